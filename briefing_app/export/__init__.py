@@ -1,0 +1,1 @@
+"""PDF brief export with ReportLab; no Qt."""

@@ -1,0 +1,1 @@
+"""The Qt desktop application, built on `briefing_app.core`."""
