@@ -12,7 +12,6 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass, field
 
 __all__ = ["normalise", "NormalisedText", "nearest_match"]
 
@@ -37,80 +36,121 @@ def _segments(text: str) -> list[tuple[int, str]]:
     return out
 
 
-@dataclass
 class NormalisedText:
-    """A text in normalised form, with a map back to raw offsets."""
+    """A text in normalised form, with a lazy map back to raw offsets.
 
-    raw: str
-    text: str = field(init=False)
-    _to_raw: list[int] = field(init=False, repr=False)
+    `text` is computed with one regular expression (fast, so validating a
+    megabyte of sources stays cheap); the per-character map to raw offsets,
+    needed only to highlight a span, is built on first use. Many look-ups in
+    one long text go through an index of word starts, so checking thousands of
+    excerpts does not scan the whole text thousands of times.
+    """
 
-    def __post_init__(self) -> None:
+    _KEY = 12  # characters of an excerpt's first whole word used as index key
+
+    def __init__(self, raw: str):
+        self.raw = raw
+        self.text = normalise(raw)
+        self._to_raw: list[int] | None = None
+        self._index: dict[int, int | list[int]] | None = None
+        self._lookups = 0
+
+    def __repr__(self) -> str:
+        return f"NormalisedText({self.text[:30]!r}...)"
+
+    def _build_map(self) -> list[int]:
         chars: list[str] = []
         to_raw: list[int] = []
         raw = self.raw
-        if unicodedata.is_normalized("NFC", raw):
-            pieces: list[tuple[int, str]] | None = None
-        else:
-            pieces = _segments(raw)
+        pieces = [(i, ch) for i, ch in enumerate(raw)] if unicodedata.is_normalized("NFC", raw) else _segments(raw)
         in_space = True  # leading white space is dropped
-        if pieces is None:
-            for i, ch in enumerate(raw):
-                if ch.isspace():
-                    if not in_space:
-                        chars.append(" ")
-                        to_raw.append(i)
-                        in_space = True
-                    continue
-                in_space = False
-                chars.append(ch)
-                to_raw.append(i)
-        else:
-            for start, piece in pieces:
-                if piece.isspace():
-                    if not in_space:
-                        chars.append(" ")
-                        to_raw.append(start)
-                        in_space = True
-                    continue
-                in_space = False
-                for ch in unicodedata.normalize("NFC", piece):
-                    if ch.isspace():
-                        ch = " "
-                    chars.append(ch)
+        for start, piece in pieces:
+            if piece.isspace():
+                if not in_space:
+                    chars.append(" ")
                     to_raw.append(start)
+                    in_space = True
+                continue
+            in_space = False
+            for ch in unicodedata.normalize("NFC", piece) if len(piece) > 1 else piece:
+                chars.append(" " if ch.isspace() else ch)
+                to_raw.append(start)
         if chars and chars[-1] == " ":
             chars.pop()
             to_raw.pop()
-        self.text = "".join(chars)
-        self._to_raw = to_raw
+        mapped = "".join(chars)
+        if mapped != self.text:  # a composition across starters (rare): trust the mapped form
+            self.text = mapped
+            self._index = None
+        return to_raw
 
     def raw_span(self, start: int, end: int) -> tuple[int, int]:
         """Raw [start, end) for the normalised span [start, end)."""
+        if self._to_raw is None:
+            self._to_raw = self._build_map()
+        to_raw = self._to_raw
         if start >= end:
-            pos = self._to_raw[start] if start < len(self._to_raw) else len(self.raw)
+            pos = to_raw[start] if start < len(to_raw) else len(self.raw)
             return pos, pos
-        raw_start = self._to_raw[start]
-        last = self._to_raw[end - 1]
-        # extend over the rest of the last raw character's segment (combining marks)
-        raw_end = last + 1
+        raw_start = to_raw[start]
+        raw_end = to_raw[end - 1] + 1
+        # extend over combining marks that belong to the last character
         while raw_end < len(self.raw) and unicodedata.combining(self.raw[raw_end]):
             raw_end += 1
         return raw_start, raw_end
 
-    def find(self, needle: str, start: int = 0) -> tuple[int, int] | None:
+    def _find_normalised(self, n: str) -> int:
+        """Position of normalised needle `n` in `text`, or -1."""
+        self._lookups += 1
+        cut = n.find(" ") + 1
+        if self._lookups < 16 or cut == 0 or len(n) - cut < self._KEY:
+            return self.text.find(n)
+        if self._index is None:
+            self._index = self._build_index()
+        key = hash(n[cut : cut + self._KEY])
+        hit = self._index.get(key)
+        if hit is None:
+            return -1
+        for p in (hit,) if isinstance(hit, int) else hit:
+            if self.text.startswith(n, p - cut):
+                return p - cut
+        return -1
+
+    def _build_index(self) -> dict[int, int | list[int]]:
+        text, k = self.text, self._KEY
+        index: dict[int, int | list[int]] = {}
+        pos = text.find(" ")
+        while pos >= 0:
+            p = pos + 1
+            key = hash(text[p : p + k])
+            old = index.get(key)
+            if old is None:
+                index[key] = p
+            elif isinstance(old, int):
+                index[key] = [old, p]
+            else:
+                old.append(p)
+            pos = text.find(" ", p)
+        return index
+
+    def find(self, needle: str) -> tuple[int, int] | None:
         """Raw span of the first verbatim occurrence of `needle`, or None."""
         n = normalise(needle)
         if not n:
             return None
-        pos = self.text.find(n, start)
+        pos = self._find_normalised(n)
         if pos < 0:
             return None
+        if self._to_raw is None:
+            self._to_raw = self._build_map()
+            pos = self.text.find(n)  # the map may have refined `text`
+            if pos < 0:
+                return None
         return self.raw_span(pos, pos + len(n))
 
     def contains(self, needle: str) -> bool:
         n = normalise(needle)
-        return bool(n) and n in self.text
+        return bool(n) and self._find_normalised(n) >= 0
 
 
 def nearest_match(haystack: str, needle: str, limit: int = 200_000) -> tuple[str, float]:
