@@ -194,9 +194,21 @@ def test_rejected_variants(
     assert _errors(validator, sample), f"schema accepted {path} = {value!r}"
 
 
-MISSING = ["format", "id", "title", "as_of", "sources", "summary", "summary.bluf",
-           "sources.0.text", "actors.0.kind", "relations.0.to", "timeline.0.date",
-           "quotes.0.speaker", "summary.key_points.0.text"]
+MISSING = [
+    "format",
+    "id",
+    "title",
+    "as_of",
+    "sources",
+    "summary",
+    "summary.bluf",
+    "sources.0.text",
+    "actors.0.kind",
+    "relations.0.to",
+    "timeline.0.date",
+    "quotes.0.speaker",
+    "summary.key_points.0.text",
+]
 
 
 @pytest.mark.parametrize("path", MISSING)
@@ -221,8 +233,16 @@ ACCEPTED = {
     "evidence as a bare string": ("actors.0.evidence", ["The Foreign Minister of Japan"]),
     "source with every optional field": (
         "sources.0",
-        {"id": "s1", "title": "T", "text": "Body.", "publisher": "P", "url": "https://example.org/a",
-         "published": "2023-05", "retrieved": "2024-01-02", "reliability": "F"},
+        {
+            "id": "s1",
+            "title": "T",
+            "text": "Body.",
+            "publisher": "P",
+            "url": "https://example.org/a",
+            "published": "2023-05",
+            "retrieved": "2024-01-02",
+            "reliability": "F",
+        },
     ),
 }
 
