@@ -1,0 +1,521 @@
+"""Reading and writing annotation files (contract §2).
+
+Writing uses our own emitter rather than `yaml.dump`: PyYAML's dumper folds
+long lines and writes NEL, LINE/PARAGRAPH SEPARATOR and some control
+characters raw, which a reader then normalises away. Here every free-text
+value is a double-quoted scalar on one line with explicit escapes, keys come
+in a fixed order, annotations are sorted by id and separated by a blank line,
+so the same layer always gives the same bytes and two analysts' edits to
+different annotations merge in git without conflicts.
+
+Reading composes the YAML node tree (safe loader, size cap) so every problem
+is reported as `file:line:col: message`, like the briefing validator.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .annotations import (
+    COLORS,
+    CONFIDENCE_LEVELS,
+    FORMAT,
+    FORMAT_MAJOR,
+    Annotation,
+    AnnotationLayer,
+    Selector,
+    next_free_layer_path,
+)
+from .atomic import write_atomic
+from .problems import BriefingError, LoadError, Problem
+
+__all__ = [
+    "MAX_LAYER_BYTES", "layer_to_bytes", "annotation_sort_token", "parse_layer_bytes",
+    "load_layer", "save_layer", "open_layer", "LayerOpenResult", "quote",
+]
+
+MAX_LAYER_BYTES = 64 * 1024 * 1024
+_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+# ---------------------------------------------------------------------------
+# Emitting
+# ---------------------------------------------------------------------------
+
+_ESCAPES = {
+    "\\": "\\\\", '"': '\\"', "\0": "\\0", "\x07": "\\a", "\b": "\\b", "\t": "\\t",
+    "\n": "\\n", "\x0b": "\\v", "\f": "\\f", "\r": "\\r", "\x1b": "\\e",
+    "\x85": "\\N", "\xa0": "\\_", "\u2028": "\\L", "\u2029": "\\P",
+}
+# Anything a YAML reader might normalise, reject or that is invisible in a diff:
+# C0/C1 controls, DEL, NBSP, zero-width and bidi controls, LS/PS, BOM,
+# non-characters U+FFFE/U+FFFF and lone surrogates.
+_RISKY = re.compile(
+    "[\\\\\"\x00-\x1f\x7f-\xa0\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069"
+    "\ufeff\ufffe\uffff\ud800-\udfff]"
+)
+
+
+def _escape_char(m: re.Match[str]) -> str:
+    ch = m.group()
+    esc = _ESCAPES.get(ch)
+    if esc is not None:
+        return esc
+    cp = ord(ch)
+    return f"\\x{cp:02x}" if cp <= 0xFF else f"\\u{cp:04x}"
+
+
+def quote(text: str) -> str:
+    """`text` as a one-line YAML double-quoted scalar that reads back identically."""
+    return '"' + _RISKY.sub(_escape_char, text) + '"'
+
+
+# Plain (unquoted) only for identifier-like values YAML 1.1 and 1.2 both read
+# as strings: must contain a letter, no number/bool/null look-alikes.
+_PLAIN_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.\-/]*\Z")
+_NOT_PLAIN_RE = re.compile(
+    r"(?i:y|n|yes|no|true|false|on|off|null|nan|inf)\Z|[0-9._+\-eE]*\Z|0[xob]|[0-9]+[_:]"
+)
+
+
+def _plain_or_quoted(text: str) -> str:
+    if _PLAIN_RE.match(text) and not _NOT_PLAIN_RE.match(text):
+        return text
+    return quote(text)
+
+
+def _timestamp(value: _dt.datetime) -> str:
+    if value.tzinfo is None:
+        value = value.replace(tzinfo=_dt.UTC)
+    value = value.astimezone(_dt.UTC)
+    frac = f".{value.microsecond:06d}" if value.microsecond else ""
+    return value.strftime("%Y-%m-%dT%H:%M:%S") + frac + "Z"
+
+
+def _flow(value: Any) -> str:
+    """Any YAML-safe value as one line of flow YAML (for keys we do not know)."""
+    if value is None:
+        return "null"
+    if value is True:
+        return "true"
+    if value is False:
+        return "false"
+    if isinstance(value, int):
+        return str(value)
+    if isinstance(value, float):
+        if value != value:
+            return ".nan"
+        if value in (float("inf"), float("-inf")):
+            return ".inf" if value > 0 else "-.inf"
+        return repr(value)
+    if isinstance(value, _dt.datetime):
+        return _timestamp(value)
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return quote(value)
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(_flow(v) for v in value) + "]"
+    if isinstance(value, dict):
+        return "{" + ", ".join(f"{_flow(str(k))}: {_flow(v)}" for k, v in value.items()) + "}"
+    if isinstance(value, bytes):
+        import base64
+
+        return "!!binary " + quote(base64.b64encode(value).decode("ascii"))
+    return quote(str(value))
+
+
+def _annotation_lines(a: Annotation, out: list[str]) -> None:
+    out.append(f"  - id: {_plain_or_quoted(a.id)}")
+    out.append(f"    target: {_plain_or_quoted(a.target)}")
+    if a.field is not None:
+        out.append(f"    field: {_plain_or_quoted(a.field)}")
+    s = a.selector
+    if s is not None:
+        out.append("    selector:")
+        out.append(f"      exact: {quote(s.exact)}")
+        out.append(f"      prefix: {quote(s.prefix)}")
+        out.append(f"      suffix: {quote(s.suffix)}")
+        if s.start is not None:
+            out.append(f"      start: {s.start}")
+        if s.end is not None:
+            out.append(f"      end: {s.end}")
+    if a.color is not None:
+        out.append(f"    color: {_plain_or_quoted(a.color)}")
+    if a.note:
+        out.append(f"    note: {quote(a.note)}")
+    if a.tags:
+        out.append("    tags: [" + ", ".join(quote(t) for t in a.tags) + "]")
+    if a.confidence is not None:
+        out.append(f"    confidence: {_plain_or_quoted(a.confidence)}")
+    if a.author:
+        out.append(f"    author: {quote(a.author)}")
+    if a.created is not None:
+        out.append(f"    created: {_timestamp(a.created)}")
+    for key, value in a.extras:
+        out.append(f"    {_plain_or_quoted(key)}: {_flow(value)}")
+    # `modified` last: it changes on every edit, and a change on the block's
+    # last line stays clear of the neighbouring block (see the git tests).
+    if a.modified is not None:
+        out.append(f"    modified: {_timestamp(a.modified)}")
+
+
+def layer_to_bytes(layer: AnnotationLayer) -> bytes:
+    """The file content for a layer: deterministic, sorted, one block per annotation."""
+    out = [f"format: {FORMAT}", f"briefing: {_plain_or_quoted(layer.briefing)}"]
+    if layer.briefing_digest is not None:
+        out.append(f"briefing_digest: {quote(layer.briefing_digest)}")
+    if layer.author:
+        out.append(f"author: {quote(layer.author)}")
+    for key, value in layer.extras:
+        out.append(f"{_plain_or_quoted(key)}: {_flow(value)}")
+    items = list(layer)
+    if not items:
+        out.append("annotations: []")
+    else:
+        out.append("annotations:")
+        for a in items:
+            out.append("")
+            _annotation_lines(a, out)
+    out.append("")
+    return "\n".join(out).encode("utf-8")
+
+
+def annotation_sort_token(a: Annotation) -> str:
+    """A total order on annotations with the same id (merge tie-break)."""
+    lines: list[str] = []
+    _annotation_lines(a, lines)
+    return "\n".join(lines)
+
+
+def save_layer(layer: AnnotationLayer, path: Path | None = None) -> Path:
+    """Write the layer atomically (old or new file on disk, never a mix)."""
+    if layer.read_only_reason is not None:
+        raise PermissionError(f"the layer {layer.name!r} is read-only: {layer.read_only_reason}")
+    target = path or layer.path
+    if target is None:
+        raise ValueError("the layer has no file yet")
+    write_atomic(target, layer_to_bytes(layer))
+    layer.path = Path(target)
+    return Path(target)
+
+
+# ---------------------------------------------------------------------------
+# Reading
+# ---------------------------------------------------------------------------
+
+_ADDRESS_RE = re.compile(
+    r"(summary|(key_points|actors|relations|timeline|quotes|sources)/[A-Za-z0-9][A-Za-z0-9_.-]*)\Z"
+)
+_FORMAT_RE = re.compile(r"annotations/(\d+)(?:\.\d+)?\Z")
+
+_STR = "tag:yaml.org,2002:str"
+
+
+class _Reader:
+    def __init__(self, text: str, filename: str) -> None:
+        self.filename = filename
+        self.loader = _Loader(text)
+        self.problems: list[Problem] = []
+
+    def problem(self, node: yaml.Node, message: str) -> None:
+        m = node.start_mark
+        self.problems.append(Problem(self.filename, m.line + 1, m.column + 1, message))
+
+    def value(self, node: yaml.Node) -> Any:
+        return self.loader.construct_object(node, deep=True)
+
+    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
+        if not isinstance(node, yaml.MappingNode):
+            self.problem(node, f"{what}: expected a mapping, found {_describe(node)}")
+            return None
+        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
+        for k, v in node.value:
+            if not (isinstance(k, yaml.ScalarNode) and k.tag == _STR):
+                self.problem(k, f"{what}: keys must be names, found {_describe(k)}")
+                continue
+            if k.value in out:
+                self.problem(k, f"{what}: key {k.value!r} appears twice")
+                continue
+            out[k.value] = (k, v)
+        return out
+
+    def string(self, node: yaml.Node, what: str, *, allow_empty: bool = True) -> str | None:
+        if not (isinstance(node, yaml.ScalarNode) and node.tag == _STR):
+            self.problem(node, f"{what}: expected text, found {_describe(node)}")
+            return None
+        text = str(node.value)
+        if not allow_empty and not text.strip():
+            self.problem(node, f"{what}: must not be empty")
+            return None
+        return text
+
+    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> str | None:
+        text = self.string(node, what)
+        if text is not None and text not in choices:
+            self.problem(node, f"{what}: expected one of {', '.join(choices)}, found {text!r}")
+            return None
+        return text
+
+    def offset(self, node: yaml.Node, what: str) -> int | None:
+        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
+            v = self.value(node)
+            if isinstance(v, int) and v >= 0:
+                return v
+        self.problem(node, f"{what}: expected a whole number ≥ 0, found {_describe(node)}")
+        return None
+
+    def timestamp(self, node: yaml.Node, what: str) -> _dt.datetime | None:
+        v: Any = None
+        if isinstance(node, yaml.ScalarNode):
+            v = self.value(node)
+            if isinstance(v, str):
+                try:
+                    v = _dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
+                except ValueError:
+                    v = None
+        if isinstance(v, _dt.datetime):
+            return v if v.tzinfo else v.replace(tzinfo=_dt.UTC)
+        self.problem(node, f"{what}: expected a date and time like 2026-11-28T18:00:00Z, found {_describe(node)}")
+        return None
+
+
+def _describe(node: yaml.Node) -> str:
+    if isinstance(node, yaml.MappingNode):
+        return "a mapping"
+    if isinstance(node, yaml.SequenceNode):
+        return "a list"
+    tag = node.tag.rsplit(":", 1)[-1]
+    text = str(node.value)
+    if len(text) > 40:
+        text = text[:37] + "…"
+    if tag == "null":
+        return "nothing"
+    if tag == "str":
+        return repr(text)
+    return f"{tag} {text}"
+
+
+_SELECTOR_KEYS = ("exact", "prefix", "suffix", "start", "end")
+_ANNOTATION_KEYS = ("id", "target", "field", "selector", "color", "note", "tags", "confidence",
+                    "author", "created", "modified")
+
+
+def _read_selector(r: _Reader, node: yaml.Node, where: str) -> Selector | None:
+    m = r.mapping(node, f"{where}.selector")
+    if m is None:
+        return None
+    for key, (k, _) in m.items():
+        if key not in _SELECTOR_KEYS:
+            r.problem(k, f"{where}.selector: unknown key {key!r} (expected {', '.join(_SELECTOR_KEYS)})")
+    if "exact" not in m:
+        r.problem(node, f"{where}.selector: 'exact' (the selected text) is missing")
+        return None
+    exact = r.string(m["exact"][1], f"{where}.selector.exact")
+    prefix = r.string(m["prefix"][1], f"{where}.selector.prefix") if "prefix" in m else ""
+    suffix = r.string(m["suffix"][1], f"{where}.selector.suffix") if "suffix" in m else ""
+    start = r.offset(m["start"][1], f"{where}.selector.start") if "start" in m else None
+    end = r.offset(m["end"][1], f"{where}.selector.end") if "end" in m else None
+    if start is not None and end is not None and end < start:
+        r.problem(m["end"][1], f"{where}.selector.end: {end} is before start {start}")
+    if exact is None or prefix is None or suffix is None:
+        return None
+    return Selector(exact, prefix, suffix, start, end)
+
+
+def _read_annotation(r: _Reader, node: yaml.Node, index: int) -> Annotation | None:
+    where = f"annotations[{index}]"
+    m = r.mapping(node, where)
+    if m is None:
+        return None
+    before = len(r.problems)
+    for key in ("id", "target"):
+        if key not in m:
+            r.problem(node, f"{where}: '{key}' is missing")
+    ident = r.string(m["id"][1], f"{where}.id", allow_empty=False) if "id" in m else None
+    if ident is not None:
+        where = f"annotation {ident}"
+    target = None
+    if "target" in m:
+        target = r.string(m["target"][1], f"{where}.target", allow_empty=False)
+        if target is not None and not _ADDRESS_RE.match(target):
+            r.problem(m["target"][1], f"{where}.target: expected an element address such as "
+                      f"'summary' or 'actors/<id>', found {target!r}")
+    fld = r.string(m["field"][1], f"{where}.field", allow_empty=False) if "field" in m else None
+    selector = _read_selector(r, m["selector"][1], where) if "selector" in m else None
+    if "selector" in m and "field" not in m:
+        r.problem(m["selector"][0], f"{where}: a selector needs 'field' (which text it selects in)")
+    color = r.choice(m["color"][1], f"{where}.color", COLORS) if "color" in m else None
+    note = (r.string(m["note"][1], f"{where}.note") or "") if "note" in m else ""
+    tags: list[str] = []
+    if "tags" in m:
+        tn = m["tags"][1]
+        if isinstance(tn, yaml.SequenceNode):
+            for item in tn.value:
+                t = r.string(item, f"{where}.tags", allow_empty=False)
+                if t is not None:
+                    tags.append(t)
+        else:
+            r.problem(tn, f"{where}.tags: expected a list like [follow-up], found {_describe(tn)}")
+    conf = r.choice(m["confidence"][1], f"{where}.confidence", CONFIDENCE_LEVELS) if "confidence" in m else None
+    author = (r.string(m["author"][1], f"{where}.author") or "") if "author" in m else ""
+    created = r.timestamp(m["created"][1], f"{where}.created") if "created" in m else None
+    modified = r.timestamp(m["modified"][1], f"{where}.modified") if "modified" in m else None
+    extras = tuple((k, r.value(v)) for k, (_, v) in m.items() if k not in _ANNOTATION_KEYS)
+    if len(r.problems) != before or ident is None or target is None:
+        return None
+    return Annotation(ident, target, fld, selector, color, note, tuple(tags), conf, author,
+                      created, modified, extras)
+
+
+_HEADER_KEYS = ("format", "briefing", "briefing_digest", "author", "annotations")
+
+
+def parse_layer_bytes(data: bytes, filename: str) -> AnnotationLayer:
+    """A layer from file content; raises `BriefingError` listing every problem."""
+    if len(data) > MAX_LAYER_BYTES:
+        raise LoadError(filename, 1, 1, f"the file is larger than {MAX_LAYER_BYTES // (1024 * 1024)} MB; "
+                        "is it really an annotation file?")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        head = data[: exc.start]
+        line = head.count(b"\n") + 1
+        col = len(head.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
+        raise LoadError(filename, line, col, "the file is not UTF-8 text") from None
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    r = _Reader(text, filename)
+    try:
+        root = r.loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+        msg = f"{exc.context + ', ' if exc.context else ''}{exc.problem or 'not valid YAML'}"
+        raise LoadError(filename, line, col, f"not valid YAML: {msg}") from None
+    except yaml.YAMLError as exc:
+        raise LoadError(filename, 1, 1, f"not valid YAML: {exc}") from None
+    finally:
+        r.loader.dispose()
+    if root is None:
+        raise LoadError(filename, 1, 1, "the file is empty; expected 'format: annotations/1' and a list of annotations")
+    m = r.mapping(root, "the file")
+    if m is None:
+        raise BriefingError(r.problems)
+    # The format first: a newer major is refused before anything else is judged.
+    if "format" not in m:
+        raise LoadError(filename, root.start_mark.line + 1, root.start_mark.column + 1,
+                        f"'format' is missing; expected 'format: {FORMAT}'")
+    fnode = m["format"][1]
+    fmt = r.string(fnode, "format")
+    fm = _FORMAT_RE.match(fmt or "")
+    if fmt is None or fm is None:
+        if not r.problems:
+            r.problem(fnode, f"format: expected {FORMAT!r}, found {fmt!r}")
+        raise BriefingError(r.problems)
+    if int(fm.group(1)) > FORMAT_MAJOR:
+        r.problem(fnode, f"made by a newer version of Briefing Reader ({fmt}); this version reads "
+                  f"{FORMAT} — the file was left untouched")
+        raise BriefingError(r.problems)
+    if int(fm.group(1)) < 1:
+        r.problem(fnode, f"format: expected {FORMAT!r}, found {fmt!r}")
+    briefing = None
+    if "briefing" not in m:
+        r.problem(root, "'briefing' (the briefing id) is missing")
+    else:
+        briefing = r.string(m["briefing"][1], "briefing", allow_empty=False)
+    digest = r.string(m["briefing_digest"][1], "briefing_digest") if "briefing_digest" in m else None
+    if digest is not None and not re.fullmatch(r"sha256:[0-9a-f]{64}", digest):
+        r.problem(m["briefing_digest"][1], f"briefing_digest: expected 'sha256:' and 64 hex digits, found {digest!r}")
+    author = (r.string(m["author"][1], "author") or "") if "author" in m else ""
+    annotations: list[Annotation] = []
+    if "annotations" not in m:
+        r.problem(root, "'annotations' is missing (write 'annotations: []' for none)")
+    else:
+        an = m["annotations"][1]
+        if isinstance(an, yaml.ScalarNode) and an.tag == "tag:yaml.org,2002:null":
+            pass
+        elif not isinstance(an, yaml.SequenceNode):
+            r.problem(an, f"annotations: expected a list, found {_describe(an)}")
+        else:
+            seen: dict[str, yaml.Node] = {}
+            for i, item in enumerate(an.value):
+                a = _read_annotation(r, item, i)
+                if a is None:
+                    continue
+                if a.id in seen:
+                    first = seen[a.id].start_mark
+                    r.problem(item, f"annotation id {a.id!r} is used twice (first at line {first.line + 1})")
+                    continue
+                seen[a.id] = item
+                annotations.append(a)
+    extras = tuple((k, r.value(v)) for k, (_, v) in m.items() if k not in _HEADER_KEYS)
+    if r.problems or briefing is None:
+        raise BriefingError(r.problems)
+    return AnnotationLayer(briefing, briefing_digest=digest, author=author,
+                           annotations=annotations, extras=extras)
+
+
+def load_layer(path: Path, display_name: str | None = None) -> AnnotationLayer:
+    """Read a layer file; `BriefingError` (located problems) if it cannot be used."""
+    name = display_name or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except FileNotFoundError:
+        raise LoadError(name, 1, 1, "no such file") from None
+    except OSError as exc:
+        raise LoadError(name, 1, 1, f"cannot read the file: {exc.strerror or exc}") from None
+    layer = parse_layer_bytes(data, name)
+    layer.path = Path(path)
+    return layer
+
+
+@dataclass
+class LayerOpenResult:
+    """What opening the analyst's own layer gave, and what to tell them."""
+
+    layer: AnnotationLayer
+    created: bool = False  # no file yet: a new, empty layer
+    problems: list[Problem] = field(default_factory=list)
+    #: When the layer could not be used: a fresh file name to offer instead.
+    suggested_path: Path | None = None
+
+    @property
+    def message(self) -> str | None:
+        return self.layer.read_only_reason
+
+
+def open_layer(path: Path, briefing_id: str, author: str = "", briefing_digest: str | None = None) -> LayerOpenResult:
+    """Open (or start) the analyst's layer at `path`, never damaging what is there.
+
+    A missing file gives a new empty layer (written on the first change). A
+    corrupt file, one made by a newer version, or one for another briefing is
+    left untouched: the layer opens read-only with the reason, and a fresh
+    file name is suggested for a new layer.
+    """
+    path = Path(path)
+    if not path.exists():
+        layer = AnnotationLayer(briefing_id, briefing_digest=briefing_digest, author=author, path=path)
+        return LayerOpenResult(layer, created=True)
+    try:
+        layer = load_layer(path)
+    except BriefingError as exc:
+        layer = AnnotationLayer(briefing_id, briefing_digest=briefing_digest, author=author, path=path)
+        first = exc.problems[0] if exc.problems else None
+        newer = any("newer version" in p.message for p in exc.problems)
+        why = "it was made by a newer version of Briefing Reader" if newer else "it cannot be read"
+        detail = f" ({first.short()})" if first else ""
+        layer.read_only_reason = f"{path.name}: {why}{detail}; it was left untouched"
+        return LayerOpenResult(layer, problems=exc.problems, suggested_path=next_free_layer_path(path))
+    if layer.briefing != briefing_id:
+        layer.read_only_reason = (f"{path.name} annotates briefing {layer.briefing!r}, not {briefing_id!r}; "
+                                  "it was left untouched")
+        return LayerOpenResult(layer, suggested_path=next_free_layer_path(path))
+    if not layer.author and author:
+        layer.author = author
+    return LayerOpenResult(layer)
