@@ -21,7 +21,9 @@ import jsonschema
 import pytest
 import yaml
 
+from briefing_app.core.loader import parse_briefing_bytes
 from briefing_app.core.model import ACTOR_KINDS, CONFIDENCE_LEVELS, RELIABILITY_CODES
+from briefing_app.core.problems import BriefingError
 from briefing_app.resources import resource_path, sample_briefing
 
 SCHEMA_PATH = resource_path("schema", "briefing.schema.json")
@@ -110,7 +112,8 @@ def test_enums_agree_with_the_model(schema: dict[str, Any]) -> None:
     defs = schema["definitions"]
     assert tuple(defs["actor"]["properties"]["kind"]["enum"]) == ACTOR_KINDS
     assert tuple(defs["confidence"]["enum"]) == CONFIDENCE_LEVELS
-    assert tuple(defs["source"]["properties"]["reliability"]["enum"]) == RELIABILITY_CODES
+    # an optional field left empty (null) counts as absent
+    assert tuple(defs["source"]["properties"]["reliability"]["enum"]) == (*RELIABILITY_CODES, None)
 
 
 def test_top_level_keys_agree_with_the_contract(schema: dict[str, Any]) -> None:
@@ -161,7 +164,7 @@ def _delete(data: dict[str, Any], path: str) -> None:
 REJECTED = {
     "unknown top-level key (typo)": ("titel", "A title"),
     "format of a newer major": ("format", "briefing/2"),
-    "format with trailing text": ("format", "briefing/1.1"),
+    "format misspelt": ("format", "Briefing/1"),
     "briefing id with a capital": ("id", "Japan-nato"),
     "briefing id with a space": ("id", "japan nato"),
     "briefing id starting with a hyphen": ("id", "-japan"),
@@ -182,6 +185,11 @@ REJECTED = {
     "evidence source not a slug": ("actors.0.evidence.0.source", "Source One"),
     "no sources": ("sources", []),
     "empty BLUF": ("summary.bluf", ""),
+    "blank title": ("title", "   "),
+    "text with a control character": ("actors.0.description", "bell \x07 here"),
+    "url that is not a web address": ("sources.0.url", "ftp://example.org/a"),
+    "language not a BCP 47 tag": ("language", "English (UK)"),
+    "required field left empty": ("title", None),
     "aliases not a list": ("actors.0.aliases", "Hayashi"),
 }
 
@@ -222,6 +230,8 @@ def test_missing_required_field_is_rejected(
 
 ACCEPTED = {
     "x- extension key": ("x-review", {"by": "desk lead", "status": "draft"}),
+    "optional field left empty": ("subtitle", None),
+    "optional list left empty": ("actors.0.aliases", None),
     "classification with a caveat": ("classification", "UNCLASSIFIED // OSINT"),
     "language with a region": ("language", "en-GB"),
     "event date to the year only": ("timeline.1.date", "2023"),
@@ -231,19 +241,6 @@ ACCEPTED = {
     "event range": ("timeline.1.end", "2023-04"),
     "quote dated to the month": ("quotes.0.said_on", "2023-03"),
     "evidence as a bare string": ("actors.0.evidence", ["The Foreign Minister of Japan"]),
-    "source with every optional field": (
-        "sources.0",
-        {
-            "id": "s1",
-            "title": "T",
-            "text": "Body.",
-            "publisher": "P",
-            "url": "https://example.org/a",
-            "published": "2023-05",
-            "retrieved": "2024-01-02",
-            "reliability": "F",
-        },
-    ),
 }
 
 
@@ -253,6 +250,20 @@ def test_accepted_variants(
 ) -> None:
     _set(sample, path, value)
     assert _errors(validator, sample) == []
+
+
+def test_source_with_every_optional_field_is_accepted(
+    validator: jsonschema.protocols.Validator, sample: dict[str, Any]
+) -> None:
+    sample["sources"][0].update(
+        publisher="An outlet",
+        url="https://example.org/article",
+        published="2023-05",
+        retrieved="2024-01-02",
+        reliability="F",
+    )
+    assert _errors(validator, sample) == []
+    assert _validator_accepts(sample) == (True, [])
 
 
 def test_minimal_briefing_is_accepted(validator: jsonschema.protocols.Validator) -> None:
@@ -271,3 +282,42 @@ def test_every_problem_is_reported_not_just_the_first(
     sample["timeline"][0]["date"] = "2023-3"
     paths = {e.split(":")[0] for e in _errors(validator, sample)}
     assert {"", "actors/0/kind", "timeline/0/date"} <= paths
+
+
+# -- agreement with `briefing-app validate` ------------------------------------
+
+
+def _validator_accepts(data: dict[str, Any]) -> tuple[bool, list[str]]:
+    """Run the real loader/validator on the variant written back as YAML."""
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=1000)
+    try:
+        parse_briefing_bytes(text.encode("utf-8"), "variant.yaml")
+    except BriefingError as exc:
+        return False, [str(p) for p in exc.problems]
+    return True, []
+
+
+@pytest.mark.parametrize("path,value", REJECTED.values(), ids=REJECTED.keys())
+def test_validator_also_rejects(sample: dict[str, Any], path: str, value: Any) -> None:
+    _set(sample, path, value)
+    accepted, _ = _validator_accepts(sample)
+    assert not accepted, f"schema rejects {path} = {value!r} but briefing-app validate accepts it"
+
+
+@pytest.mark.parametrize("path,value", ACCEPTED.values(), ids=ACCEPTED.keys())
+def test_validator_also_accepts(sample: dict[str, Any], path: str, value: Any) -> None:
+    _set(sample, path, value)
+    assert _validator_accepts(sample) == (True, [])
+
+
+@pytest.mark.parametrize("path", MISSING)
+def test_validator_also_requires(sample: dict[str, Any], path: str) -> None:
+    _delete(sample, path)
+    accepted, problems = _validator_accepts(sample)
+    assert not accepted
+    assert any("missing required field" in p for p in problems), problems
+
+
+def test_validator_accepts_the_sample_round_trip(sample: dict[str, Any]) -> None:
+    """The sample, re-serialised, is still valid: the variants start from a valid base."""
+    assert _validator_accepts(sample) == (True, [])
