@@ -1,0 +1,520 @@
+"""`build_brief(briefing, highlights, options) -> bytes`: the PDF brief.
+
+Pure (no Qt, no files written): the CLI and the GUI call it and save the
+bytes atomically. Sections follow issue 5's order: title block, BLUF, key
+judgments, actors, relations, timeline (chart and table), quotes, analyst
+notes, sources, source notes. Every piece of briefing or note text reaches
+ReportLab only through `fonts.markup_runs` (escaped, with font fallback) or
+the Markdown renderer, never as markup.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from xml.sax.saxutils import escape
+
+from reportlab.lib import colors
+from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Spacer, TableStyle
+
+from briefing_app import __version__ as _app_version
+from briefing_app.core.model import RELIABILITY_LABELS, Briefing, Evidence
+
+from .chart import legend_drawing, timeline_drawing
+from .document import BriefCanvas, BriefDocTemplate
+from .flowables import Boxed, Heading
+from .fonts import SANS, markup_runs, register_fonts
+from .highlights import DEFAULT_LABELS, Highlight, NoteRef, marked_text, select
+from .markdown import parse_markdown, render_inline, safe_href
+from .styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
+
+__all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "build_brief", "build_story"]
+
+SECTIONS = ("bluf", "key_judgments", "actors", "relations", "timeline", "quotes",
+            "analyst_notes", "sources", "source_notes")
+SECTION_TITLES = {
+    "bluf": "Bottom line up front",
+    "key_judgments": "Key judgments",
+    "actors": "Actors",
+    "relations": "Relations",
+    "timeline": "Timeline",
+    "quotes": "Quotations",
+    "analyst_notes": "Analyst notes",
+    "sources": "Sources",
+    "source_notes": "Source notes",
+}
+_CONFIDENCE_WORDS = {
+    "high": "We assess with high confidence",
+    "moderate": "We assess with moderate confidence",
+    "low": "We assess with low confidence",
+}
+_CONFIDENCE_MEANING = (
+    ("high", "judgments based on high-quality information from multiple sources, or where the "
+             "nature of the issue makes a solid judgment possible; not a certainty."),
+    ("moderate", "information is credibly sourced and plausible but not corroborated enough "
+                 "for higher confidence."),
+    ("low", "information is scant, questionable or fragmented, or sources are of doubtful reliability."),
+)
+#: Text fields printed in the brief, per element kind, in reading order.
+_FIELD_ORDER = ("bluf", "text", "name", "role", "description", "title", "location", "note", "context")
+
+
+@dataclass(frozen=True)
+class BriefOptions:
+    page_size: str = "a4"
+    sections: frozenset[str] = frozenset(SECTIONS)
+    annotations: bool = True
+    labels: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    layers: tuple[str, ...] = ()
+    progress: Callable[[float], None] | None = field(default=None, compare=False)
+    cancelled: Callable[[], bool] | None = field(default=None, compare=False)
+
+
+class _Story:
+    """Builds the flowables; keeps endnote and note numbering."""
+
+    def __init__(self, b: Briefing, highlights: Sequence[Highlight], opts: BriefOptions, width: float):
+        self.b, self.opts, self.width = b, opts, width
+        self.st = build_styles()
+        self.flow: list[Flowable] = []
+        self.endnotes: list[tuple[int, str, tuple[Evidence, ...]]] = []  # (n, address, evidence)
+        self.source_index = {s.id: i for i, s in enumerate(b.sources, start=1)}
+        self.anchor_ids: dict[str, str] = {}
+        chosen = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
+        self.refs = self._number(chosen)
+        self.refs_at: dict[tuple[str, str | None], list[NoteRef]] = {}
+        for r in self.refs:
+            self.refs_at.setdefault((r.highlight.address, r.highlight.field), []).append(r)
+        self.printed_fields: set[tuple[str, str | None]] = set()
+
+    # -- numbering ----------------------------------------------------------
+    def _number(self, hs: list[Highlight]) -> list[NoteRef]:
+        b = self.b
+        order = {"summary": 0}
+        seqs = (b.summary.key_points, b.actors, b.relations, b.chronological, b.quotes, b.sources)
+        for seq in seqs:
+            for el in seq:
+                order.setdefault(el.address, len(order))
+
+        def key(h: Highlight) -> tuple[int, int, int, str]:
+            f = _FIELD_ORDER.index(h.field) if h.field in _FIELD_ORDER else len(_FIELD_ORDER)
+            return (order.get(h.address, len(order)), f, h.start or 0, h.id)
+
+        return [NoteRef(i, h) for i, h in enumerate(sorted(hs, key=key), start=1)]
+
+    # -- text helpers -------------------------------------------------------
+    def anchor(self, address: str) -> str:
+        if address not in self.anchor_ids:
+            self.anchor_ids[address] = f"el{len(self.anchor_ids) + 1}"
+        return self.anchor_ids[address]
+
+    def text(self, address: str, fld: str | None, value: str) -> str:
+        """Markup of a briefing field, with analyst highlights when there are any."""
+        self.printed_fields.add((address, fld))
+        refs = self.refs_at.get((address, fld), [])
+        whole = [] if fld is None else self.refs_at.get((address, None), [])
+        return marked_text(value, refs + whole) if (refs or whole) else markup_runs(value)
+
+    def cite(self, address: str, evidence: tuple[Evidence, ...]) -> str:
+        if not evidence or "source_notes" not in self.opts.sections:
+            return ""
+        n = len(self.endnotes) + 1
+        self.endnotes.append((n, address, evidence))
+        return (f'<a name="cite-{n}"/><super><a href="#en-{n}" color="#1d4f91">'
+                f'<font face="{SANS}">[{n}]</font></a></super>')
+
+    def para(self, markup: str, style: str) -> Paragraph:
+        return Paragraph(markup, self.st[style])
+
+    def heading(self, key: str, title: str | None = None, level: int = 0) -> None:
+        title = title or SECTION_TITLES[key]
+        style = "h1" if level == 0 else "h2"
+        if level == 0:
+            self.flow.append(CondPageBreak(90))
+        self.flow.append(Heading(f'<a name="sec-{key}"/>{markup_runs(title)}', self.st[style],
+                                 (f"sec-{key}", title, level)))
+
+    def table(self, header: list[str], rows: list[list[Paragraph | str]], widths: list[float],
+              zebra: bool = True) -> None:
+        data: list[list[Paragraph | str]] = [[self.para(escape(h), "cell_head") for h in header], *rows]
+        cols = [w * self.width for w in widths]
+        style = [
+            ("FONT", (0, 0), (-1, -1), SANS, 8.5),  # else Table sets an unembedded Helvetica
+            ("BACKGROUND", (0, 0), (-1, 0), PALETTE["navy"]),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5),
+            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, PALETTE["rule"]),
+        ]
+        if zebra:
+            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, PALETTE["zebra"]]))
+        t = LongTable(data, colWidths=cols, repeatRows=1, style=TableStyle(style), splitInRow=1,
+                      hAlign="LEFT")
+        self.flow.append(t)
+        self.flow.append(Spacer(1, 6))
+
+    # -- sections -----------------------------------------------------------
+    def build(self) -> list[Flowable]:
+        s = self.opts.sections
+        self.title_block()
+        if "bluf" in s:
+            self.bluf()
+        if "key_judgments" in s and self.b.summary.key_points:
+            self.key_judgments()
+        if "actors" in s and self.b.actors:
+            self.actors()
+        if "relations" in s and self.b.relations:
+            self.relations()
+        if "timeline" in s and self.b.timeline:
+            self.timeline()
+        if "quotes" in s and self.b.quotes:
+            self.quotes()
+        if "analyst_notes" in s and self.refs:
+            self.analyst_notes()
+        if "sources" in s:
+            self.sources()
+        if "source_notes" in s and self.endnotes:
+            self.source_notes()
+        return self.flow
+
+    def title_block(self) -> None:
+        b = self.b
+        kicker = "INTELLIGENCE BRIEF"
+        if b.tags:
+            kicker += "  ·  " + " · ".join(t.upper() for t in b.tags[:8])
+        self.flow.append(self.para(markup_runs(kicker), "kicker"))
+        self.flow.append(Heading(f'<a name="sec-title"/>{markup_runs(b.title)}', self.st["title"],
+                                 ("sec-title", b.title, 0)))
+        if b.subtitle:
+            self.flow.append(self.para(markup_runs(b.subtitle), "subtitle"))
+        meta = [("As of", f"{b.as_of.day} {b.as_of:%B %Y}"),
+                ("Classification", b.classification)]
+        if b.authors:
+            meta.append(("Prepared by", "; ".join(b.authors)))
+        meta.append(("Sources", f"{len(b.sources)} source{'s' if len(b.sources) != 1 else ''}"))
+        rows = [[self.para(f"<b>{escape(k)}</b>", "meta"), self.para(markup_runs(v), "meta")]
+                for k, v in meta]
+        t = LongTable(rows, colWidths=[0.18 * self.width, 0.82 * self.width], hAlign="LEFT",
+                      splitInRow=1, style=TableStyle([
+                          ("FONT", (0, 0), (-1, -1), SANS, 8.5),
+                          ("LINEABOVE", (0, 0), (-1, 0), 1.2, PALETTE["navy"]),
+                          ("LINEBELOW", (0, -1), (-1, -1), 0.5, PALETTE["rule"]),
+                          ("LEFTPADDING", (0, 0), (-1, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 2),
+                          ("BOTTOMPADDING", (0, 0), (-1, -1), 2), ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                          ("TOPPADDING", (0, 0), (-1, 0), 6), ("BOTTOMPADDING", (0, -1), (-1, -1), 6)]))
+        self.flow.append(t)
+        if self.refs:
+            self.flow.append(Spacer(1, 6))
+            self.flow.append(self.para(self.legend_markup("Analyst highlights: "), "legend"))
+        self.flow.append(Spacer(1, 10))
+
+    def legend_markup(self, lead: str) -> str:
+        seen: dict[tuple[str, str], int] = {}
+        for r in self.refs:
+            k = (r.highlight.colour, r.highlight.label)
+            seen[k] = seen.get(k, 0) + 1
+        parts = [f"<b>{escape(lead)}</b>"]
+        for colour, label in sorted(seen, key=lambda k: (_colour_rank(k[0]), k[1])):
+            fill = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])[0]
+            parts.append(f'<span backColor="{fill}">\u00a0{markup_runs(label)}\u00a0</span>\u00a0'
+                         f'<font color="#5a6472">({seen[(colour, label)]})</font>\u2003')
+        return "".join(parts)
+
+    def bluf(self) -> None:
+        self.flow.append(Heading(f'<a name="sec-bluf"/>{escape("BOTTOM LINE UP FRONT")}',
+                                 self.st["bluf_label"], ("sec-bluf", SECTION_TITLES["bluf"], 0)))
+        content = [self.para(self.text("summary", "bluf", self.b.summary.bluf), "bluf")]
+        self.flow.append(Boxed(content, bar=PALETTE["bluf_edge"], bar_width=3, fill=PALETTE["bluf_fill"],
+                               pad=10, vpad=9, space_after=6))
+
+    def key_judgments(self) -> None:
+        self.heading("key_judgments")
+        for i, kp in enumerate(self.b.summary.key_points, start=1):
+            conf = kp.confidence if kp.confidence in _CONFIDENCE_WORDS else None
+            colour = CONFIDENCE_COLOURS.get(conf or "", "#5a6472")
+            tag = (f'<font color="{colour}">{_CONFIDENCE_WORDS[conf].upper()}</font>' if conf
+                   else '<font color="#5a6472">CONFIDENCE NOT STATED</font>')
+            self.flow.append(self.para(f'<a name="{self.anchor(kp.address)}"/>'
+                                       f'<font color="#1f3a5f">KEY JUDGMENT {i}</font>'
+                                       f'\u2002·\u2002{tag}', "confidence_tag"))
+            body = self.text(kp.address, "text", kp.text) + self.cite(kp.address, kp.evidence)
+            self.flow.append(Boxed([self.para(body, "body")], bar=colors.HexColor(colour), bar_width=1.5,
+                                   pad=8, vpad=1, space_after=9))
+        lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in _CONFIDENCE_MEANING)
+        self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
+
+    def actors(self) -> None:
+        self.heading("actors")
+        b = self.b
+        rows = []
+        for a in b.actors:
+            name = f'<a name="{self.anchor(a.address)}"/><b>{self.text(a.address, "name", a.name)}</b>'
+            name += self.cite(a.address, a.evidence)
+            if a.aliases:
+                name += f'<br/><font size="7.5" color="#5a6472">also {markup_runs("; ".join(a.aliases))}</font>'
+            if a.description:
+                name += f'<br/><font size="7.8">{self.text(a.address, "description", a.description)}</font>'
+            aff = b.display_name(a.affiliation) if a.affiliation else "—"
+            rows.append([self.para(name, "cell"), self.para(escape(a.kind), "cell"),
+                         self.para(self.text(a.address, "role", a.role) if a.role else "—", "cell"),
+                         self.para(markup_runs(aff), "cell")])
+        self.table(["Name", "Kind", "Role", "Affiliation"], rows, [0.40, 0.14, 0.26, 0.20])
+
+    def relations(self) -> None:
+        self.heading("relations")
+        b = self.b
+        rows = []
+        for r in b.relations:
+            note = self.text(r.address, "note", r.note) if r.note else ""
+            rows.append([
+                self.para(f'<a name="{self.anchor(r.address)}"/><b>{markup_runs(b.display_name(r.from_actor))}</b>',
+                          "cell"),
+                self.para(f"<i>{self.text(r.address, 'kind', r.kind)}</i>", "cell"),
+                self.para(f"<b>{markup_runs(b.display_name(r.to_actor))}</b>", "cell"),
+                self.para(note + self.cite(r.address, r.evidence) or "—", "cell"),
+            ])
+        self.table(["From", "Relation", "To", "Note"], rows, [0.22, 0.16, 0.22, 0.40])
+
+    def timeline(self) -> None:
+        self.heading("timeline")
+        b = self.b
+        events = b.chronological
+        drawing = timeline_drawing(events, self.width)
+        if drawing is not None:
+            self.flow.append(drawing)
+            self.flow.append(legend_drawing(self.width))
+            first, last = events[0], max(events, key=lambda e: (e.end or e.date).sort_key)
+            self.flow.append(self.para(
+                markup_runs(f"Figure 1. {len(events):,} event{'s' if len(events) != 1 else ''}, "
+                            f"{first.when} to {(last.end or last.date).display()}. Dates are shown at the "
+                            "precision the sources give."), "caption"))
+        rows = []
+        for ev in events:
+            cell = f'<a name="{self.anchor(ev.address)}"/><b>{self.text(ev.address, "title", ev.title)}</b>'
+            cell += self.cite(ev.address, ev.evidence)
+            if ev.description:
+                cell += f"<br/>{self.text(ev.address, 'description', ev.description)}"
+            if ev.location:
+                cell += f'<br/><font color="#5a6472"><i>{self.text(ev.address, "location", ev.location)}</i></font>'
+            actors = ", ".join(b.display_name(a) for a in ev.actors) or "—"
+            when = markup_runs(ev.when)
+            if ev.approximate:
+                when = f'<font color="#b5651d">{when}</font>'
+            rows.append([self.para(f"<b>{when}</b>", "cell"), self.para(cell, "cell"),
+                         self.para(markup_runs(actors), "cell")])
+        self.table(["Date", "Event", "Actors"], rows, [0.17, 0.58, 0.25])
+
+    def quotes(self) -> None:
+        self.heading("quotes")
+        b = self.b
+        for q in b.quotes:
+            speaker = b.actor_by_id.get(q.speaker)
+            who = markup_runs(b.display_name(q.speaker))
+            if speaker and speaker.role:
+                who += f", {markup_runs(speaker.role)}"
+            bits = [f"<b>{who}</b>"]
+            if q.said_on:
+                bits.append(markup_runs(q.said_on.display(long=True)))
+            if q.context:
+                bits.append(self.text(q.address, "context", q.context))
+            by = "\u2014\u2002" + "\u2002·\u2002".join(bits) + self.cite(q.address, q.evidence or self._quote_source(q))
+            body = (f'<a name="{self.anchor(q.address)}"/>\u201c'
+                    f"{self.text(q.address, 'text', q.text)}\u201d")
+            self.flow.append(Boxed([self.para(body, "quote"), self.para(by, "quote_by")],
+                                   bar=PALETTE["quote_rule"], bar_width=2, pad=0, vpad=2, space_after=8))
+
+    def _quote_source(self, q: object) -> tuple[Evidence, ...]:
+        text = getattr(q, "text", "")
+        loc = self.b.locate(getattr(q, "address", ""), text)
+        return (Evidence(loc[0], text),) if loc else ()
+
+    def analyst_notes(self) -> None:
+        self.heading("analyst_notes")
+        self.flow.append(self.para(self.legend_markup("Colours: "), "legend"))
+        self.flow.append(Spacer(1, 6))
+        groups: dict[tuple[int, str, str], list[NoteRef]] = {}
+        for r in self.refs:
+            h = r.highlight
+            groups.setdefault((_colour_rank(h.colour), h.colour, h.label), []).append(r)
+        conf_rank = {"high": 0, "moderate": 1, "low": 2}
+        for (_, colour, label), refs in sorted(groups.items()):
+            fill, swatch = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])
+            title = label[:1].upper() + label[1:]
+            key = f"notes-{_colour_rank(colour)}-{len(self.flow)}"
+            self.flow.append(Heading(f'<a name="{key}"/><font color="{swatch}">\u25a0</font> '
+                                     f"{markup_runs(title)}", self.st["h2"], (key, title, 1)))
+            for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
+                self.flow.extend(self.note_entry(r, fill, swatch))
+
+    def note_entry(self, r: NoteRef, fill: str, swatch: str) -> list[Flowable]:
+        h = r.highlight
+        b = self.b
+        el = b.element(h.address)
+        printed = (h.address, h.field) in self.printed_fields or (
+            h.field is None and any(a == h.address for a, _ in self.printed_fields))
+        where = _describe(b, h.address, h.field)
+        target = f"#hl-{r.number}" if printed else (
+            f"#{self.anchor_ids[h.address]}" if h.address in self.anchor_ids else None)
+        head = (f'<a name="note-{r.number}"/><font face="{SANS}-Bold" color="{swatch}">A{r.number}</font>'
+                f"\u2002")
+        loc = markup_runs(where)
+        head += f'<a href="{target}" color="#1d4f91">{loc}</a>' if target else loc
+        meta = []
+        if h.confidence:
+            meta.append(f"{escape(h.confidence)} confidence")
+        if h.author:
+            meta.append(markup_runs(h.author))
+        if h.layer:
+            meta.append("layer " + markup_runs(h.layer))
+        if h.status in ("moved", "fuzzy"):
+            meta.append(f"re-anchored ({escape(h.status)})")
+        if meta:
+            sep = "\u2002·\u2002"
+            head += f'\u2002<font color="#5a6472" size="7.8">{sep.join(meta)}</font>'
+        out: list[Flowable] = [self.para(head, "note")]
+        passage = h.passage
+        if passage is None and el is not None and h.field and isinstance(getattr(el, h.field, None), str):
+            value = getattr(el, h.field)
+            passage = value[h.start or 0:h.end if h.end is not None else len(value)]
+        inner: list[Flowable] = []
+        if passage:
+            short = passage if len(passage) <= 600 else passage[:600].rstrip() + "…"
+            inner.append(self.para(f'\u201c<span backColor="{fill}">{markup_runs(short)}</span>\u201d', "note"))
+        if h.note_markdown:
+            inner.extend(self.markdown(h.note_markdown))
+        if h.tags:
+            tags = "\u2002".join(f'<font color="#1f3a5f">#{markup_runs(t)}</font>' for t in h.tags)
+            inner.append(self.para(f'<font size="7.8">{tags}</font>', "note"))
+        if inner:
+            out.append(Boxed(inner, bar=colors.HexColor(swatch), bar_width=1.5, pad=7, indent=4,
+                             space_after=8))
+        return out
+
+    def markdown(self, text: str) -> list[Flowable]:
+        out: list[Flowable] = []
+        for block in parse_markdown(text):
+            body = render_inline(block.inlines)
+            if block.kind == "bullet":
+                out.append(Paragraph(body, self.st["note_list"], bulletText="\u2022"))
+            elif block.kind == "number":
+                out.append(Paragraph(body, self.st["note_list"], bulletText=f"{block.number}."))
+            else:
+                out.append(self.para(body, "note"))
+        return out
+
+    def sources(self) -> None:
+        self.heading("sources")
+        for i, s in enumerate(self.b.sources, start=1):
+            parts = [f'<a name="src-{i}"/><a name="{self.anchor(s.address)}"/>'
+                     f'<font face="{SANS}-Bold" color="#1f3a5f">[S{i}]</font>\u2002'
+                     f"<b>{self.text(s.address, 'title', s.title)}</b>."]
+            if s.publisher:
+                parts.append(f"<i>{markup_runs(s.publisher)}</i>.")
+            parts.append(f"Published {markup_runs(s.published.display(long=True))}." if s.published
+                         else "Publication date not stated.")
+            if s.url:
+                href = safe_href(s.url)
+                shown = markup_runs(s.url)
+                parts.append(f'<link href="{escape(href, {chr(34): "&quot;"})}" color="#1d4f91">'
+                             f"<u>{shown}</u></link>." if href else f"{shown}.")
+            if s.retrieved:
+                parts.append(f"Retrieved {s.retrieved.day} {s.retrieved:%B %Y}.")
+            if s.reliability:
+                meaning = RELIABILITY_LABELS.get(s.reliability, "unknown code")
+                parts.append(f"<b>Reliability {escape(s.reliability)}</b> ({escape(meaning.lower())}, "
+                             "Admiralty scale).")
+            else:
+                parts.append("Reliability not graded.")
+            cited = sum(1 for _, _, ev in self.endnotes for e in ev if e.source == s.id)
+            if cited:
+                parts.append(f'<font color="#5a6472">Cited {cited} time{"s" if cited != 1 else ""} '
+                             "in the source notes.</font>")
+            self.flow.append(self.para(" ".join(parts), "source"))
+
+    def source_notes(self) -> None:
+        self.heading("source_notes")
+        self.flow.append(self.para(
+            "Each numbered mark in the text points here; each note gives the exact excerpt that supports "
+            "the claim and its source. The note number links back to the claim.", "caption"))
+        for n, address, evidence in self.endnotes:
+            what = _describe(self.b, address, None)
+            excerpts = []
+            for e in evidence:
+                idx = self.source_index.get(e.source)
+                src = f'<a href="#src-{idx}" color="#1d4f91">[S{idx}]</a>' if idx else markup_runs(e.source)
+                excerpts.append(f"\u201c{markup_runs(e.quote)}\u201d {src}")
+            self.flow.append(self.para(
+                f'<a name="en-{n}"/><a href="#cite-{n}" color="#1d4f91"><b>{n}.</b></a>\u2002'
+                f'<font face="{SANS}" size="7.8" color="#5a6472">{markup_runs(what)}:</font> '
+                + "; ".join(excerpts), "endnote"))
+
+
+def _colour_rank(colour: str) -> int:
+    order = list(DEFAULT_LABELS)
+    return order.index(colour) if colour in order else len(order)
+
+
+def _describe(b: Briefing, address: str, fld: str | None) -> str:
+    """A short human name for an element (and field), e.g. `Quote by Yoshimasa Hayashi`."""
+    el = b.element(address)
+    kind = address.split("/", 1)[0]
+    if el is None:
+        return address
+    names = {
+        "summary": lambda: "Bottom line up front",
+        "key_points": lambda: f"Key judgment {[k.address for k in b.summary.key_points].index(address) + 1}",
+        "actors": lambda: f"Actor {el.name}",  # type: ignore[union-attr]
+        "relations": lambda: f"Relation {b.display_name(el.from_actor)} {el.kind} "  # type: ignore[union-attr]
+                             f"{b.display_name(el.to_actor)}",  # type: ignore[union-attr]
+        "timeline": lambda: f"Event {el.when}: {el.title}",  # type: ignore[union-attr]
+        "quotes": lambda: f"Quotation by {b.display_name(el.speaker)}",  # type: ignore[union-attr]
+        "sources": lambda: f"Source {el.title}",  # type: ignore[union-attr]
+    }
+    text = names.get(kind, lambda: address)()
+    if len(text) > 110:
+        text = text[:110].rstrip() + "…"
+    if fld and fld not in ("text", "bluf"):
+        text += f" ({fld})"
+    return text
+
+
+def build_story(briefing: Briefing, highlights: Sequence[Highlight], options: BriefOptions,
+                width: float) -> list[Flowable]:
+    register_fonts()
+    return _Story(briefing, highlights, options, width).build()
+
+
+def build_brief(briefing: Briefing, highlights: Sequence[Highlight] = (),
+                options: BriefOptions | None = None) -> bytes:
+    """The PDF brief as bytes; the same inputs give the same bytes."""
+    opts = options or BriefOptions()
+    if opts.page_size not in ("a4", "letter"):
+        raise ValueError(f"page size must be 'a4' or 'letter', not {opts.page_size!r}")
+    register_fonts()
+    b = briefing
+    buf = io.BytesIO()
+    subject = b.subtitle or b.summary.bluf
+    doc = BriefDocTemplate(
+        buf, page_size=opts.page_size, title=b.title, classification=b.classification, as_of=b.as_of,
+        header_note=f"Brief generated from briefing “{b.id}” · information as of {b.as_of.isoformat()}",
+        progress=opts.progress, cancelled=opts.cancelled,
+        author="; ".join(b.authors), subject=subject[:300], keywords=list(b.tags),
+        creator=f"Briefing Reader {_app_version}", lang=b.language, displayDocTitle=1,
+    )
+    story = _Story(b, highlights, opts, doc.width).build()
+    doc._total = max(1, len(story))
+    stamp = f"D:{b.as_of:%Y%m%d}000000+00'00'"
+
+    class _Canvas(BriefCanvas):
+        def __init__(self, *a: object, **k: object) -> None:
+            super().__init__(*a, **k)  # type: ignore[arg-type]
+            self.setDateFormatter(lambda *_: stamp)
+
+    doc.build(story, canvasmaker=_Canvas)
+    if opts.progress is not None:
+        opts.progress(1.0)
+    return buf.getvalue()

@@ -1,0 +1,164 @@
+"""Embedded fonts for the brief, and per-run font fallback.
+
+ReportLab embeds (and subsets) TrueType fonts only, so every face we use is a
+`.ttf` shipped under `resources/fonts/` and reached through
+`briefing_app.resources`. Body text is Noto Serif, headings and tables Noto
+Sans (both cover Latin, Greek and Cyrillic); characters those faces lack are
+set in DejaVu Sans (Hebrew, Arabic, many symbols) or Droid Sans Fallback
+(Chinese, Japanese, Korean), run by run, so names in any script print with
+real glyphs and stay extractable as text.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass
+from xml.sax.saxutils import escape
+
+from reportlab.lib.fonts import addMapping
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+from briefing_app.resources import resource_path
+
+__all__ = ["SERIF", "SANS", "FALLBACKS", "register_fonts", "markup_runs", "split_runs", "FontSet"]
+
+SERIF = "BriefSerif"
+SANS = "BriefSans"
+#: Fallback faces, in the order they are tried for a character the main face lacks.
+FALLBACKS = ("BriefFallbackDejaVu", "BriefFallbackCJK")
+
+_FILES: dict[str, str] = {
+    SERIF: "NotoSerif-Regular.ttf",
+    SERIF + "-Bold": "NotoSerif-Bold.ttf",
+    SERIF + "-Italic": "NotoSerif-Italic.ttf",
+    SERIF + "-BoldItalic": "NotoSerif-BoldItalic.ttf",
+    SANS: "NotoSans-Regular.ttf",
+    SANS + "-Bold": "NotoSans-Bold.ttf",
+    SANS + "-Italic": "NotoSans-Italic.ttf",
+    "BriefFallbackDejaVu": "DejaVuSans.ttf",
+    "BriefFallbackDejaVu-Bold": "DejaVuSans-Bold.ttf",
+    "BriefFallbackCJK": "DroidSansFallbackFull.ttf",
+}
+
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class FontSet:
+    """The character coverage of the main faces and of each fallback."""
+
+    main: frozenset[int]
+    fallbacks: tuple[tuple[str, frozenset[int]], ...]
+
+
+_fontset: FontSet | None = None
+
+
+def register_fonts() -> FontSet:
+    """Register every face with ReportLab once per process (thread-safe)."""
+    global _fontset
+    with _lock:
+        if _fontset is not None:
+            return _fontset
+        faces: dict[str, TTFont] = {}
+        for name, filename in _FILES.items():
+            path = resource_path("fonts", filename)
+            if not path.is_file():
+                raise FileNotFoundError(2, "a bundled font is missing", str(path))
+            font = TTFont(name, str(path))
+            pdfmetrics.registerFont(font)
+            faces[name] = font
+        # Families, so <b>/<i> inside a paragraph pick the right face.
+        pdfmetrics.registerFontFamily(
+            SERIF, normal=SERIF, bold=SERIF + "-Bold", italic=SERIF + "-Italic",
+            boldItalic=SERIF + "-BoldItalic",
+        )
+        pdfmetrics.registerFontFamily(
+            SANS, normal=SANS, bold=SANS + "-Bold", italic=SANS + "-Italic", boldItalic=SANS + "-Bold",
+        )
+        pdfmetrics.registerFontFamily(
+            "BriefFallbackDejaVu", normal="BriefFallbackDejaVu", bold="BriefFallbackDejaVu-Bold",
+            italic="BriefFallbackDejaVu", boldItalic="BriefFallbackDejaVu-Bold",
+        )
+        # The CJK face has no bold or italic: use the regular face for all four.
+        for bold in (0, 1):
+            for italic in (0, 1):
+                addMapping("BriefFallbackCJK", bold, italic, "BriefFallbackCJK")
+
+        def cmap(name: str) -> frozenset[int]:
+            return frozenset(faces[name].face.charToGlyph)
+
+        # Sans and serif Noto cover the same scripts; a character counts as
+        # covered only if both have it, so a run never switches mid-table.
+        main = cmap(SERIF) & cmap(SANS) & cmap(SERIF + "-Bold") & cmap(SANS + "-Bold")
+        _fontset = FontSet(main, tuple((f, cmap(f)) for f in FALLBACKS))
+        return _fontset
+
+
+# White space and controls: never worth switching fonts for.
+_NEUTRAL = frozenset(range(0, 0x21)) | {0xA0, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F}
+
+
+def _face_for(cp: int, fs: FontSet) -> str | None:
+    if cp in fs.main or cp in _NEUTRAL:
+        return None
+    for name, cov in fs.fallbacks:
+        if cp in cov:
+            return name
+    return None  # nobody has it: leave it to the main face (prints as .notdef)
+
+
+def split_runs(text: str) -> list[tuple[str | None, str]]:
+    """Cut cleaned text into runs of (fallback face or None for the main face, text)."""
+    fs = register_fonts()
+    text = _clean(text)
+    if all(ord(c) in fs.main or ord(c) in _NEUTRAL for c in text):
+        return [(None, text)] if text else []
+    out: list[tuple[str | None, str]] = []
+    run: list[str] = []
+    face: str | None = None
+    for ch in text:
+        f = _face_for(ord(ch), fs)
+        if ord(ch) in _NEUTRAL and face is not None:
+            f = face  # keep spaces inside a fallback run
+        if f != face and run:
+            out.append((face, "".join(run)))
+            run = []
+        face = f
+        run.append(ch)
+    if run:
+        out.append((face, "".join(run)))
+    return out
+
+
+def markup_runs(text: str) -> str:
+    """Escape `text` for a ReportLab paragraph, switching faces where needed.
+
+    Every character of briefing or note text goes through here: `<`, `>` and
+    `&` are escaped, so nothing a user wrote is ever read as markup, and runs
+    the main face cannot draw are wrapped in `<font face=…>` for a fallback.
+    Characters ReportLab's paragraph parser chokes on (C0 controls other than
+    tab/newline, lone surrogates, noncharacters) are replaced by U+FFFD.
+    """
+    return "".join(_wrap(s, f) for f, s in split_runs(text))
+
+
+def _wrap(s: str, face: str | None) -> str:
+    return escape(s) if face is None else f'<font face="{face}">{escape(s)}</font>'
+
+
+def _clean(text: str) -> str:
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        cp = ord(ch)
+        if ch in "\t\n\r":
+            out.append(" ")
+        elif cp < 0x20 or 0x7F <= cp < 0xA0 or 0xD800 <= cp <= 0xDFFF or (cp & 0xFFFE) == 0xFFFE \
+                or 0xFDD0 <= cp <= 0xFDEF:
+            out.append("\ufffd")
+        else:
+            out.append(ch)
+    return "".join(out)

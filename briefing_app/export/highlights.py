@@ -1,0 +1,121 @@
+"""What the brief needs to know about annotations, and how to mark them in text.
+
+The builder does not read annotation layers: it takes resolved `Highlight`s
+(already re-anchored onto the briefing, orphans removed) so it can be built
+and tested on its own. `adapter` turns the annotation engine's layers into
+these. Options choose which highlights print (by label, tag or layer).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from .fonts import markup_runs
+from .styles import HIGHLIGHT
+
+__all__ = ["Highlight", "DEFAULT_LABELS", "COLOURS", "select", "marked_text", "NoteRef"]
+
+COLOURS = ("yellow", "green", "blue", "pink", "orange", "purple")
+#: Default meaning of each colour (kept in step with the annotation engine's defaults).
+DEFAULT_LABELS = {
+    "yellow": "key judgment",
+    "green": "corroborated",
+    "blue": "context",
+    "pink": "disputed",
+    "orange": "verify",
+    "purple": "follow-up",
+}
+
+
+@dataclass(frozen=True)
+class Highlight:
+    """One annotation placed on the briefing.
+
+    `start`/`end` are code-point offsets into `element.<field>`; both None
+    when the annotation marks the element as a whole.
+    """
+
+    id: str
+    address: str
+    field: str | None
+    start: int | None
+    end: int | None
+    colour: str
+    label: str
+    note_markdown: str | None = None
+    tags: tuple[str, ...] = ()
+    confidence: str | None = None
+    author: str | None = None
+    layer: str = ""
+    status: str = "exact"  # exact | moved | fuzzy
+    passage: str | None = None  # the highlighted text, for the notes section
+
+
+def select(highlights: Iterable[Highlight], labels: Iterable[str] = (), tags: Iterable[str] = (),
+           layers: Iterable[str] = ()) -> list[Highlight]:
+    """Keep highlights matching every given filter (an empty filter keeps all)."""
+    lab = {x.casefold() for x in labels}
+    tg = {x.casefold() for x in tags}
+    ly = set(layers)
+    out = []
+    for h in highlights:
+        if lab and h.label.casefold() not in lab and h.colour.casefold() not in lab:
+            continue
+        if tg and not tg & {t.casefold() for t in h.tags}:
+            continue
+        if ly and h.layer not in ly:
+            continue
+        out.append(h)
+    return out
+
+
+@dataclass(frozen=True)
+class NoteRef:
+    number: int  # A1, A2… in the Analyst notes section
+    highlight: Highlight
+
+
+def marked_text(text: str, refs: Sequence[NoteRef]) -> str:
+    """Paragraph markup of `text` with each highlighted range shaded in its
+    colour, followed by a superscript note mark linking to the analyst note;
+    an anchor at the passage lets the note link back."""
+    if not refs:
+        return markup_runs(text)
+    n = len(text)
+    spans = []
+    for r in refs:
+        h = r.highlight
+        s = 0 if h.start is None else max(0, min(n, h.start))
+        e = n if h.end is None else max(s, min(n, h.end))
+        spans.append((s, e, r))
+    cuts = sorted({0, n, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    ends_at: dict[int, list[NoteRef]] = {}
+    starts_at: dict[int, list[NoteRef]] = {}
+    for s, e, r in spans:
+        ends_at.setdefault(e, []).append(r)
+        starts_at.setdefault(s, []).append(r)
+    out: list[str] = []
+    for i, p in enumerate(cuts):
+        for r in ends_at.get(p, ()):
+            if r not in starts_at.get(p, ()):
+                out.append(_mark(r))
+        for r in starts_at.get(p, ()):
+            out.append(f'<a name="hl-{r.number}"/>')
+            if ends_at.get(p) and r in ends_at[p]:
+                out.append(_mark(r))  # an empty range: the mark alone
+        if i + 1 < len(cuts):
+            q = cuts[i + 1]
+            covering = [r for s, e, r in spans if s <= p and e >= q]
+            seg = markup_runs(text[p:q])
+            if covering:
+                fill = HIGHLIGHT.get(covering[-1].highlight.colour, HIGHLIGHT["yellow"])[0]
+                seg = f'<span backColor="{fill}">{seg}</span>'
+            out.append(seg)
+    return "".join(out)
+
+
+def _mark(r: NoteRef) -> str:
+    swatch = HIGHLIGHT.get(r.highlight.colour, HIGHLIGHT["yellow"])[1]
+    return (f'<super><a href="#note-{r.number}" color="{swatch}">'
+            f'<font face="BriefSans-Bold">A{r.number}</font></a></super>')
