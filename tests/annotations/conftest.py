@@ -2,24 +2,10 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
+from annotation_helpers import make_annotation
 
-from briefing_app.core.anchoring import field_text
-from briefing_app.core.annotations import Annotation, AnnotationLayer, Selector
-
-T0 = dt.datetime(2026, 11, 28, 18, 0, tzinfo=dt.UTC)
-
-
-def make_annotation(briefing, ident, target, field=None, start=None, end=None, **kw) -> Annotation:
-    selector = None
-    if field is not None and start is not None:
-        selector = Selector.from_text(field_text(briefing, target, field), start, end)
-    kw.setdefault("created", T0)
-    kw.setdefault("modified", T0)
-    kw.setdefault("author", "A. Analyst")
-    return Annotation(ident, target, field, selector, **kw)
+from briefing_app.core.annotations import AnnotationLayer
 
 
 @pytest.fixture

@@ -13,8 +13,16 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.annotations import (
-    COLORS, Annotation, AnnotationLayer, Selector, layer_to_bytes, load_layer, merge_layers,
-    open_layer, parse_layer_bytes, save_layer,
+    COLORS,
+    Annotation,
+    AnnotationLayer,
+    Selector,
+    layer_to_bytes,
+    load_layer,
+    merge_layers,
+    open_layer,
+    parse_layer_bytes,
+    save_layer,
 )
 from briefing_app.core.problems import BriefingError
 
