@@ -1,0 +1,88 @@
+"""`run_gui(path)`: start the reader. Module-level imports stay light (no Qt
+widgets, no ReportLab) so `briefing-app --help` and subcommands start fast;
+everything heavy is imported inside `run_gui`.
+
+Environment hooks (for screenshots and benchmarks, not for users):
+`BRIEFING_APP_COLOR_SCHEME=light|dark` forces a palette;
+`BRIEFING_APP_SECTION=actors|timeline|quotes|sources|search:<text>` opens on a
+section once the briefing is shown; `BRIEFING_APP_BENCH=1` prints
+`window-shown <t>` at the first paint and `content-shown <t>` when the
+briefing is on screen (`t` is `time.time()`), and
+`BRIEFING_APP_QUIT_AFTER_CONTENT=1` then quits.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+__all__ = ["run_gui"]
+
+
+def _bench(label: str) -> None:
+    """Print a marker with the wall-clock time; the benchmark compares it with its spawn time."""
+    if os.environ.get("BRIEFING_APP_BENCH"):
+        import time
+
+        print(f"{label} {time.time():.4f}", flush=True)
+
+
+def run_gui(path: Path | None) -> int:
+    from PySide6.QtCore import QEvent, QObject, QTimer
+    from PySide6.QtGui import QIcon
+    from PySide6.QtWidgets import QApplication
+
+    from . import settings as cfg
+    from .theme import apply_color_scheme
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setOrganizationName(cfg.ORGANISATION)
+    app.setApplicationName(cfg.APPLICATION)
+    app.setApplicationDisplayName("Briefing Reader")
+    app.setDesktopFileName("briefing-app")
+    from briefing_app.resources import resource_path
+
+    icon = resource_path("icons", "briefing-app.svg")
+    if icon.exists():
+        app.setWindowIcon(QIcon(str(icon)))
+    apply_color_scheme(app)
+
+    from .main_window import MainWindow
+
+    window = MainWindow()
+
+    class _FirstPaint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                _bench("window-shown")
+            return False
+
+    if os.environ.get("BRIEFING_APP_BENCH"):
+        painted = _FirstPaint(window)
+        window.installEventFilter(painted)
+
+    if path is None:
+        last = cfg.get(cfg.LAST_FILE)
+        if last and Path(last).is_file():
+            path = Path(last)
+        else:
+            from briefing_app.resources import sample_briefing
+
+            path = sample_briefing()
+
+    def content_shown(_b) -> None:
+        section = os.environ.get("BRIEFING_APP_SECTION", "")
+        if section.startswith("search:"):
+            window.search_field.setText(section.split(":", 1)[1])
+        elif section:
+            window.go_section(section)
+        QTimer.singleShot(0, lambda: _bench("content-shown"))
+        if os.environ.get("BRIEFING_APP_QUIT_AFTER_CONTENT"):
+            QTimer.singleShot(50, window.close)
+
+    window.briefing_changed.connect(content_shown)
+    window.show()
+    window.open_path(path)
+    return app.exec()

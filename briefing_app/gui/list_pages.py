@@ -1,0 +1,340 @@
+"""The list sections: Actors (table), Timeline (strip + list), Quotes (cards), Sources (text).
+
+Each page has `set_briefing()`, `select(address) -> bool`, `current_address()`
+and two signals: `element_selected(address)` when the user moves the
+selection (the inspector follows, history is not touched), and
+`link_activated(target)` for jumps (recorded in history by the window).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
+                               QListView, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
+                               QTableView, QTreeView, QVBoxLayout, QWidget)
+
+from briefing_app.core.model import ACTOR_KINDS, Briefing
+
+from .models import ActorsModel, ActorsProxy, QuotesModel, QuotesProxy, Role, TimelineModel, TimelineProxy
+from .theme import colors
+from .timeline_strip import TimelineStrip
+
+__all__ = ["ActorsPage", "TimelinePage", "QuotesPage", "CardDelegate", "select_address"]
+
+
+def select_address(view: QAbstractItemView, proxy: QSortFilterProxyModel, model, address: str) -> bool:
+    row = model.row_of(address)
+    if row < 0:
+        return False
+    idx = proxy.mapFromSource(model.index(row, 0))
+    if not idx.isValid():
+        return False
+    view.selectionModel().setCurrentIndex(
+        idx, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+    view.scrollTo(idx, QAbstractItemView.ScrollHint.PositionAtCenter)
+    return True
+
+
+def _filter_bar(*widgets: QWidget) -> QHBoxLayout:
+    bar = QHBoxLayout()
+    bar.setContentsMargins(8, 8, 8, 6)
+    bar.setSpacing(8)
+    for w in widgets:
+        bar.addWidget(w)
+    return bar
+
+
+def _search_field(placeholder: str, name: str) -> QLineEdit:
+    e = QLineEdit()
+    e.setPlaceholderText(placeholder)
+    e.setClearButtonEnabled(True)
+    e.setObjectName(name)
+    e.setAccessibleName(placeholder)
+    e.setMinimumWidth(220)
+    return e
+
+
+class _Page(QWidget):
+    element_selected = Signal(str)
+    link_activated = Signal(str)
+
+    view: QAbstractItemView
+    proxy: QSortFilterProxyModel
+
+    def _wire(self) -> None:
+        self.view.selectionModel().currentChanged.connect(self._current_changed)
+        self.view.activated.connect(lambda idx: self.element_selected.emit(idx.data(Role.ADDRESS)))
+
+    def _current_changed(self, current: QModelIndex, previous: QModelIndex) -> None:
+        if current.isValid():
+            self.element_selected.emit(current.data(Role.ADDRESS))
+
+    def current_address(self) -> str | None:
+        idx = self.view.currentIndex()
+        return idx.data(Role.ADDRESS) if idx.isValid() else None
+
+    def select(self, address: str) -> bool:
+        ok = select_address(self.view, self.proxy, self.model, address)
+        if not ok and self.model.row_of(address) >= 0:
+            self.clear_filters()
+            ok = select_address(self.view, self.proxy, self.model, address)
+        return ok
+
+    def clear_filters(self) -> None:
+        pass
+
+
+class ActorsPage(_Page):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = ActorsModel(self)
+        self.proxy = ActorsProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = _search_field("Filter actors by name, alias or role", "actors_filter")
+        self.kind = QComboBox()
+        self.kind.setObjectName("actors_kind")
+        self.kind.setAccessibleName("Actor kind")
+        self.kind.addItem("All kinds", "")
+        for k in ACTOR_KINDS:
+            self.kind.addItem(k.capitalize(), k)
+        self.view = QTableView()
+        self.view.setObjectName("actors_table")
+        self.view.setAccessibleName("Actors")
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setAlternatingRowColors(True)
+        self.view.verticalHeader().hide()
+        self.view.setShowGrid(False)
+        self.view.setWordWrap(False)
+        self.view.setTabKeyNavigation(False)
+        h = self.view.horizontalHeader()
+        h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        h.setStretchLastSection(False)
+        h.setHighlightSections(False)
+        h.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+        for col, width in enumerate((220, 110, 220, 160, 70, 70)):
+            h.resizeSection(col, width)
+        self.view.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 12)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        self.count = QLabel()
+        self.count.setObjectName("actors_count")
+        lay.addLayout(_filter_bar(self.filter, self.kind, self.count))
+        lay.addWidget(self.view)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.kind.currentIndexChanged.connect(lambda _i: self._filter_changed())
+        self.filter.returnPressed.connect(self.view.setFocus)
+        self._wire()
+
+    def _filter_changed(self, _text: str = "") -> None:
+        self.proxy.set_text(self.filter.text())
+        self.proxy.set_kind(self.kind.currentData() or "")
+        self._update_count()
+
+    def _update_count(self) -> None:
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{total} actors" if shown == total else f"{shown} of {total} actors")
+
+    def clear_filters(self) -> None:
+        self.filter.clear()
+        self.kind.setCurrentIndex(0)
+
+    def set_briefing(self, b: Briefing | None) -> None:
+        self.model.set_briefing(b)
+        self._update_count()
+
+
+class TimelinePage(_Page):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = TimelineModel(self)
+        self.proxy = TimelineProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.strip = TimelineStrip()
+        self.actor = QComboBox()
+        self.actor.setObjectName("timeline_actor")
+        self.actor.setAccessibleName("Filter events by actor")
+        self.actor.setMinimumWidth(200)
+        self.filter = _search_field("Filter events by text", "timeline_filter")
+        self.count = QLabel()
+        self.view = QTreeView()
+        self.view.setObjectName("timeline_list")
+        self.view.setAccessibleName("Events")
+        self.view.setRootIsDecorated(False)
+        self.view.setUniformRowHeights(True)
+        self.view.setAlternatingRowColors(True)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(0, Qt.SortOrder.AscendingOrder)
+        self.view.setAllColumnsShowFocus(True)
+        h = self.view.header()
+        h.setStretchLastSection(True)
+        for col, width in enumerate((150, 380, 200)):
+            h.resizeSection(col, width)
+        lower = QWidget()
+        ll = QVBoxLayout(lower)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.setSpacing(0)
+        ll.addLayout(_filter_bar(self.actor, self.filter, self.count))
+        ll.addWidget(self.view)
+        self.splitter = QSplitter(Qt.Orientation.Vertical)
+        self.splitter.setObjectName("timeline_splitter")
+        self.splitter.addWidget(self.strip)
+        self.splitter.addWidget(lower)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.splitter)
+        self.actor.currentIndexChanged.connect(self._filter_changed)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.filter.returnPressed.connect(self.view.setFocus)
+        self.strip.event_activated.connect(self._strip_picked)
+        self._wire()
+        self.view.selectionModel().currentChanged.connect(
+            lambda cur, _prev: self.strip.select(cur.data(Role.ADDRESS) if cur.isValid() else None))
+
+    def _strip_picked(self, address: str) -> None:
+        if not select_address(self.view, self.proxy, self.model, address):
+            self.clear_filters()
+            select_address(self.view, self.proxy, self.model, address)
+
+    def _filter_changed(self, *_args) -> None:
+        self.proxy.set_actor(self.actor.currentData() or "")
+        self.proxy.set_text(self.filter.text())
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{total} events" if shown == total else f"{shown} of {total} events")
+
+    def clear_filters(self) -> None:
+        self.filter.clear()
+        self.actor.setCurrentIndex(0)
+
+    def set_briefing(self, b: Briefing | None) -> None:
+        self.model.set_briefing(b)
+        self.actor.blockSignals(True)
+        current = self.actor.currentData()
+        self.actor.clear()
+        self.actor.addItem("All actors", "")
+        if b:
+            for a in sorted(b.actors, key=lambda a: a.name.lower()):
+                n = len(b.events_for(a.id))
+                if n:
+                    self.actor.addItem(f"{a.name} ({n})", a.id)
+        i = self.actor.findData(current)
+        self.actor.setCurrentIndex(max(i, 0))
+        self.actor.blockSignals(False)
+        self._filter_changed()
+        self.strip.set_events(b.timeline if b else ())
+
+
+class CardDelegate(QStyledItemDelegate):
+    """Two-line cards: the display text (wrapped, italic) and a secondary line."""
+
+    PAD = 10
+
+    def _fonts(self, option: QStyleOptionViewItem) -> tuple[QFont, QFont]:
+        main = QFont(option.font)
+        main.setItalic(True)
+        main.setPointSizeF(main.pointSizeF() * 1.06)
+        sec = QFont(option.font)
+        sec.setPointSizeF(sec.pointSizeF() * 0.92)
+        return main, sec
+
+    def _width(self, option: QStyleOptionViewItem) -> int:
+        view = self.parent()
+        w = view.viewport().width() if isinstance(view, QAbstractItemView) else option.rect.width()
+        return max(200, w - 2 * self.PAD - 6)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        main, sec = self._fonts(option)
+        width = self._width(option)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        h1 = QFontMetrics(main).boundingRect(QRect(0, 0, width, 10_000), flags, index.data() or "").height()
+        h2 = QFontMetrics(sec).boundingRect(QRect(0, 0, width, 10_000), flags,
+                                            index.data(Role.SECONDARY) or "").height()
+        return QSize(width, h1 + h2 + 2 * self.PAD + 6)
+
+    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        style = opt.widget.style() if opt.widget else None
+        if style:
+            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        main, sec = self._fonts(option)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        text_color = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        sec_color = text_color if selected else colors(pal).secondary
+        r = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        painter.save()
+        painter.setFont(main)
+        painter.setPen(text_color)
+        used = painter.boundingRect(r, flags, index.data() or "")
+        painter.drawText(r, flags, index.data() or "")
+        painter.setFont(sec)
+        painter.setPen(sec_color)
+        r2 = QRect(r.left(), used.bottom() + 6, r.width(), r.bottom() - used.bottom())
+        painter.drawText(r2, flags, index.data(Role.SECONDARY) or "")
+        painter.setPen(colors(pal).rule)
+        painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
+        painter.restore()
+
+
+class QuotesPage(_Page):
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = QuotesModel(self)
+        self.proxy = QuotesProxy(self)
+        self.proxy.setSourceModel(self.model)
+        self.speaker = QComboBox()
+        self.speaker.setObjectName("quotes_speaker")
+        self.speaker.setAccessibleName("Filter quotes by speaker")
+        self.speaker.setMinimumWidth(220)
+        self.count = QLabel()
+        self.view = QListView()
+        self.view.setObjectName("quotes_list")
+        self.view.setAccessibleName("Quotes")
+        self.view.setModel(self.proxy)
+        self.view.setWordWrap(True)
+        self.view.setResizeMode(QListView.ResizeMode.Adjust)
+        self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.view.setItemDelegate(CardDelegate(self.view))
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.setSpacing(0)
+        bar = _filter_bar(QLabel("Speaker:"), self.speaker, self.count)
+        bar.addStretch(1)
+        lay.addLayout(bar)
+        lay.addWidget(self.view)
+        self.speaker.currentIndexChanged.connect(self._filter_changed)
+        self._wire()
+
+    def _filter_changed(self, *_args) -> None:
+        self.proxy.set_speaker(self.speaker.currentData() or "")
+        shown, total = self.proxy.rowCount(), self.model.rowCount()
+        self.count.setText(f"{total} quotes" if shown == total else f"{shown} of {total} quotes")
+
+    def clear_filters(self) -> None:
+        self.speaker.setCurrentIndex(0)
+
+    def set_briefing(self, b: Briefing | None) -> None:
+        self.model.set_briefing(b)
+        self.speaker.blockSignals(True)
+        current = self.speaker.currentData()
+        self.speaker.clear()
+        self.speaker.addItem("All speakers", "")
+        if b:
+            for a in sorted(b.actors, key=lambda a: a.name.lower()):
+                n = len(b.quotes_for(a.id))
+                if n:
+                    self.speaker.addItem(f"{a.name} ({n})", a.id)
+        self.speaker.setCurrentIndex(max(self.speaker.findData(current), 0))
+        self.speaker.blockSignals(False)
+        self._filter_changed()

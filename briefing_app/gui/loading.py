@@ -1,0 +1,138 @@
+"""Loading briefings off the GUI thread, and watching the open file for changes.
+
+`BriefingLoader.load(path)` reads, validates and indexes a briefing in a
+worker thread (the model's indexes and the search index are built there
+too), then emits `loaded` or `failed` on the GUI thread. Only the newest
+request's result is delivered, so a quick second open wins.
+
+`FileWatcher` reports when the open file changes on disk. Editors that save
+by writing a new file and renaming it over the old one make
+`QFileSystemWatcher` drop the path, so the folder is watched too and the
+path re-added whenever it reappears; changes are debounced.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
+
+from briefing_app.core.model import Briefing
+from briefing_app.core.problems import BriefingError, Problem
+
+from .search_index import SearchIndex
+
+__all__ = ["BriefingLoader", "FileWatcher", "LoadedBriefing", "load_now"]
+
+
+class LoadedBriefing:
+    def __init__(self, path: Path, briefing: Briefing, index: SearchIndex, seconds: float):
+        self.path, self.briefing, self.index, self.seconds = path, briefing, index, seconds
+
+
+def load_now(path: Path) -> LoadedBriefing:
+    """Load, validate and index (raises BriefingError); used by the worker and by tests."""
+    from briefing_app.core.loader import load_briefing
+
+    t0 = time.perf_counter()
+    try:
+        b = load_briefing(path, display_name=path.name)
+    except BriefingError:
+        raise
+    except OSError as exc:
+        raise BriefingError([Problem(path.name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    # warm the model's lazy indexes here rather than on the GUI thread
+    for sid in b.source_by_id:
+        b.evidence_spans(sid)
+    _ = b.chronological, b.actor_by_id, b._events_by_actor, b._quotes_by_actor
+    index = SearchIndex(b)
+    return LoadedBriefing(path, b, index, time.perf_counter() - t0)
+
+
+class BriefingLoader(QObject):
+    started = Signal(object)  # Path
+    loaded = Signal(object)  # LoadedBriefing
+    failed = Signal(object, object)  # Path, list[Problem]
+
+    def __init__(self, parent: QObject | None = None):
+        super().__init__(parent)
+        self._generation = 0
+        self._lock = threading.Lock()
+        self.busy = False
+        self._deliver.connect(self._on_deliver)
+
+    _deliver = Signal(int, object, object, object)
+
+    def load(self, path: Path) -> None:
+        with self._lock:
+            self._generation += 1
+            gen = self._generation
+        self.busy = True
+        self.started.emit(path)
+        threading.Thread(target=self._work, args=(gen, path), daemon=True, name="briefing-loader").start()
+
+    def _work(self, gen: int, path: Path) -> None:
+        try:
+            result = load_now(path)
+            self._deliver.emit(gen, path, result, None)
+        except BriefingError as exc:
+            self._deliver.emit(gen, path, None, exc.problems)
+        except Exception as exc:  # a bug in a lower layer must not kill the window
+            self._deliver.emit(gen, path, None, [Problem(path.name, 1, 1, f"could not be read: {exc}")])
+
+    def _on_deliver(self, gen: int, path: Path, result: LoadedBriefing | None, problems) -> None:
+        if gen != self._generation:
+            return
+        self.busy = False
+        if result is not None:
+            self.loaded.emit(result)
+        else:
+            self.failed.emit(path, problems)
+
+
+class FileWatcher(QObject):
+    changed = Signal(object)  # Path
+
+    def __init__(self, parent: QObject | None = None, delay_ms: int = 300):
+        super().__init__(parent)
+        self.path: Path | None = None
+        self._watcher = QFileSystemWatcher(self)
+        self._watcher.fileChanged.connect(self._poke)
+        self._watcher.directoryChanged.connect(self._poke)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(delay_ms)
+        self._timer.timeout.connect(self._fire)
+        self._stamp: tuple[float, int] | None = None
+        self.paused = False
+
+    def _stat(self) -> tuple[float, int] | None:
+        try:
+            st = self.path.stat() if self.path else None
+        except OSError:
+            return None
+        return (st.st_mtime, st.st_size) if st else None
+
+    def watch(self, path: Path | None) -> None:
+        for p in self._watcher.files() + self._watcher.directories():
+            self._watcher.removePath(p)
+        self.path = path.resolve() if path else None
+        if self.path:
+            self._watcher.addPath(str(self.path.parent))
+            if self.path.exists():
+                self._watcher.addPath(str(self.path))
+        self._stamp = self._stat()
+
+    def _poke(self, _p: str) -> None:
+        if self.path and str(self.path) not in self._watcher.files() and self.path.exists():
+            self._watcher.addPath(str(self.path))
+        self._timer.start()
+
+    def _fire(self) -> None:
+        stamp = self._stat()
+        if stamp is None or stamp == self._stamp or self.paused:
+            return  # deleted (maybe mid-replace: the folder change will poke again) or unchanged
+        self._stamp = stamp
+        self.changed.emit(self.path)

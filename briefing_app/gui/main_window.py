@@ -1,0 +1,668 @@
+"""The reader's main window: navigator, section pages, inspector, history, files.
+
+How annotations (issue 4) plug in:
+
+* **Undo** — the window owns one `QUndoStack`, `self.undo_stack`; Edit ›
+  Undo/Redo (Ctrl+Z / Ctrl+Shift+Z) are made from it. Push `QUndoCommand`s
+  on it; the title's `[*]` and the "Unsaved annotations" label in the status
+  bar follow `undo_stack.isClean()`. Call `undo_stack.setClean()` after saving.
+  Add a callable to `self.close_guards` (returns False to cancel closing) to
+  ask about unsaved work.
+* **Highlights** — every text field is shown by a `FieldView`
+  (`gui/field_view.py`). `self.field_hub.set_extra_highlights([(address,
+  field, start, end, QColor, tooltip), ...])` draws them in every view
+  where that field appears, and again after any view rebuilds.
+  `self.field_views()` lists the views; `view.selected_field_range()` gives
+  the analyst's selection as `(address, field, start, end)` in code points.
+* **Context menus** — `FieldView.context_menu_hooks.append(fn)` with
+  `fn(view, segment_or_None, selection_or_None, menu)` adds actions to
+  every field's context menu; the window re-emits right-clicks as
+  `element_context_menu_requested(address, field, QPoint)`.
+* **Docks** — `self.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)`
+  adds an "Annotations" dock (tabbed with the inspector on the right, or
+  at the bottom) and a View menu entry to show it.
+* **Current place** — `briefing_changed(object)` fires after a briefing is
+  (re)loaded; `self.briefing`, `self.path`, `self.inspector.address`;
+  `self.go_to(address)` jumps (with history).
+* **Export** — `self.annotation_layer_paths()` is what File › Export PDF hands
+  to `export_dialog.show_export_dialog`; replace it with the layers in use.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenu,
+                               QMenuBar, QMessageBox, QProgressBar, QSizePolicy, QSplitter, QStackedWidget,
+                               QToolBar, QVBoxLayout, QWidget)
+
+from briefing_app.core.model import Briefing
+
+from . import settings as cfg
+from .actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName, create_actions
+from .field_view import FieldView, FieldViewHub
+from .history import History, Place
+from .inspector import Inspector
+from .list_pages import ActorsPage, QuotesPage, TimelinePage
+from .loading import BriefingLoader, FileWatcher, LoadedBriefing
+from .models import SECTIONS, Role
+from .navigator import Navigator
+from .overview_page import OverviewPage
+from .problems_dialog import ProblemsDialog
+from .search_index import SearchHit, SearchIndex, section_of
+from .search_page import SearchPage
+from .sources_page import SourcesPage
+from .theme import banner_colors
+
+__all__ = ["MainWindow"]
+
+PAGES = (*SECTIONS, "search")
+
+
+class MainWindow(QMainWindow):
+    briefing_changed = Signal(object)  # Briefing
+    element_context_menu_requested = Signal(str, str, QPoint)
+    place_changed = Signal(object)  # Place
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.setObjectName("main_window")
+        self.setWindowTitle("Briefing Reader[*]")
+        self.setAcceptDrops(True)
+        self.briefing: Briefing | None = None
+        self.path: Path | None = None
+        self.search_index: SearchIndex | None = None
+        self.history = History()
+        self.close_guards: list[Callable[[], bool]] = []
+        self.problems_dialog: ProblemsDialog | None = None
+        self._navigating = False
+        self._reloading = False
+
+        self.undo_stack = QUndoStack(self)
+        self.field_hub = FieldViewHub()
+        self.actions = create_actions(self, self.undo_stack)
+        self.addActions(list(self.actions.values()))
+
+        self._build_pages()
+        self._build_chrome()
+        self._connect()
+
+        self.loader = BriefingLoader(self)
+        self.loader.started.connect(self._load_started)
+        self.loader.loaded.connect(self._loaded)
+        self.loader.failed.connect(self._failed)
+        self.watcher = FileWatcher(self)
+        self.watcher.changed.connect(self._file_changed)
+        QApplication.instance().installEventFilter(self)
+        self._restore_settings()
+        self._update_banner("")
+        self._show_page("overview")
+
+    # -- construction --------------------------------------------------------
+    def _build_pages(self) -> None:
+        self.overview = OverviewPage()
+        self.actors = ActorsPage()
+        self.timeline = TimelinePage()
+        self.quotes = QuotesPage()
+        self.sources = SourcesPage()
+        self.search = SearchPage()
+        self.pages: dict[str, QWidget] = dict(zip(PAGES, (self.overview, self.actors, self.timeline, self.quotes,
+                                                          self.sources, self.search), strict=True))
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for name, page in self.pages.items():
+            page.setObjectName(f"page_{name}")
+            self.stack.addWidget(page)
+        self.navigator = Navigator()
+        self.inspector = Inspector()
+        for view in (self.overview.view, self.sources.text, self.inspector):
+            self.field_hub.register(view)
+            view.menu_extender = self._extend_field_menu
+            view.element_context_menu_requested.connect(self.element_context_menu_requested)
+
+    def _build_chrome(self) -> None:
+        # classification banners: top (above the menus) and bottom
+        self.banner_top, self.banner_bottom = QLabel(), QLabel()
+        for name, b in (("banner_top", self.banner_top), ("banner_bottom", self.banner_bottom)):
+            b.setObjectName(name)
+            b.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            b.setAccessibleName("Classification")
+            b.setAutoFillBackground(True)
+        top = QWidget()
+        tl = QVBoxLayout(top)
+        tl.setContentsMargins(0, 0, 0, 0)
+        tl.setSpacing(0)
+        tl.addWidget(self.banner_top)
+        self.menu_bar = QMenuBar()
+        tl.addWidget(self.menu_bar)
+        self.setMenuWidget(top)
+        self.recent_menu = QMenu("Open &Recent", self)
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.menus: dict[str, QMenu] = {}
+        for title, names in MENUS.items():
+            menu = self.menu_bar.addMenu(title)
+            menu.setObjectName("menu_" + title.strip("&").lower())
+            self.menus[title.strip("&")] = menu
+            for n in names:
+                if n == SEPARATOR:
+                    menu.addSeparator()
+                elif n == RECENT_MENU:
+                    menu.addMenu(self.recent_menu)
+                else:
+                    menu.addAction(self.actions[ActionName(n)])
+
+        tb = QToolBar("Main toolbar")
+        tb.setObjectName("toolbar_main")
+        tb.setMovable(False)
+        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        for n in TOOLBAR:
+            tb.addSeparator() if n == SEPARATOR else tb.addAction(self.actions[ActionName(n)])
+        spacer = QWidget()
+        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        tb.addWidget(spacer)
+        self.search_field = QLineEdit()
+        self.search_field.setObjectName("search_field")
+        self.search_field.setAccessibleName("Search the briefing")
+        self.search_field.setPlaceholderText("Search briefing and sources (Ctrl+F)")
+        self.search_field.setClearButtonEnabled(True)
+        self.search_field.setFixedWidth(340)
+        self.search_field.installEventFilter(self)
+        tb.addWidget(self.search_field)
+        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        self.toolbar = tb
+
+        bottom = QToolBar("Classification")
+        bottom.setObjectName("toolbar_banner_bottom")
+        bottom.setMovable(False)
+        bottom.setFloatable(False)
+        bottom.toggleViewAction().setVisible(False)
+        bottom.setContentsMargins(0, 0, 0, 0)
+        bottom.setStyleSheet("QToolBar { border: 0px; padding: 0px; spacing: 0px; }")
+        self.banner_bottom.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        bottom.addWidget(self.banner_bottom)
+        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bottom)
+        tb.toggleViewAction().setVisible(False)
+
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(self.navigator)
+        self.splitter.addWidget(self.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 900])
+        self.splitter.setCollapsible(1, False)
+        self.setCentralWidget(self.splitter)
+
+        self.inspector_dock = QDockWidget("Inspector", self)
+        self.inspector_dock.setObjectName("dock_inspector")
+        self.inspector_dock.setWidget(self.inspector)
+        self.inspector_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
+                                        | QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self.resizeDocks([self.inspector_dock], [400], Qt.Orientation.Horizontal)
+
+        sb = self.statusBar()
+        sb.setObjectName("status_bar")
+        self.progress = QProgressBar()
+        self.progress.setRange(0, 0)
+        self.progress.setMaximumWidth(160)
+        self.progress.setAccessibleName("Loading")
+        self.progress.hide()
+        self.unsaved_label = QLabel("Unsaved annotations")
+        self.unsaved_label.setObjectName("unsaved_label")
+        self.unsaved_label.hide()
+        self.file_label = QLabel()
+        self.file_label.setObjectName("file_label")
+        sb.addPermanentWidget(self.progress)
+        sb.addPermanentWidget(self.unsaved_label)
+        sb.addPermanentWidget(self.file_label)
+
+    def _connect(self) -> None:
+        a = self.actions
+        a[ActionName.OPEN].triggered.connect(self.open_dialog)
+        a[ActionName.RELOAD].triggered.connect(self.reload)
+        a[ActionName.EXPORT_PDF].triggered.connect(self.export_pdf)
+        a[ActionName.QUIT].triggered.connect(self.close)
+        a[ActionName.COPY].triggered.connect(self._copy)
+        a[ActionName.FIND].triggered.connect(self.focus_search)
+        a[ActionName.BACK].triggered.connect(self.back)
+        a[ActionName.FORWARD].triggered.connect(self.forward)
+        for name, section in ((ActionName.GO_OVERVIEW, "overview"), (ActionName.GO_ACTORS, "actors"),
+                              (ActionName.GO_TIMELINE, "timeline"), (ActionName.GO_QUOTES, "quotes"),
+                              (ActionName.GO_SOURCES, "sources")):
+            a[name].triggered.connect(lambda _c=False, s=section: self.go_section(s))
+        a[ActionName.SHOW_IN_SOURCE].triggered.connect(self.show_selected_in_source)
+        a[ActionName.TOGGLE_INSPECTOR].toggled.connect(self.inspector_dock.setVisible)
+        self.inspector_dock.visibilityChanged.connect(
+            lambda v: a[ActionName.TOGGLE_INSPECTOR].setChecked(not self.inspector_dock.isHidden()))
+        a[ActionName.TOGGLE_INSPECTOR].setChecked(True)
+        a[ActionName.TOGGLE_NAVIGATOR].setChecked(True)
+        a[ActionName.TOGGLE_NAVIGATOR].toggled.connect(self.navigator.setVisible)
+        a[ActionName.TIMELINE_ZOOM_IN].triggered.connect(lambda: self._timeline_zoom("in"))
+        a[ActionName.TIMELINE_ZOOM_OUT].triggered.connect(lambda: self._timeline_zoom("out"))
+        a[ActionName.TIMELINE_FIT].triggered.connect(lambda: self._timeline_zoom("fit"))
+        a[ActionName.ABOUT].triggered.connect(self._about)
+        self.undo_stack.cleanChanged.connect(self._clean_changed)
+        self.navigator.selectionModel().currentChanged.connect(
+            lambda cur, _p: cur.isValid() and not self._navigating and self.go_section(cur.data(Role.SECTION)))
+        for page in (self.overview, self.actors, self.timeline, self.quotes, self.sources):
+            page.element_selected.connect(self._element_selected)
+            page.link_activated.connect(self.follow_link)
+        self.inspector.link_activated.connect(self.follow_link)
+        self.search.hit_activated.connect(self.jump_to_hit)
+        self.search_field.textChanged.connect(self._search_changed)
+        self.search_field.returnPressed.connect(self.search.activate_current)
+
+    # -- annotations seams -----------------------------------------------------
+    def field_views(self) -> list[FieldView]:
+        return self.field_hub.views()
+
+    def add_dock(self, dock: QDockWidget, area: Qt.DockWidgetArea = Qt.DockWidgetArea.RightDockWidgetArea) -> None:
+        if not dock.objectName():
+            dock.setObjectName("dock_" + dock.windowTitle().lower().replace(" ", "_"))
+        self.addDockWidget(area, dock)
+        if area == Qt.DockWidgetArea.RightDockWidgetArea:
+            self.tabifyDockWidget(self.inspector_dock, dock)
+        self.menus["View"].insertAction(self.actions[ActionName.TOGGLE_INSPECTOR], dock.toggleViewAction())
+
+    def annotation_layer_paths(self) -> list[Path]:
+        if self.path is None:
+            return []
+        default = self.path.with_name(self.path.name.rsplit(".", 1)[0] + ".annotations.yaml")
+        return [default] if default.exists() else []
+
+    def _extend_field_menu(self, view: FieldView, seg, menu: QMenu) -> None:
+        el = self.briefing.element(seg.address) if self.briefing else None
+        if el is None:
+            return
+        menu.addSeparator()
+        if getattr(el, "evidence", None) or seg.address.startswith("quotes/"):
+            act = menu.addAction("Show in Source")
+            act.triggered.connect(lambda: self.show_in_source(seg.address))
+        if view is not self.inspector:
+            act = menu.addAction("Inspect")
+            act.triggered.connect(lambda: self._element_selected(seg.address))
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        self.unsaved_label.setVisible(not clean)
+
+    # -- navigation --------------------------------------------------------------
+    def current_section(self) -> str:
+        return PAGES[self.stack.currentIndex()]
+
+    def _show_page(self, section: str) -> None:
+        self.stack.setCurrentWidget(self.pages[section])
+        row = self.navigator.section_row(section)
+        self._navigating, was = True, self._navigating
+        try:
+            if row >= 0:
+                self.navigator.setCurrentIndex(self.navigator.model_.index(row, 0))
+            else:
+                self.navigator.clearSelection()
+        finally:
+            self._navigating = was
+
+    def go(self, place: Place, record: bool = True) -> None:
+        """Show a place; with `record`, it becomes a step in Back/Forward history."""
+        if record and self.history.current is not None:
+            # remember where the analyst is now (selection may have moved since the last jump)
+            self.history.replace(self._here())
+        self._apply(place)
+        if record:
+            self.history.visit(self._here(place))
+        self._update_history_actions()
+        self.place_changed.emit(place)
+
+    def _here(self, place: Place | None = None) -> Place:
+        section = self.current_section()
+        if place is not None and place.section == section:
+            return place
+        page = self.pages[section]
+        address = page.current_address() if hasattr(page, "current_address") else None
+        if section == "sources" and self.inspector.address and not (address or "").startswith("sources/"):
+            address = self.inspector.address
+        return Place(section, address)
+
+    def _apply(self, place: Place) -> None:
+        self._navigating = True
+        try:
+            self._show_page(place.section)
+            b = self.briefing
+            if b is None:
+                return
+            address = place.address if place.address and b.element(place.address) is not None else None
+            page = self.pages[place.section]
+            if place.section == "sources" and place.span:
+                self.sources.show_span(*place.span)
+            elif address and hasattr(page, "select"):
+                page.select(address)
+            if place.section == "search":
+                self.search_field.setFocus()
+                return
+            if address is None and hasattr(page, "current_address"):
+                address = page.current_address() or ("summary" if place.section == "overview" else None)
+            self.inspector.show_element(b, address)
+            if address and place.field_range:
+                field, start, end = place.field_range
+                if place.section == "overview":
+                    self.overview.view.show_range(address, field, start, end)
+                self.inspector.show_range(address, field, start, end)
+        finally:
+            self._navigating = False
+
+    def _element_selected(self, address: str) -> None:
+        if self._navigating or self.briefing is None:
+            return
+        self.inspector.show_element(self.briefing, address)
+        if self.history.current is not None:
+            self.history.replace(self._here())
+
+    def go_section(self, section: str) -> None:
+        page = self.pages[section]
+        if self.current_section() == section:
+            return
+        address = page.current_address() if hasattr(page, "current_address") else None
+        if address is None and section in ("actors", "timeline", "quotes") and page.proxy.rowCount():
+            address = page.proxy.index(0, 0).data(Role.ADDRESS)
+        self.go(Place(section, address))
+
+    def go_to(self, address: str) -> None:
+        """Jump to an element (recorded in history)."""
+        section = section_of(address)
+        self.go(Place(section, address))
+
+    def follow_link(self, target: str) -> None:
+        if target.startswith("section:"):
+            self.go_section(target.split(":", 1)[1])
+        elif target.startswith("show:"):
+            address, _, which = target[5:].partition("#")
+            self.show_in_source(address, which or "0")
+        else:
+            self.go_to(target)
+
+    def show_in_source(self, address: str, which: str = "") -> bool:
+        """Show an element's excerpt (evidence number `which`, or `q` for a quote's text) in its source."""
+        b = self.briefing
+        el = b.element(address) if b else None
+        if el is None:
+            return False
+        evidence = getattr(el, "evidence", ())
+        found = None
+        if which == "q" or (not which and address.startswith("quotes/")):
+            for sid in [e.source for e in evidence] or [None]:
+                found = b.locate(address, el.text, sid)
+                if found:
+                    break
+        else:
+            i = int(which or 0)
+            if i < len(evidence):
+                found = b.locate(address, evidence[i].quote, evidence[i].source)
+        if not found:
+            self.statusBar().showMessage("This element cites no passage of a source.", 4000)
+            return False
+        self.go(Place("sources", address, span=found))
+        self.inspector.show_element(b, address)
+        return True
+
+    def show_selected_in_source(self) -> None:
+        address = self.inspector.address
+        if address and not self.show_in_source(address):
+            return
+
+    def back(self) -> None:
+        if self.history.current is not None:
+            self.history.replace(self._here())
+        place = self.history.back()
+        if place:
+            self._apply(place)
+        self._update_history_actions()
+
+    def forward(self) -> None:
+        if self.history.current is not None:
+            self.history.replace(self._here())
+        place = self.history.forward()
+        if place:
+            self._apply(place)
+        self._update_history_actions()
+
+    def _update_history_actions(self) -> None:
+        self.actions[ActionName.BACK].setEnabled(self.history.can_back())
+        self.actions[ActionName.FORWARD].setEnabled(self.history.can_forward())
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
+        et = event.type()
+        if et == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget) and obj.window() is self:
+            if event.button() == Qt.MouseButton.BackButton:
+                self.back()
+                return True
+            if event.button() == Qt.MouseButton.ForwardButton:
+                self.forward()
+                return True
+        if obj is self.search_field and et == QEvent.Type.KeyPress:
+            key = event.key()
+            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+                self.search.move(1 if key == Qt.Key.Key_Down else -1)
+                return True
+            if key == Qt.Key.Key_Escape:
+                self.search_field.clear()
+                self.stack.currentWidget().setFocus()
+                return True
+        return super().eventFilter(obj, event)
+
+    # -- search --------------------------------------------------------------------
+    def focus_search(self) -> None:
+        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search_field.selectAll()
+        if self.search_field.text().strip() and self.current_section() != "search":
+            self.go(Place("search"))
+
+    def _search_changed(self, text: str) -> None:
+        self.search.run(text)
+        if text.strip() and self.current_section() != "search":
+            self.go(Place("search"))
+            self.search_field.setFocus()
+
+    def jump_to_hit(self, hit: SearchHit) -> None:
+        e = hit.entry
+        if e.section == "sources" and e.field == "text":
+            sid = e.address.split("/", 1)[1]
+            self.go(Place("sources", e.address, span=(sid, hit.start, hit.end)))
+        else:
+            self.go(Place(e.section, e.address, field_range=(e.field, hit.start, hit.end)))
+
+    # -- files -----------------------------------------------------------------------
+    def open_dialog(self) -> None:
+        start = str(self.path.parent) if self.path else str(Path.home())
+        name, _ = QFileDialog.getOpenFileName(self, "Open Briefing", start,
+                                              "Briefings (*.yaml *.yml);;All files (*)")
+        if name:
+            self.open_path(Path(name))
+
+    def open_path(self, path: Path) -> None:
+        """Load a briefing in the background; the open one stays until it succeeds."""
+        self._reloading = self.path is not None and path.resolve() == self.path
+        self.loader.load(path.resolve() if path.exists() else path)
+
+    def reload(self) -> None:
+        if self.path:
+            self.open_path(self.path)
+
+    def _file_changed(self, path: Path) -> None:
+        if self.path and path == self.path and not self.loader.busy:
+            self.statusBar().showMessage(f"{path.name} changed on disk; reloading\u2026", 3000)
+            self.open_path(path)
+
+    def _load_started(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Opening {path.name}\u2026")
+        QTimer.singleShot(150, lambda: self.progress.setVisible(self.loader.busy))
+
+    def _loaded(self, result: LoadedBriefing) -> None:
+        self.progress.hide()
+        keep = self._reloading and result.path == self.path
+        here = self._here() if keep else None
+        self.set_briefing(result.briefing, result.path, result.index)
+        if here is not None:
+            self.history.replace(here)
+            self._apply(here)
+            self.statusBar().showMessage(f"Reloaded {result.path.name}", 4000)
+        else:
+            self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
+        self._remember(result.path)
+
+    def _failed(self, path: Path, problems) -> None:
+        self.progress.hide()
+        self.statusBar().showMessage(f"{path.name} could not be opened", 6000)
+        if self.problems_dialog is not None:
+            self.problems_dialog.close()
+        self.problems_dialog = ProblemsDialog(self, path, list(problems),
+                                              self.briefing.title if self.briefing else None)
+        self.problems_dialog.open()
+
+    def set_briefing(self, briefing: Briefing, path: Path | None, index: SearchIndex | None = None) -> None:
+        """Show a loaded briefing (used by the loader; tests may call it directly)."""
+        self.briefing = briefing
+        self.path = path
+        self.search_index = index or SearchIndex(briefing)
+        self.navigator.model_.set_briefing(briefing)
+        self.overview.set_briefing(briefing)
+        self.actors.set_briefing(briefing)
+        self.timeline.set_briefing(briefing)
+        self.quotes.set_briefing(briefing)
+        self.sources.set_briefing(briefing)
+        self.search.set_index(self.search_index)
+        self._update_banner(briefing.classification)
+        where = f" \u2014 {path.name}" if path else ""
+        self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
+        self.file_label.setText(str(path) if path else "")
+        self.watcher.watch(path)
+        self.history.clear()
+        self.go(Place("overview", "summary"))
+        self.briefing_changed.emit(briefing)
+
+    def _remember(self, path: Path) -> None:
+        cfg.put(cfg.LAST_FILE, str(path))
+        recent = [p for p in cfg.get(cfg.RECENT_FILES) if p != str(path)]
+        cfg.put(cfg.RECENT_FILES, ([str(path)] + recent)[: cfg.MAX_RECENT])
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        recent = cfg.get(cfg.RECENT_FILES)
+        for i, p in enumerate(recent):
+            act = self.recent_menu.addAction(f"&{i + 1 if i < 9 else 0}  {Path(p).name}")
+            act.setObjectName(f"recent_{i}")
+            act.setToolTip(p)
+            act.setStatusTip(p)
+            act.setEnabled(Path(p).exists())
+            act.triggered.connect(lambda _c=False, p=p: self.open_path(Path(p)))
+        if not recent:
+            self.recent_menu.addAction("No recent files").setEnabled(False)
+        self.recent_menu.addSeparator()
+        clear = self.recent_menu.addAction("&Clear Menu")
+        clear.setObjectName("recent_clear")
+        clear.setEnabled(bool(recent))
+        clear.triggered.connect(lambda: cfg.put(cfg.RECENT_FILES, []))
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # noqa: N802
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.open_path(files[0])
+
+    def export_pdf(self) -> None:
+        if self.briefing is None or self.path is None:
+            return
+        try:
+            from . import export_dialog
+        except ImportError:
+            QMessageBox.information(self, "Export PDF", "PDF export is not available in this build.")
+            return
+        export_dialog.show_export_dialog(self, self.path, self.briefing, self.annotation_layer_paths())
+
+    # -- misc --------------------------------------------------------------------------
+    def _update_banner(self, marking: str) -> None:
+        text = marking.upper() if marking else ""
+        bg, fg = banner_colors(marking or "UNCLASSIFIED")
+        for b in (self.banner_top, self.banner_bottom):
+            b.setText(text)
+            b.setVisible(bool(text))
+            b.setStyleSheet(f"QLabel {{ background: {bg.name()}; color: {fg.name()}; font-weight: bold;"
+                            " letter-spacing: 1px; padding: 3px; }")
+
+    def _copy(self) -> None:
+        w = QApplication.focusWidget()
+        if w is not None and hasattr(w, "copy"):
+            w.copy()
+
+    def _timeline_zoom(self, how: str) -> None:
+        if self.current_section() != "timeline":
+            self.go_section("timeline")
+        strip = self.timeline.strip
+        {"in": strip.zoom_in, "out": strip.zoom_out, "fit": strip.fit}[how]()
+
+    def _about(self) -> None:
+        QMessageBox.about(self, "About Briefing Reader",
+                          "<b>Briefing Reader</b><p>Read, cross-examine, annotate and brief from structured "
+                          "briefings.</p>")
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange and self.briefing is not None:
+            self.overview.render()
+            self.sources._render()
+            self.inspector.show_element(self.briefing, self.inspector.address)
+
+    # -- settings ----------------------------------------------------------------------
+    def _splitters(self) -> dict[str, QSplitter]:
+        return {"main": self.splitter, "timeline": self.timeline.splitter, "sources": self.sources.splitter}
+
+    def _headers(self) -> dict:
+        return {"actors": self.actors.view.horizontalHeader(), "timeline": self.timeline.view.header()}
+
+    def _restore_settings(self) -> None:
+        geometry = cfg.get(cfg.GEOMETRY)
+        if not geometry.isEmpty():
+            self.restoreGeometry(geometry)
+        else:
+            self.resize(1400, 900)
+        state = cfg.get(cfg.WINDOW_STATE)
+        if not state.isEmpty():
+            self.restoreState(state)
+        for name, sp in self._splitters().items():
+            s = cfg.get(cfg.SPLITTERS, name)
+            if not s.isEmpty():
+                sp.restoreState(s)
+        for name, h in self._headers().items():
+            s = cfg.get(cfg.HEADERS, name)
+            if not s.isEmpty():
+                h.restoreState(s)
+
+    def save_settings(self) -> None:
+        cfg.put(cfg.GEOMETRY, self.saveGeometry())
+        cfg.put(cfg.WINDOW_STATE, self.saveState())
+        for name, sp in self._splitters().items():
+            cfg.put(cfg.SPLITTERS, sp.saveState(), name)
+        for name, h in self._headers().items():
+            cfg.put(cfg.HEADERS, h.saveState(), name)
+        if self.path:
+            cfg.put(cfg.LAST_FILE, str(self.path))
+
+    def closeEvent(self, event) -> None:  # noqa: N802
+        if not all(guard() for guard in self.close_guards):
+            event.ignore()
+            return
+        self.save_settings()
+        QApplication.instance().removeEventFilter(self)
+        event.accept()
+
+
+def _unused() -> QByteArray | QAction | QKeySequence | str:  # keep imports honest for type checkers
+    return os.sep

@@ -1,0 +1,176 @@
+"""The Sources section: each source's text with every cited excerpt and quote highlighted.
+
+Highlights come from `Briefing.evidence_spans(source_id)` (raw offsets);
+hovering one names the elements citing it. `show_span()` is the target of
+every "Show in source": it scrolls to the exact span and marks it.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+
+from briefing_app.core.model import RELIABILITY_LABELS, Briefing
+
+from .field_view import FieldHighlight, FieldView
+from .inspector import KIND_LABEL, label_of
+from .list_pages import CardDelegate
+from .models import Role, SourcesModel
+from .theme import colors
+
+__all__ = ["SourcesPage"]
+
+
+class SourcesPage(QWidget):
+    element_selected = Signal(str)
+    link_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.model = SourcesModel(self)
+        self.list = QListView()
+        self.list.setObjectName("sources_list")
+        self.list.setAccessibleName("Sources")
+        self.list.setModel(self.model)
+        self.list.setWordWrap(True)
+        self.list.setResizeMode(QListView.ResizeMode.Adjust)
+        self.list.setItemDelegate(_SourceDelegate(self.list))
+        self.text = FieldView(self, max_line_width=820, name="source_text")
+        self.text.setAccessibleName("Source text")
+        self.legend = QLabel()
+        self.legend.setObjectName("sources_legend")
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setContentsMargins(10, 6, 10, 6)
+        right = QWidget()
+        rl = QVBoxLayout(right)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.setSpacing(0)
+        rl.addWidget(self.legend)
+        rl.addWidget(self.text)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("sources_splitter")
+        self.splitter.addWidget(self.list)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([230, 700])
+        self.splitter.setChildrenCollapsible(False)
+        lay = QVBoxLayout(self)
+        lay.setContentsMargins(0, 0, 0, 0)
+        lay.addWidget(self.splitter)
+        self.briefing: Briefing | None = None
+        self.source_id: str | None = None
+        self.list.selectionModel().currentChanged.connect(self._current_changed)
+        self.text.link_activated.connect(self.link_activated)
+        self.text.field_clicked.connect(self._clicked)
+
+    def set_briefing(self, b: Briefing | None) -> None:
+        keep = self.source_id
+        self.briefing = b
+        self.source_id = None
+        self.model.set_briefing(b)
+        if b and b.sources:
+            sid = keep if keep in b.source_by_id else b.sources[0].id
+            self.select(f"sources/{sid}")
+        else:
+            self._render()
+
+    def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
+        if current.isValid():
+            address = current.data(Role.ADDRESS)
+            sid = address.split("/", 1)[1]
+            if sid != self.source_id:
+                self.source_id = sid
+                self._render()
+            self.element_selected.emit(address)
+
+    def _clicked(self, address: str, field: str) -> None:
+        """A click on a highlight selects the element citing it (the innermost one)."""
+        pos = self.text.textCursor().position()
+        hits = [h for h in self.text.highlights_at(pos) if h.tooltip]
+        if hits:
+            best = min(hits, key=lambda h: h.end - h.start)
+            self.element_selected.emit(best.tooltip_address)  # type: ignore[attr-defined]
+        else:
+            self.element_selected.emit(address)
+
+    def _render(self) -> None:
+        b, sid = self.briefing, self.source_id
+        w = self.text.writer()
+        src = b.source_by_id.get(sid) if b and sid else None
+        if src is None:
+            w.block()
+            w.text("No source selected.", w.fmt(color=w.colors.secondary))
+            w.finish()
+            self.legend.clear()
+            return
+        w.block(top=8, bottom=4, line_height=120)
+        w.field(src.address, "title", src.title.strip(), w.fmt(size=1.4, bold=True))
+        bits = [x for x in (src.publisher, src.published.display(long=True) if src.published else None) if x]
+        if src.reliability:
+            bits.append(f"Reliability {src.reliability} ({RELIABILITY_LABELS.get(src.reliability, '')})")
+        if bits:
+            w.block(top=0, bottom=2)
+            w.text("  \u00b7  ".join(bits), w.fmt(size=0.92, color=w.colors.secondary))
+        if src.url:
+            w.block(top=0, bottom=2)
+            w.text(src.url, w.fmt(size=0.92, color=w.colors.secondary))
+        w.block(top=14, bottom=0, line_height=150)
+        w.field(src.address, "text", src.text.rstrip("\n"), w.fmt(size=1.04))
+        w.finish()
+        c = colors(self.text.palette())
+        spans = b.evidence_spans(src.id)
+        highlights = []
+        for sp in spans:
+            kind = "Quote" if sp.kind == "quote" else f"{KIND_LABEL[sp.address.split('/')[0]]} evidence"
+            h = _CitingHighlight(src.address, "text", sp.start, sp.end,
+                                 c.quote if sp.kind == "quote" else c.evidence,
+                                 f"{kind}: {label_of(b, sp.address)}")
+            object.__setattr__(h, "tooltip_address", sp.address)
+            highlights.append(h)
+        self.text.set_highlight_layer("evidence", highlights)
+        n_ev = sum(1 for s in spans if s.kind == "evidence")
+        n_q = len(spans) - n_ev
+        self.legend.setText(
+            f"<span style='background:{c.evidence.name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            f"{n_ev} evidence excerpt{'s' if n_ev != 1 else ''} &nbsp;&nbsp; "
+            f"<span style='background:{c.quote.name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            f"{n_q} quote{'s' if n_q != 1 else ''} &nbsp;&nbsp; "
+            f"<span style='color:{c.secondary.name()}'>Hover a highlight to see who cites it; "
+            "click it to inspect.</span>")
+
+    def select(self, address: str) -> bool:
+        if self.briefing is None or not address.startswith("sources/"):
+            return False
+        row = self.model.row_of(address)
+        if row < 0:
+            return False
+        idx = self.model.index(row, 0)
+        self.list.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.list.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
+        if self.source_id != address.split("/", 1)[1]:
+            self.source_id = address.split("/", 1)[1]
+            self._render()
+        return True
+
+    def show_span(self, source_id: str, start: int, end: int) -> bool:
+        """Scroll to and mark [start, end) of a source's raw text."""
+        if not self.select(f"sources/{source_id}"):
+            return False
+        return self.text.show_range(f"sources/{source_id}", "text", start, end)
+
+    def current_address(self) -> str | None:
+        return f"sources/{self.source_id}" if self.source_id else None
+
+
+class _CitingHighlight(FieldHighlight):
+    """A highlight that remembers the element citing the span."""
+
+    __slots__ = ("tooltip_address",)
+
+
+class _SourceDelegate(CardDelegate):
+    def _fonts(self, option):
+        main, sec = super()._fonts(option)
+        main.setItalic(False)
+        main.setPointSizeF(option.font.pointSizeF())
+        return main, sec

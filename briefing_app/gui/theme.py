@@ -1,0 +1,165 @@
+"""Colours and fonts for the reader, derived from the palette in use.
+
+Nothing in the GUI hard-codes a colour that only works on a light
+background: highlights, badges and secondary text are blends of a hue with
+the palette's `Base`/`Text`, so they read well in light and dark palettes
+alike. The only fixed colours are the classification banners, whose
+meaning *is* their colour (and which carry their own text colour).
+
+The app follows the system colour scheme. `BRIEFING_APP_COLOR_SCHEME=dark`
+(or `light`) forces one, for screenshots and for desktops that report none.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+
+__all__ = ["apply_color_scheme", "Colors", "colors", "mix", "banner_colors", "is_dark"]
+
+ENV_SCHEME = "BRIEFING_APP_COLOR_SCHEME"
+
+
+def mix(a: QColor, b: QColor, t: float) -> QColor:
+    """`a` moved a fraction `t` towards `b`."""
+    return QColor.fromRgbF(
+        a.redF() + (b.redF() - a.redF()) * t,
+        a.greenF() + (b.greenF() - a.greenF()) * t,
+        a.blueF() + (b.blueF() - a.blueF()) * t,
+    )
+
+
+def is_dark(palette: QPalette | None = None) -> bool:
+    pal = palette or QGuiApplication.palette()
+    return pal.color(QPalette.ColorRole.Base).lightnessF() < 0.5
+
+
+def _dark_palette() -> QPalette:
+    """A dark palette for the Fusion style, used when the platform gives none."""
+    p = QPalette()
+    window, base, text = QColor(45, 46, 50), QColor(30, 31, 34), QColor(225, 226, 230)
+    roles = {
+        QPalette.ColorRole.Window: window,
+        QPalette.ColorRole.WindowText: text,
+        QPalette.ColorRole.Base: base,
+        QPalette.ColorRole.AlternateBase: QColor(38, 39, 43),
+        QPalette.ColorRole.ToolTipBase: QColor(60, 62, 68),
+        QPalette.ColorRole.ToolTipText: text,
+        QPalette.ColorRole.PlaceholderText: QColor(140, 142, 150),
+        QPalette.ColorRole.Text: text,
+        QPalette.ColorRole.Button: QColor(55, 56, 61),
+        QPalette.ColorRole.ButtonText: text,
+        QPalette.ColorRole.BrightText: QColor(255, 90, 90),
+        QPalette.ColorRole.Link: QColor(120, 170, 255),
+        QPalette.ColorRole.LinkVisited: QColor(180, 150, 255),
+        QPalette.ColorRole.Highlight: QColor(55, 110, 200),
+        QPalette.ColorRole.HighlightedText: QColor(255, 255, 255),
+        QPalette.ColorRole.Light: QColor(75, 76, 82),
+        QPalette.ColorRole.Midlight: QColor(62, 63, 69),
+        QPalette.ColorRole.Mid: QColor(40, 41, 45),
+        QPalette.ColorRole.Dark: QColor(22, 23, 25),
+        QPalette.ColorRole.Shadow: QColor(0, 0, 0),
+    }
+    for role, color in roles.items():
+        p.setColor(role, color)
+    disabled = QColor(120, 121, 128)
+    for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
+        p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
+    return p
+
+
+def apply_color_scheme(app: QGuiApplication) -> None:
+    """Use Fusion and the system (or forced) colour scheme."""
+    from PySide6.QtWidgets import QApplication
+
+    if isinstance(app, QApplication) and app.style().name().lower() not in ("fusion", "breeze", "kvantum"):
+        # Fusion renders palettes faithfully in both schemes; the platform
+        # styles on some systems ignore a dark palette.
+        if not os.environ.get("QT_STYLE_OVERRIDE"):
+            app.setStyle("Fusion")
+    forced = os.environ.get(ENV_SCHEME, "").strip().lower()
+    hints = app.styleHints()
+    if forced == "dark":
+        hints.setColorScheme(Qt.ColorScheme.Dark)
+    elif forced == "light":
+        hints.setColorScheme(Qt.ColorScheme.Light)
+    if forced == "dark" or (hints.colorScheme() == Qt.ColorScheme.Dark and not is_dark(app.palette())):
+        # The platform theme reported dark but gave a light palette (or none).
+        app.setPalette(_dark_palette())
+
+
+@dataclass(frozen=True)
+class Colors:
+    """Semantic colours for the current palette."""
+
+    text: QColor
+    secondary: QColor
+    base: QColor
+    link: QColor
+    evidence: QColor
+    quote: QColor
+    mark: QColor
+    search: QColor
+    block: QColor
+    rule: QColor
+    confidence: dict[str, tuple[QColor, QColor]]
+    timeline_mark: QColor
+    timeline_range: QColor
+
+
+def colors(palette: QPalette | None = None) -> Colors:
+    pal = palette or QGuiApplication.palette()
+    base = pal.color(QPalette.ColorRole.Base)
+    text = pal.color(QPalette.ColorRole.Text)
+    dark = base.lightnessF() < 0.5
+    strength = 0.38 if dark else 0.30
+
+    def tint(hue: str, t: float = strength) -> QColor:
+        return mix(base, QColor(hue), t)
+
+    def badge(hue: str) -> tuple[QColor, QColor]:
+        return tint(hue, 0.55 if dark else 0.22), mix(QColor(hue), text, 0.35 if dark else 0.45)
+
+    return Colors(
+        text=text,
+        secondary=mix(text, base, 0.42),
+        base=base,
+        link=pal.color(QPalette.ColorRole.Link),
+        evidence=tint("#f2c200"),
+        quote=tint("#3d8bfd"),
+        mark=tint("#ff7a00", 0.65 if dark else 0.55),
+        search=tint("#ff4fa3", 0.5 if dark else 0.35),
+        block=mix(base, text, 0.05),
+        rule=mix(base, text, 0.18),
+        confidence={
+            "high": badge("#1f9d55"),
+            "moderate": badge("#d98e04"),
+            "low": badge("#d64545"),
+        },
+        timeline_mark=pal.color(QPalette.ColorRole.Highlight),
+        timeline_range=mix(base, pal.color(QPalette.ColorRole.Highlight), 0.55),
+    )
+
+
+#: Banner colours follow the usual US/NATO marking conventions.
+_BANNERS = (
+    ("TOP SECRET", "#ff8c00", "#000000"),
+    ("SECRET", "#c8102e", "#ffffff"),
+    ("CONFIDENTIAL", "#0033a0", "#ffffff"),
+    ("RESTRICTED", "#0033a0", "#ffffff"),
+    ("UNCLASSIFIED", "#007a33", "#ffffff"),
+)
+
+
+def banner_colors(marking: str) -> tuple[QColor, QColor]:
+    """(background, text) for a classification marking."""
+    upper = marking.upper()
+    if "UNCLASSIFIED" in upper:
+        return QColor("#007a33"), QColor("#ffffff")
+    for word, bg, fg in _BANNERS:
+        if word in upper:
+            return QColor(bg), QColor(fg)
+    return QColor("#5a5f66"), QColor("#ffffff")

@@ -1,0 +1,343 @@
+"""The visual timeline: a zoomable, pannable `QGraphicsView` strip of events.
+
+One `EventsItem` paints only the events inside the exposed rectangle (found
+by bisection over sorted positions), so 10,000 events cost no more than the
+ones on screen. The x axis is days; zooming changes pixels per day (text
+stays crisp) rather than scaling the view. How an event is drawn says how
+precisely its date is known:
+
+* a day: a solid dot;
+* a month or a year: a hollow, dashed bar over the whole period it may mean;
+* a range (`end`): a solid bar from the first to the last day;
+* `approximate`: a dotted outline with fading ends, and a "c." label.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QKeyEvent, QLinearGradient, QPainter, QPalette, QPen
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+
+from briefing_app.core.dates import Precision
+from briefing_app.core.model import Event
+
+from .theme import colors, mix
+
+__all__ = ["TimelineStrip"]
+
+AXIS_H = 28.0
+LANE_H = 26.0
+MAX_LANES = 5
+MARGIN_DAYS = 20
+_EPOCH = dt.date(1, 1, 1).toordinal()
+
+
+@dataclass(slots=True)
+class _Placed:
+    event: Event
+    x0: float  # day numbers
+    x1: float
+    lane: int
+    label: str
+
+
+def _day(d: dt.date) -> float:
+    return float(d.toordinal() - _EPOCH)
+
+
+class EventsItem(QGraphicsItem):
+    def __init__(self, strip: TimelineStrip):
+        super().__init__()
+        self.strip = strip
+        self.placed: list[_Placed] = []
+        self._starts: list[float] = []
+        self._max_span = 0.0
+        self.lo = 0.0
+        self.hi = 1.0
+        self.selected: str | None = None
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+
+    # layout --------------------------------------------------------------
+    def set_events(self, events: tuple[Event, ...]) -> None:
+        self.prepareGeometryChange()
+        self.placed = []
+        for e in events:
+            x0 = _day(e.date.earliest())
+            x1 = _day((e.end or e.date).latest()) + 1
+            self.placed.append(_Placed(e, x0, x1, 0, e.when + "  " + e.title))
+        self.placed.sort(key=lambda p: (p.x0, p.event.id))
+        self._starts = [p.x0 for p in self.placed]
+        self._max_span = max((p.x1 - p.x0 for p in self.placed), default=0.0)
+        if self.placed:
+            self.lo = self.placed[0].x0 - MARGIN_DAYS
+            self.hi = max(p.x1 for p in self.placed) + MARGIN_DAYS
+        else:
+            self.lo, self.hi = 0.0, 365.0
+        self.relayout()
+
+    def relayout(self) -> None:
+        """Give each event a lane so labels don't overlap at this zoom."""
+        ppd = self.strip.px_per_day
+        fm = QFontMetricsF(self.strip.font())
+        lane_end = [-1e18] * MAX_LANES
+        cap = 240.0
+        for p in self.placed:
+            x0 = p.x0 * ppd
+            width = max((p.x1 - p.x0) * ppd, 10.0) + (min(fm.horizontalAdvance(p.label), cap) + 14
+                                                       if len(self.placed) < 3000 else 60)
+            for lane in range(MAX_LANES):
+                if lane_end[lane] <= x0:
+                    break
+            else:
+                lane = min(range(MAX_LANES), key=lambda i: lane_end[i])
+            p.lane = lane
+            lane_end[lane] = max(lane_end[lane], x0 + width)
+        self.prepareGeometryChange()
+
+    def boundingRect(self) -> QRectF:  # noqa: N802
+        ppd = self.strip.px_per_day
+        return QRectF(self.lo * ppd, 0, (self.hi - self.lo) * ppd, AXIS_H + MAX_LANES * LANE_H + 8)
+
+    def rect_of(self, p: _Placed) -> QRectF:
+        ppd = self.strip.px_per_day
+        y = AXIS_H + 6 + p.lane * LANE_H
+        w = max((p.x1 - p.x0) * ppd, 0.0)
+        return QRectF(p.x0 * ppd, y, w, LANE_H - 8)
+
+    def visible(self, left: float, right: float) -> list[_Placed]:
+        ppd = self.strip.px_per_day
+        lo_day, hi_day = left / ppd - self._max_span - 400 / ppd, right / ppd
+        i = bisect.bisect_left(self._starts, lo_day)
+        j = bisect.bisect_right(self._starts, hi_day)
+        return self.placed[i:j]
+
+    def event_at(self, pos: QPointF) -> _Placed | None:
+        best = None
+        for p in self.visible(pos.x() - 8, pos.x() + 8):
+            r = self.rect_of(p).adjusted(-7, 0, 7, 0)
+            if r.contains(pos):
+                best = p
+        return best
+
+    # painting ------------------------------------------------------------
+    def paint(self, painter: QPainter, option, widget=None) -> None:
+        pal = self.strip.palette()
+        c = colors(pal)
+        exposed: QRectF = option.exposedRect
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._paint_axis(painter, exposed, pal)
+        fm = QFontMetricsF(self.strip.font())
+        mark = c.timeline_mark
+        text = pal.color(QPalette.ColorRole.Text)
+        sel_color = pal.color(QPalette.ColorRole.Highlight)
+        many = len(self.placed) > 3000 and self.strip.px_per_day < 0.5
+        for p in self.visible(exposed.left(), exposed.right()):
+            r = self.rect_of(p)
+            e = p.event
+            selected = e.address == self.selected
+            ymid = r.center().y()
+            color = sel_color if selected else mark
+            if e.end is None and e.date.precision is Precision.DAY:
+                # a known day: a dot
+                rad = 5.0 if not selected else 6.5
+                if e.approximate:
+                    painter.setPen(QPen(color, 1.6, Qt.PenStyle.DotLine))
+                    painter.setBrush(Qt.BrushStyle.NoBrush)
+                else:
+                    painter.setPen(QPen(mix(color, text, 0.2), 1))
+                    painter.setBrush(color)
+                painter.drawEllipse(QPointF(r.left() + 0.5 * max(r.width(), 1), ymid), rad, rad)
+                label_x = r.left() + max(r.width(), 1) / 2 + 9
+            else:
+                bar = QRectF(r.left(), ymid - 5, max(r.width(), 3.0), 10)
+                if e.end is not None and not e.approximate and e.date.precision is Precision.DAY:
+                    painter.setPen(QPen(mix(color, text, 0.2), 1))
+                    painter.setBrush(color)
+                else:
+                    # imprecise or approximate: the whole period it may mean, hollow and fading
+                    grad = QLinearGradient(bar.topLeft(), bar.topRight())
+                    fill = QColor(color)
+                    fill.setAlphaF(0.45 if e.end is not None else 0.25)
+                    edge = QColor(fill)
+                    edge.setAlphaF(0.05 if e.approximate else fill.alphaF())
+                    grad.setColorAt(0.0, edge)
+                    grad.setColorAt(0.15, fill)
+                    grad.setColorAt(0.85, fill)
+                    grad.setColorAt(1.0, edge)
+                    painter.setBrush(QBrush(grad))
+                    style = Qt.PenStyle.DotLine if e.approximate else Qt.PenStyle.DashLine
+                    painter.setPen(QPen(color, 1.4 if selected else 1.0, style))
+                painter.drawRoundedRect(bar, 3, 3)
+                label_x = bar.right() + 6
+            if not many:
+                painter.setPen(sel_color if selected else text)
+                f = self.strip.font()
+                f.setBold(selected)
+                painter.setFont(f)
+                painter.drawText(QPointF(label_x, ymid + fm.ascent() / 2 - 1),
+                                 fm.elidedText(p.label, Qt.TextElideMode.ElideRight, 240))
+
+    def _paint_axis(self, painter: QPainter, exposed: QRectF, pal: QPalette) -> None:
+        ppd = self.strip.px_per_day
+        text = pal.color(QPalette.ColorRole.Text)
+        rule = mix(pal.color(QPalette.ColorRole.Base), text, 0.25)
+        faint = mix(pal.color(QPalette.ColorRole.Base), text, 0.08)
+        painter.setPen(QPen(rule, 1))
+        painter.drawLine(QPointF(exposed.left(), AXIS_H), QPointF(exposed.right(), AXIS_H))
+        first = dt.date.fromordinal(max(1, int(exposed.left() / ppd) + _EPOCH))
+        last = dt.date.fromordinal(min(dt.date.max.toordinal(), int(exposed.right() / ppd) + _EPOCH + 1))
+        monthly = ppd * 30 >= 60
+        year_step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if ppd * 365 * s >= 70), 1000)
+        ticks: list[tuple[dt.date, str, bool]] = []
+        if monthly:
+            y, m = first.year, first.month
+            while dt.date(y, m, 1) <= last:
+                d = dt.date(y, m, 1)
+                ticks.append((d, d.strftime("%b") if m != 1 else str(y), m == 1))
+                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        else:
+            y = first.year - first.year % year_step
+            while y <= last.year:
+                if y >= 1:
+                    ticks.append((dt.date(y, 1, 1), str(y), True))
+                y += year_step
+        fm = QFontMetricsF(self.strip.font())
+        bottom = AXIS_H + MAX_LANES * LANE_H + 8
+        for d, label, major in ticks:
+            x = _day(d) * ppd
+            painter.setPen(QPen(faint, 1))
+            painter.drawLine(QPointF(x, AXIS_H), QPointF(x, bottom))
+            painter.setPen(QPen(rule, 1))
+            painter.drawLine(QPointF(x, AXIS_H - (8 if major else 4)), QPointF(x, AXIS_H))
+            f = self.strip.font()
+            f.setBold(major and monthly)
+            painter.setFont(f)
+            painter.setPen(text if major else mix(text, pal.color(QPalette.ColorRole.Base), 0.35))
+            painter.drawText(QPointF(x + 3, AXIS_H - 10 + 0 * fm.ascent()), label)
+
+
+class TimelineStrip(QGraphicsView):
+    """The strip. `event_activated` fires when the user picks an event on it."""
+
+    event_activated = Signal(str)
+
+    def __init__(self, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("timeline_strip")
+        self.setAccessibleName("Visual timeline")
+        self.setAccessibleDescription("Events on a time axis. Left and Right select the previous or next event; "
+                                      "plus and minus zoom.")
+        self.px_per_day = 2.0
+        self._scene = QGraphicsScene(self)
+        self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        self.item = EventsItem(self)
+        self._scene.addItem(self.item)
+        self.setScene(self._scene)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + 30))
+        self._fitted = False
+
+    def set_events(self, events: tuple[Event, ...]) -> None:
+        self.item.set_events(events)
+        self._fitted = False
+        self.fit()
+
+    def _update_scene_rect(self) -> None:
+        self._scene.setSceneRect(self.item.boundingRect())
+        self.viewport().update()
+
+    def set_zoom(self, px_per_day: float, anchor_view_x: float | None = None) -> None:
+        px_per_day = max(0.002, min(px_per_day, 200.0))
+        vx = self.viewport().width() / 2 if anchor_view_x is None else anchor_view_x
+        day = self.mapToScene(int(vx), 0).x() / self.px_per_day
+        self.px_per_day = px_per_day
+        self.item.relayout()
+        self._update_scene_rect()
+        self.horizontalScrollBar().setValue(int(day * px_per_day - vx))
+
+    def zoom_in(self) -> None:
+        self.set_zoom(self.px_per_day * 1.5)
+
+    def zoom_out(self) -> None:
+        self.set_zoom(self.px_per_day / 1.5)
+
+    def fit(self) -> None:
+        width = max(self.viewport().width() - 20, 200)
+        span = max(self.item.hi - self.item.lo, 1.0)
+        self.px_per_day = max(0.002, min(width / span, 200.0))
+        self.item.relayout()
+        self._update_scene_rect()
+        self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if not self._fitted and self.viewport().width() > 200:
+            self._fitted = True
+            self.fit()
+
+    def select(self, address: str | None, center: bool = True) -> None:
+        self.item.selected = address
+        if center and address:
+            for p in self.item.placed:
+                if p.event.address == address:
+                    r = self.item.rect_of(p)
+                    vis = self.mapToScene(self.viewport().rect()).boundingRect()
+                    if not (vis.left() + 20 < r.left() < vis.right() - 60):
+                        self.centerOn(r.center())
+                    break
+        self.viewport().update()
+
+    # interaction ---------------------------------------------------------
+    def mousePressEvent(self, event) -> None:  # noqa: N802
+        if event.button() == Qt.MouseButton.LeftButton:
+            hit = self.item.event_at(self.mapToScene(event.position().toPoint()))
+            if hit:
+                self.select(hit.event.address, center=False)
+                self.event_activated.emit(hit.event.address)
+                event.accept()
+                return
+        if event.button() in (Qt.MouseButton.BackButton, Qt.MouseButton.ForwardButton):
+            event.ignore()
+            return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event) -> None:  # noqa: N802
+        super().mouseMoveEvent(event)
+        hit = self.item.event_at(self.mapToScene(event.position().toPoint()))
+        if hit:
+            e = hit.event
+            self.viewport().setToolTip(f"{e.when}\n{e.title}" + (f"\n{e.location}" if e.location else ""))
+        else:
+            self.viewport().setToolTip("")
+
+    def wheelEvent(self, event) -> None:  # noqa: N802
+        dy = event.angleDelta().y()
+        if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
+            self.set_zoom(self.px_per_day * (1.2 if dy > 0 else 1 / 1.2), event.position().x())
+        else:
+            bar = self.horizontalScrollBar()
+            bar.setValue(bar.value() - (dy or event.angleDelta().x()))
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        key = event.key()
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_in()
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_out()
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right) and self.item.placed:
+            addrs = [p.event.address for p in self.item.placed]
+            i = addrs.index(self.item.selected) if self.item.selected in addrs else -1
+            i = max(0, i - 1) if key == Qt.Key.Key_Left else min(len(addrs) - 1, i + 1)
+            self.select(addrs[i])
+            self.event_activated.emit(addrs[i])
+        else:
+            super().keyPressEvent(event)
