@@ -18,9 +18,16 @@ __all__ = ["normalise", "NormalisedText", "nearest_match"]
 _WS_RE = re.compile(r"\s+")
 
 
+_ODD_WS_RE = re.compile(r"\s\s|[^\S ]")
+
+
 def normalise(text: str) -> str:
     """NFC, runs of white space collapsed to one space, ends stripped."""
-    return _WS_RE.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    if not text.isascii():
+        text = unicodedata.normalize("NFC", text)
+    if _ODD_WS_RE.search(text) is None:  # the common case: nothing to collapse
+        return text.strip()
+    return _WS_RE.sub(" ", text).strip()
 
 
 def _segments(text: str) -> list[tuple[int, str]]:
@@ -46,7 +53,7 @@ class NormalisedText:
     excerpts does not scan the whole text thousands of times.
     """
 
-    _KEY = 12  # characters of an excerpt's first whole word used as index key
+    _KEY = 32  # characters from an excerpt's first word start used as index key
 
     def __init__(self, raw: str):
         self.raw = raw

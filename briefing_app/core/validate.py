@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import difflib
+import functools
 import re
 from collections.abc import Callable
 from typing import Any
@@ -98,11 +99,17 @@ def _full_date(ctx: _Ctx, node: Node, path: str) -> Any:
     return ctx.expected(node, path, "a date as YYYY-MM-DD")
 
 
+@functools.lru_cache(maxsize=4096)
+def _parse_partial(text: str) -> PartialDate:
+    """Dates repeat a lot in a timeline, and PartialDate is immutable."""
+    return PartialDate.parse(text)
+
+
 def _partial_date(ctx: _Ctx, node: Node, path: str) -> Any:
     if not isinstance(node, Scalar) or node.is_null:
         return ctx.expected(node, path, "a date as YYYY, YYYY-MM or YYYY-MM-DD")
     try:
-        return PartialDate.parse(node.value)
+        return _parse_partial(node.value)
     except ValueError as exc:
         return ctx.error(node, f"{path}: {exc}")
 
@@ -130,11 +137,9 @@ def _enum(values: tuple[str, ...], what: str) -> Converter:
 
 
 def _format(ctx: _Ctx, node: Node, path: str) -> Any:
-    if isinstance(node, Scalar):
-        m = _FORMAT_RE.fullmatch(node.value)
-        if m:
-            return node.value
-    return ctx.expected(node, path, "'briefing/1'")
+    if isinstance(node, Scalar) and node.value == f"briefing/{SUPPORTED_MAJOR}":
+        return node.value
+    return ctx.expected(node, path, f"'briefing/{SUPPORTED_MAJOR}'")
 
 
 def _language(ctx: _Ctx, node: Node, path: str) -> Any:
@@ -176,8 +181,15 @@ def _ref_list(list_name: str) -> Converter:
     def convert(ctx: _Ctx, node: Node, path: str) -> Any:
         if not isinstance(node, Sequence):
             return ctx.expected(node, path, f"a list of {list_name} ids")
-        out = [one(ctx, item, f"{path}[{i}]") for i, item in enumerate(node.items)]
-        return tuple(v for v in out if v is not _INVALID)
+        out = []
+        refs = ctx.refs
+        for i, item in enumerate(node.items):
+            if type(item) is Scalar and _SLUG_RE.fullmatch(item.value):  # fast path
+                refs.append((item, f"{path}[{i}]", list_name, item.value))
+                out.append(item.value)
+            else:
+                one(ctx, item, f"{path}[{i}]")  # reports the problem
+        return tuple(out)
 
     return convert
 
@@ -187,6 +199,17 @@ def _evidence(ctx: _Ctx, node: Node, path: str) -> Any:
         return ctx.expected(node, path, "a list of evidence ({source, quote} or an excerpt)")
     out: list[Evidence] = []
     for i, item in enumerate(node.items):
+        if isinstance(item, Mapping):
+            src, quote = item.items.get("source"), item.items.get("quote")
+            if (len(item.items) == 2 and type(src) is Scalar and type(quote) is Scalar
+                    and _SLUG_RE.fullmatch(src.value) and quote.value.strip()
+                    and not _BAD_CONTROL.search(quote.value)):
+                # the common case, checked inline: a large file has tens of thousands
+                ipath = f"{path}[{i}]"
+                ctx.refs.append((src, f"{ipath}.source", "sources", src.value))
+                ctx.excerpts.append((quote, f"{ipath}.quote", src.value, quote.value))
+                out.append(Evidence(src.value, quote.value))
+                continue
         ipath = f"{path}[{i}]"
         if isinstance(item, Scalar):
             excerpt = _text(ctx, item, ipath)
@@ -260,7 +283,8 @@ def _fields(ctx: _Ctx, node: Node, path: str, spec: Fields, allow_extensions: bo
     if not isinstance(node, Mapping):
         return ctx.expected(node, path, "a mapping")
     out: dict[str, Any] = {}
-    for key, value in node.items.items():
+    items = node.items
+    for key, value in items.items():
         conv = spec.get(key)
         if conv is None:
             if key.startswith("x-") and allow_extensions:
@@ -271,15 +295,26 @@ def _fields(ctx: _Ctx, node: Node, path: str, spec: Fields, allow_extensions: bo
             where = f"{path}: " if path else ""
             ctx.error(keynode, f"{where}unknown field {key!r}{hint}")
             continue
-        if isinstance(value, Scalar) and value.is_null and not conv[0]:
+        required, convert = conv
+        if not required and type(value) is Scalar and value.is_null:
             continue  # an optional field left empty counts as absent
-        out[key] = conv[1](ctx, value, f"{path}.{key}" if path else key)
-    for key, (required, _conv) in spec.items():
-        if required and key not in node.items:
+        out[key] = convert(ctx, value, f"{path}.{key}" if path else key)
+    for key in _required(spec):
+        if key not in items:
             where = path or "the briefing"
             ctx.error(node, f"{where}: missing required field {key!r}")
             out[key] = _INVALID
     return out
+
+
+_REQUIRED: dict[int, tuple[str, ...]] = {}
+
+
+def _required(spec: Fields) -> tuple[str, ...]:
+    keys = _REQUIRED.get(id(spec))
+    if keys is None:
+        keys = _REQUIRED[id(spec)] = tuple(k for k, (req, _c) in spec.items() if req)
+    return keys
 
 
 def _element_path(section: str, index: int, node: Node) -> str:

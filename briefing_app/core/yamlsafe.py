@@ -56,10 +56,13 @@ _DATA_TAGS = {
 }
 
 
+_NULLS = frozenset(("", "~", "null", "Null", "NULL"))
+
+
 class Scalar:
     """A scalar as written. `plain` is False for quoted and block scalars."""
 
-    __slots__ = ("value", "line", "col", "plain", "tag")
+    __slots__ = ("value", "line", "col", "plain", "tag", "is_null")
     kind = "scalar"
 
     def __init__(self, value: str, line: int, col: int, plain: bool, tag: str | None):
@@ -68,12 +71,8 @@ class Scalar:
         self.col = col
         self.plain = plain
         self.tag = tag
-
-    @property
-    def is_null(self) -> bool:
-        if self.tag == "tag:yaml.org,2002:null":
-            return True
-        return self.plain and self.tag is None and self.value in ("", "~", "null", "Null", "NULL")
+        #: a YAML null (`~`, `null`, nothing at all, or tagged `!!null`)
+        self.is_null = (plain and tag is None and value in _NULLS) or tag == "tag:yaml.org,2002:null"
 
     def __repr__(self) -> str:
         return f"Scalar({self.value!r} @{self.line}:{self.col})"
@@ -203,124 +202,116 @@ def parse_yaml(data: bytes, filename: str, use_libyaml: bool | None = None) -> N
             parser.dispose()
 
 
-def _build(parser: yaml.SafeLoader, filename: str) -> Node:  # noqa: C901 - one tight loop
+def _err(filename: str, mark: object, message: str) -> LoadError:
+    return LoadError(filename, getattr(mark, "line", 0) + 1, getattr(mark, "column", 0) + 1, message)
+
+
+def _build(parser: yaml.SafeLoader, filename: str) -> Node:  # noqa: C901 - one tight loop, kept inline for speed
     get = parser.get_event
     ScalarEvent, MappingStartEvent, SequenceStartEvent = _ev.ScalarEvent, _ev.MappingStartEvent, _ev.SequenceStartEvent
     MappingEndEvent, SequenceEndEvent, AliasEvent = _ev.MappingEndEvent, _ev.SequenceEndEvent, _ev.AliasEvent
-    DocumentStartEvent, DocumentEndEvent, StreamEndEvent = _ev.DocumentStartEvent, _ev.DocumentEndEvent, _ev.StreamEndEvent
+    DocumentStartEvent, StreamEndEvent = _ev.DocumentStartEvent, _ev.StreamEndEvent
+    data_tags = _DATA_TAGS
 
     anchors: dict[str, Node] = {}
-    sizes: dict[int, int] = {}  # id(node) -> nodes below it, only for anchored nodes
-    stack: list[Mapping | Sequence] = []
-    # For mappings on the stack: the pending key (None when a key is expected).
-    pending: list[Scalar | None] = []
-    counts: list[int] = []  # nodes below each open collection
-    anchor_of: list[str | None] = []
+    sizes: dict[int, int] = {}  # id(anchored node) -> nodes it stands for, aliases expanded
+    # The open collections: (collection, pending key, expanded count at start, anchor).
+    stack: list[tuple[Mapping | Sequence, Scalar | None, int, str | None]] = []
+    cur: Mapping | Sequence | None = None
+    cur_seq = False
+    key: Scalar | None = None  # pending key of the current mapping
+    cur_start = 0
+    cur_anchor: str | None = None
     root: Node | None = None
     documents = 0
-    nodes = 0
-    alias_nodes = 0
-
-    def attach(node: Node, line: int, col: int) -> None:
-        nonlocal root
-        if not stack:
-            root = node
-            return
-        parent = stack[-1]
-        if isinstance(parent, Sequence):
-            parent.items.append(node)
-            return
-        key = pending[-1]
-        if key is None:
-            if not isinstance(node, Scalar):
-                raise LoadError(filename, line, col, "a mapping key must be a plain string, found "
-                                + describe(node))
-            if node.value in parent.items or node.value in parent.keys:
-                first = parent.keys[node.value]
-                raise LoadError(filename, line, col,
-                                f"duplicate key {node.value!r} (first given at line {first.line})")
-            pending[-1] = node
-            parent.keys[node.value] = node
-        else:
-            parent.items[key.value] = node
-            pending[-1] = None
+    nodes = 0  # nodes in the file
+    expanded = 0  # nodes counting every alias expanded
 
     while True:
         ev = get()
         t = type(ev)
         if t is ScalarEvent:
-            tag = ev.tag
             mark = ev.start_mark
-            if tag not in _DATA_TAGS:
-                raise LoadError(filename, mark.line + 1, mark.column + 1,
-                                f"the tag {tag} is not allowed: briefing files hold plain data only")
+            tag = ev.tag
+            if tag is not None and tag not in data_tags:
+                raise _err(filename, mark, f"the tag {tag} is not allowed: briefing files hold plain data only")
             value = ev.value
             if not value.isascii() and _SURROGATE.search(value):
-                raise LoadError(filename, mark.line + 1, mark.column + 1,
-                                "YAML syntax error: an escape gives a lone surrogate, which is not a character")
-            node: Node = Scalar(value, mark.line + 1, mark.column + 1,
-                                ev.style is None or ev.style == "", tag if tag != "!" else None)
+                raise _err(filename, mark, "YAML syntax error: an escape gives a lone surrogate, "
+                                           "which is not a character")
+            style = ev.style
+            node: Node = Scalar(value, mark.line + 1, mark.column + 1, not style,
+                                None if tag == "!" else tag)
             nodes += 1
+            expanded += 1
             if ev.anchor is not None:
                 anchors[ev.anchor] = node
                 sizes[id(node)] = 1
-            attach(node, node.line, node.col)
-            if counts:
-                counts[-1] += 1
         elif t is MappingStartEvent or t is SequenceStartEvent:
             mark = ev.start_mark
-            if ev.tag not in _DATA_TAGS:
-                raise LoadError(filename, mark.line + 1, mark.column + 1,
-                                f"the tag {ev.tag} is not allowed: briefing files hold plain data only")
+            if ev.tag is not None and ev.tag not in data_tags:
+                raise _err(filename, mark, f"the tag {ev.tag} is not allowed: briefing files hold plain data only")
             if len(stack) >= MAX_DEPTH:
-                raise LoadError(filename, mark.line + 1, mark.column + 1,
-                                f"the file nests deeper than {MAX_DEPTH} levels")
-            coll: Mapping | Sequence = (Mapping if t is MappingStartEvent else Sequence)(mark.line + 1, mark.column + 1)
+                raise _err(filename, mark, f"the file nests deeper than {MAX_DEPTH} levels")
+            coll: Mapping | Sequence = (Mapping if t is MappingStartEvent else Sequence)(
+                mark.line + 1, mark.column + 1)
             nodes += 1
-            attach(coll, coll.line, coll.col)
-            stack.append(coll)
-            pending.append(None)
-            counts.append(0)
-            anchor_of.append(ev.anchor)
+            expanded += 1
             if ev.anchor is not None:
                 anchors[ev.anchor] = coll
+            node = coll
         elif t is MappingEndEvent or t is SequenceEndEvent:
-            coll = stack.pop()
-            pending.pop()
-            below = counts.pop()
-            anchor = anchor_of.pop()
-            if anchor is not None:
-                sizes[id(coll)] = below + 1
-            if counts:
-                counts[-1] += below + 1
+            done = cur
+            if cur_anchor is not None:
+                sizes[id(done)] = expanded - cur_start
+            cur, key, cur_start, cur_anchor = stack.pop()
+            cur_seq = type(cur) is Sequence
+            continue
         elif t is AliasEvent:
             mark = ev.start_mark
             target = anchors.get(ev.anchor)
             if target is None:
-                raise LoadError(filename, mark.line + 1, mark.column + 1,
-                                f"the alias *{ev.anchor} names no anchor defined before it")
-            if any(target is open_ for open_ in stack):
-                raise LoadError(filename, mark.line + 1, mark.column + 1,
-                                f"the alias *{ev.anchor} refers to a node that contains it")
-            size = sizes.get(id(target), 1)
-            alias_nodes += size
-            if counts:
-                counts[-1] += size
-            if alias_nodes > ALIAS_BUDGET + 10 * nodes:
-                raise LoadError(filename, mark.line + 1, mark.column + 1,
-                                "aliases expand to too many nodes (an alias bomb?); "
-                                "write the data out instead of repeating it through aliases")
-            attach(target, mark.line + 1, mark.column + 1)
+                raise _err(filename, mark, f"the alias *{ev.anchor} names no anchor defined before it")
+            if target is cur or any(target is entry[0] for entry in stack):
+                raise _err(filename, mark, f"the alias *{ev.anchor} refers to a node that contains it")
+            expanded += sizes.get(id(target), 1)
+            if expanded - nodes > ALIAS_BUDGET + 10 * nodes:
+                raise _err(filename, mark, "aliases expand to too many nodes (an alias bomb?); "
+                                           "write the data out instead of repeating it through aliases")
+            node = target
         elif t is DocumentStartEvent:
             documents += 1
             if documents > 1:
-                mark = ev.start_mark
-                raise LoadError(filename, mark.line + 1, mark.column + 1,
-                                "the file holds more than one YAML document; a briefing is one document")
-        elif t is DocumentEndEvent:
-            pass
+                raise _err(filename, ev.start_mark,
+                           "the file holds more than one YAML document; a briefing is one document")
+            continue
         elif t is StreamEndEvent:
             break
+        else:  # StreamStart, DocumentEnd
+            continue
+
+        # attach `node` to the open collection
+        if cur is None:
+            root = node
+        elif cur_seq:
+            cur.items.append(node)  # type: ignore[union-attr]
+        elif key is None:
+            if type(node) is not Scalar:
+                raise LoadError(filename, node.line, node.col,
+                                "a mapping key must be a plain string, found " + describe(node))
+            keys = cur.keys  # type: ignore[union-attr]
+            if node.value in keys:
+                raise LoadError(filename, node.line, node.col,
+                                f"duplicate key {node.value!r} (first given at line {keys[node.value].line})")
+            keys[node.value] = node
+            key = node
+        else:
+            cur.items[key.value] = node  # type: ignore[index,union-attr]
+            key = None
+        if t is MappingStartEvent or t is SequenceStartEvent:
+            stack.append((cur, key, cur_start, cur_anchor))  # type: ignore[arg-type]
+            cur, key, cur_start, cur_anchor = coll, None, expanded - 1, ev.anchor
+            cur_seq = t is SequenceStartEvent
     if root is None:
         raise LoadError(filename, 1, 1, "the file is empty; expected a briefing (a YAML mapping)")
     return root

@@ -1,0 +1,89 @@
+"""Whole-process time and peak memory of `briefing-app validate` on a large briefing.
+
+Compares, on the same file, with a plain `yaml.load(f, Loader=yaml.CSafeLoader)`
+(the floor a naive loader would stand on) and with bare iteration of the C
+parser's events (what any YAML reader must pay). Target (issue 2): validate
+takes at most 0.4x the plain load's time, with no more peak memory.
+
+    python benchmarks/bench_validate.py [FILE] [--runs N]
+
+Without FILE, a default large briefing is generated (see make_large_briefing.py).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+
+def run(cmd: list[str]) -> tuple[float, int, int]:
+    """(wall seconds, peak RSS in KB, exit status) of one child process."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _pid, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - t0
+    return wall, usage.ru_maxrss, os.waitstatus_to_exitcode(status)
+
+
+def briefing_app_command() -> list[str]:
+    """The installed console script itself (not a pyenv shim), else `python -m`."""
+    beside = Path(sys.executable).with_name("briefing-app")
+    if beside.exists():
+        return [str(beside)]
+    found = shutil.which("briefing-app")
+    if found and "shims" not in found:
+        return [found]
+    return [sys.executable, "-m", "briefing_app"]
+
+
+def measure(name: str, cmd: list[str], runs: int) -> tuple[float, int]:
+    walls, peaks = [], []
+    for _ in range(runs):
+        wall, peak, code = run(cmd)
+        if code != 0:
+            raise SystemExit(f"{name} failed with exit status {code}: {' '.join(cmd)}")
+        walls.append(wall)
+        peaks.append(peak)
+    med = statistics.median(walls)
+    print(f"  {name:<34} {med:7.3f} s (median of {runs}; min {min(walls):.3f})   peak {max(peaks) / 1024:7.1f} MB")
+    return med, max(peaks)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("file", nargs="?", type=Path)
+    ap.add_argument("--runs", type=int, default=5)
+    ns = ap.parse_args()
+    path = ns.file
+    if path is None:
+        path = Path(tempfile.gettempdir()) / "briefing-bench-large.yaml"
+        if not path.exists():
+            subprocess.run([sys.executable, str(HERE / "make_large_briefing.py"), str(path)], check=True)
+    size = path.stat().st_size
+    print(f"file: {path} ({size / 1e6:.1f} MB)")
+    plain = [sys.executable, "-c",
+             "import sys, yaml; yaml.load(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader)", str(path)]
+    events = [sys.executable, "-c",
+              "import sys, yaml\nfor _ in yaml.parse(open(sys.argv[1], 'rb'), Loader=yaml.CSafeLoader): pass",
+              str(path)]
+    ours = briefing_app_command() + ["validate", str(path)]
+    t_plain, m_plain = measure("plain yaml.load (CSafeLoader)", plain, ns.runs)
+    t_events, m_events = measure("C parser events only", events, ns.runs)
+    t_ours, m_ours = measure("briefing-app validate", ours, ns.runs)
+    print()
+    print(f"time   validate / plain load = {t_ours / t_plain:.2f}   (target <= 0.40)")
+    print(f"memory validate / plain load = {m_ours / m_plain:.2f}   (target <= 1.00)")
+    print(f"time   validate / events only = {t_ours / t_events:.2f}   (what is left above the parser)")
+
+
+if __name__ == "__main__":
+    main()
