@@ -166,6 +166,15 @@ class FieldWriter:
         f = QTextCharFormat(fmt or self.fmt())
         f.setProperty(QTextFormat.Property.UserProperty, f"{address}#{field}")
         self.cursor.insertText(text, f)
+        if "\n\n" in text:
+            # blank lines between paragraphs: keep them (offsets stay exact) but make them short
+            gap = QTextBlockFormat(self.cursor.blockFormat())
+            gap.setLineHeight(self.base_pt * 0.9, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
+            block = self.doc.findBlock(start)
+            while block.isValid() and block.position() <= self.cursor.position():
+                if block.length() == 1:
+                    QTextCursor(block).setBlockFormat(gap)
+                block = block.next()
         seg = FieldSegment.make(address, field, start, text)
         self.segments.append(seg)
         return seg
@@ -237,6 +246,8 @@ class FieldView(QTextBrowser):
         self._starts = [s.doc_start for s in self._segments]
         self._anchors = anchors
         self._apply_margins()
+        self.moveCursor(QTextCursor.MoveOperation.Start)
+        self.verticalScrollBar().setValue(0)
         if self.hub is not None:
             self._layers["extra"] = list(self.hub.highlights)
         self._refresh_selections()

@@ -118,6 +118,7 @@ class ActorsPage(_Page):
         h.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         for col, width in enumerate((220, 110, 220, 160, 70, 70)):
             h.resizeSection(col, width)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 12)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)

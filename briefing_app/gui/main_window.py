@@ -203,7 +203,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.resizeDocks([self.inspector_dock], [400], Qt.Orientation.Horizontal)
+        self.inspector.setMinimumWidth(300)
 
         sb = self.statusBar()
         sb.setObjectName("status_bar")
@@ -636,6 +636,9 @@ class MainWindow(QMainWindow):
         state = cfg.get(cfg.WINDOW_STATE)
         if not state.isEmpty():
             self.restoreState(state)
+        else:
+            # docks only take a size once the window is laid out
+            QTimer.singleShot(0, lambda: self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal))
         for name, sp in self._splitters().items():
             s = cfg.get(cfg.SPLITTERS, name)
             if not s.isEmpty():

@@ -97,7 +97,10 @@ class OverviewPage(QWidget):
         if self.briefing is None:
             return False
         self.selected = address
-        return self.view.scroll_to_anchor_name(address) or address == "summary"
+        if address == "summary":
+            self.view.verticalScrollBar().setValue(0)
+            return True
+        return self.view.scroll_to_anchor_name(address)
 
     def current_address(self) -> str | None:
         return self.selected

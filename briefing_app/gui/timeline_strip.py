@@ -33,6 +33,7 @@ AXIS_H = 28.0
 LANE_H = 26.0
 MAX_LANES = 5
 MARGIN_DAYS = 20
+LABEL_ROOM = 250.0  # pixels right of the last event, for its label
 _EPOCH = dt.date(1, 1, 1).toordinal()
 
 
@@ -100,7 +101,7 @@ class EventsItem(QGraphicsItem):
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         ppd = self.strip.px_per_day
-        return QRectF(self.lo * ppd, 0, (self.hi - self.lo) * ppd, AXIS_H + MAX_LANES * LANE_H + 8)
+        return QRectF(self.lo * ppd, 0, (self.hi - self.lo) * ppd + LABEL_ROOM, AXIS_H + MAX_LANES * LANE_H + 8)
 
     def rect_of(self, p: _Placed) -> QRectF:
         ppd = self.strip.px_per_day
@@ -207,8 +208,12 @@ class EventsItem(QGraphicsItem):
                 y += year_step
         fm = QFontMetricsF(self.strip.font())
         bottom = AXIS_H + MAX_LANES * LANE_H + 8
+        first_x = None
         for d, label, major in ticks:
             x = _day(d) * ppd
+            if x + 3 < exposed.left():
+                first_x = (label if not monthly or major else f"{label} {d.year}")
+                continue
             painter.setPen(QPen(faint, 1))
             painter.drawLine(QPointF(x, AXIS_H), QPointF(x, bottom))
             painter.setPen(QPen(rule, 1))
@@ -217,7 +222,16 @@ class EventsItem(QGraphicsItem):
             f.setBold(major and monthly)
             painter.setFont(f)
             painter.setPen(text if major else mix(text, pal.color(QPalette.ColorRole.Base), 0.35))
-            painter.drawText(QPointF(x + 3, AXIS_H - 10 + 0 * fm.ascent()), label)
+            painter.drawText(QPointF(x + 3, AXIS_H - 10), label)
+        if first_x:
+            # the period the left edge is in, so the reader always knows where they are
+            f = self.strip.font()
+            f.setBold(True)
+            painter.setFont(f)
+            w = fm.horizontalAdvance(first_x) + 16
+            painter.fillRect(QRectF(exposed.left(), 0, w, AXIS_H - 1), pal.color(QPalette.ColorRole.Base))
+            painter.setPen(text)
+            painter.drawText(QPointF(exposed.left() + 4, AXIS_H - 10), first_x)
 
 
 class TimelineStrip(QGraphicsView):
@@ -238,16 +252,18 @@ class TimelineStrip(QGraphicsView):
         self._scene.addItem(self.item)
         self.setScene(self._scene)
         self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
-        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        # the whole viewport is repainted so the axis can keep a sticky label at the left edge;
+        # the item only paints what is visible, so this stays cheap
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + 30))
-        self._fitted = False
+        self._user_zoomed = False
 
     def set_events(self, events: tuple[Event, ...]) -> None:
         self.item.set_events(events)
-        self._fitted = False
+        self._user_zoomed = False
         self.fit()
 
     def _update_scene_rect(self) -> None:
@@ -259,6 +275,7 @@ class TimelineStrip(QGraphicsView):
         vx = self.viewport().width() / 2 if anchor_view_x is None else anchor_view_x
         day = self.mapToScene(int(vx), 0).x() / self.px_per_day
         self.px_per_day = px_per_day
+        self._user_zoomed = True
         self.item.relayout()
         self._update_scene_rect()
         self.horizontalScrollBar().setValue(int(day * px_per_day - vx))
@@ -269,8 +286,14 @@ class TimelineStrip(QGraphicsView):
     def zoom_out(self) -> None:
         self.set_zoom(self.px_per_day / 1.5)
 
+    def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
+        super().scrollContentsBy(dx, dy)
+        if dx and self.isVisible() and self.underMouse():
+            self._user_zoomed = True  # the analyst panned: keep their view on resize
+
     def fit(self) -> None:
-        width = max(self.viewport().width() - 20, 200)
+        self._user_zoomed = False
+        width = max(self.viewport().width() - LABEL_ROOM, 100)
         span = max(self.item.hi - self.item.lo, 1.0)
         self.px_per_day = max(0.002, min(width / span, 200.0))
         self.item.relayout()
@@ -279,8 +302,7 @@ class TimelineStrip(QGraphicsView):
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
-        if not self._fitted and self.viewport().width() > 200:
-            self._fitted = True
+        if not self._user_zoomed and self.viewport().width() > 200:
             self.fit()
 
     def select(self, address: str | None, center: bool = True) -> None:
