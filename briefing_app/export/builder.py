@@ -24,7 +24,7 @@ from briefing_app.core.model import RELIABILITY_LABELS, Briefing, Evidence
 from .chart import legend_drawing, timeline_drawing
 from .document import BriefCanvas, BriefDocTemplate
 from .flowables import Boxed, Heading
-from .fonts import SANS, markup_runs, register_fonts
+from .fonts import SANS, clean_text, markup_runs, register_fonts
 from .highlights import DEFAULT_LABELS, Highlight, NoteRef, marked_text, select
 from .markdown import parse_markdown, render_inline, safe_href
 from .styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
@@ -88,6 +88,7 @@ class _Story:
         for r in self.refs:
             self.refs_at.setdefault((r.highlight.address, r.highlight.field), []).append(r)
         self.printed_fields: set[tuple[str, str | None]] = set()
+        self.whole_done: set[str] = set()  # elements whose whole-element marks are placed
 
     # -- numbering ----------------------------------------------------------
     def _number(self, hs: list[Highlight]) -> list[NoteRef]:
@@ -114,8 +115,22 @@ class _Story:
         """Markup of a briefing field, with analyst highlights when there are any."""
         self.printed_fields.add((address, fld))
         refs = self.refs_at.get((address, fld), [])
-        whole = [] if fld is None else self.refs_at.get((address, None), [])
-        return marked_text(value, refs + whole) if (refs or whole) else markup_runs(value)
+        whole: list[NoteRef] = []
+        if address not in self.whole_done and (address, None) in self.refs_at:
+            # A note on the element as a whole: shade the first field printed, once.
+            whole = self.refs_at[(address, None)]
+            self.whole_done.add(address)
+            self.printed_fields.add((address, None))
+        if not (refs or whole):
+            return markup_runs(value)
+        return marked_text(value, refs + whole, link="analyst_notes" in self.opts.sections)
+
+    def will_print(self, address: str) -> bool:
+        """Whether the element gets an anchor somewhere in the brief."""
+        kind = address.split("/", 1)[0]
+        section = {"key_points": "key_judgments", "actors": "actors", "relations": "relations",
+                   "timeline": "timeline", "quotes": "quotes", "sources": "sources"}.get(kind)
+        return section is not None and section in self.opts.sections and self.b.element(address) is not None
 
     def cite(self, address: str, evidence: tuple[Evidence, ...]) -> str:
         if not evidence or "source_notes" not in self.opts.sections:
@@ -134,7 +149,7 @@ class _Story:
         if level == 0:
             self.flow.append(CondPageBreak(90))
         self.flow.append(Heading(f'<a name="sec-{key}"/>{markup_runs(title)}', self.st[style],
-                                 (f"sec-{key}", title, level)))
+                                 (f"sec-{key}", clean_text(title), level)))
 
     def table(self, header: list[str], rows: list[list[Paragraph | str]], widths: list[float],
               zebra: bool = True) -> None:
@@ -188,7 +203,7 @@ class _Story:
             kicker += "  ·  " + " · ".join(t.upper() for t in b.tags[:8])
         self.flow.append(self.para(markup_runs(kicker), "kicker"))
         self.flow.append(Heading(f'<a name="sec-title"/>{markup_runs(b.title)}', self.st["title"],
-                                 ("sec-title", b.title, 0)))
+                                 ("sec-title", clean_text(b.title), 0)))
         if b.subtitle:
             self.flow.append(self.para(markup_runs(b.subtitle), "subtitle"))
         meta = [("As of", f"{b.as_of.day} {b.as_of:%B %Y}"),
@@ -346,7 +361,7 @@ class _Story:
             title = label[:1].upper() + label[1:]
             key = f"notes-{_colour_rank(colour)}-{len(self.flow)}"
             self.flow.append(Heading(f'<a name="{key}"/><font color="{swatch}">\u25a0</font> '
-                                     f"{markup_runs(title)}", self.st["h2"], (key, title, 1)))
+                                     f"{markup_runs(title)}", self.st["h2"], (key, clean_text(title), 1)))
             for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
                 self.flow.extend(self.note_entry(r, fill, swatch))
 
@@ -354,11 +369,10 @@ class _Story:
         h = r.highlight
         b = self.b
         el = b.element(h.address)
-        printed = (h.address, h.field) in self.printed_fields or (
-            h.field is None and any(a == h.address for a, _ in self.printed_fields))
+        printed = (h.address, h.field) in self.printed_fields
         where = _describe(b, h.address, h.field)
         target = f"#hl-{r.number}" if printed else (
-            f"#{self.anchor_ids[h.address]}" if h.address in self.anchor_ids else None)
+            f"#{self.anchor(h.address)}" if self.will_print(h.address) else None)
         head = (f'<a name="note-{r.number}"/><font face="{SANS}-Bold" color="{swatch}">A{r.number}</font>'
                 f"\u2002")
         loc = markup_runs(where)
@@ -368,7 +382,7 @@ class _Story:
             meta.append(f"{escape(h.confidence)} confidence")
         if h.author:
             meta.append(markup_runs(h.author))
-        if h.layer:
+        if h.layer and h.layer != h.author:
             meta.append("layer " + markup_runs(h.layer))
         if h.status in ("moved", "fuzzy"):
             meta.append(f"re-anchored ({escape(h.status)})")
@@ -445,7 +459,10 @@ class _Story:
             excerpts = []
             for e in evidence:
                 idx = self.source_index.get(e.source)
-                src = f'<a href="#src-{idx}" color="#1d4f91">[S{idx}]</a>' if idx else markup_runs(e.source)
+                if idx and "sources" in self.opts.sections:
+                    src = f'<a href="#src-{idx}" color="#1d4f91">[S{idx}]</a>'
+                else:
+                    src = f"[S{idx}]" if idx else markup_runs(e.source)
                 excerpts.append(f"\u201c{markup_runs(e.quote)}\u201d {src}")
             self.flow.append(self.para(
                 f'<a name="en-{n}"/><a href="#cite-{n}" color="#1d4f91"><b>{n}.</b></a>\u2002'
@@ -497,12 +514,13 @@ def build_brief(briefing: Briefing, highlights: Sequence[Highlight] = (),
     register_fonts()
     b = briefing
     buf = io.BytesIO()
-    subject = b.subtitle or b.summary.bluf
+    subject = clean_text(b.subtitle or b.summary.bluf)
     doc = BriefDocTemplate(
-        buf, page_size=opts.page_size, title=b.title, classification=b.classification, as_of=b.as_of,
-        header_note=f"Brief generated from briefing “{b.id}” · information as of {b.as_of.isoformat()}",
+        buf, page_size=opts.page_size, title=clean_text(b.title), classification=clean_text(b.classification),
+        as_of=b.as_of,
+        header_note=clean_text(f"Brief generated from briefing “{b.id}” · information as of {b.as_of.isoformat()}"),
         progress=opts.progress, cancelled=opts.cancelled,
-        author="; ".join(b.authors), subject=subject[:300], keywords=list(b.tags),
+        author=clean_text("; ".join(b.authors)), subject=subject[:300], keywords=[clean_text(t) for t in b.tags],
         creator=f"Briefing Reader {_app_version}", lang=b.language, displayDocTitle=1,
     )
     story = _Story(b, highlights, opts, doc.width).build()

@@ -19,9 +19,18 @@ __all__ = ["Boxed", "Heading"]
 class Heading(Paragraph):
     """A paragraph with `outline = (key, text, level)` for the bookmarks."""
 
-    def __init__(self, text: str, style: Any, outline: tuple[str, str, int]) -> None:
-        super().__init__(text, style)
+    def __init__(self, text: Any, style: Any, outline: tuple[str, str, int] | None = None,
+                 **kw: Any) -> None:
+        super().__init__(text, style, **kw)
         self.outline = outline
+
+    def split(self, aw: float, ah: float) -> list[Any]:
+        parts = super().split(aw, ah)
+        if parts:  # the bookmark goes with the first piece only
+            parts[0].outline = self.outline
+            for p in parts[1:]:
+                p.outline = None
+        return parts
 
 
 class Boxed(Flowable):

@@ -5,7 +5,7 @@ ReportLab embeds (and subsets) TrueType fonts only, so every face we use is a
 `briefing_app.resources`. Body text is Noto Serif, headings and tables Noto
 Sans (both cover Latin, Greek and Cyrillic); characters those faces lack are
 set in DejaVu Sans (Hebrew, Arabic, many symbols) or Droid Sans Fallback
-(Chinese, Japanese, Korean), run by run, so names in any script print with
+(Chinese, Japanese) or Nanum Gothic (Korean), run by run, so names in any script print with
 real glyphs and stay extractable as text.
 """
 
@@ -21,12 +21,12 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from briefing_app.resources import resource_path
 
-__all__ = ["SERIF", "SANS", "FALLBACKS", "register_fonts", "markup_runs", "split_runs", "FontSet"]
+__all__ = ["SERIF", "SANS", "FALLBACKS", "register_fonts", "markup_runs", "split_runs", "clean_text", "FontSet"]
 
 SERIF = "BriefSerif"
 SANS = "BriefSans"
 #: Fallback faces, in the order they are tried for a character the main face lacks.
-FALLBACKS = ("BriefFallbackDejaVu", "BriefFallbackCJK")
+FALLBACKS = ("BriefFallbackDejaVu", "BriefFallbackCJK", "BriefFallbackHangul")
 
 _FILES: dict[str, str] = {
     SERIF: "NotoSerif-Regular.ttf",
@@ -39,6 +39,8 @@ _FILES: dict[str, str] = {
     "BriefFallbackDejaVu": "DejaVuSans.ttf",
     "BriefFallbackDejaVu-Bold": "DejaVuSans-Bold.ttf",
     "BriefFallbackCJK": "DroidSansFallbackFull.ttf",
+    # Droid Sans Fallback's cmap, as ReportLab reads it, has almost no Hangul syllables.
+    "BriefFallbackHangul": "NanumGothic.ttf",
 }
 
 _lock = threading.Lock()
@@ -82,9 +84,10 @@ def register_fonts() -> FontSet:
             italic="BriefFallbackDejaVu", boldItalic="BriefFallbackDejaVu-Bold",
         )
         # The CJK face has no bold or italic: use the regular face for all four.
-        for bold in (0, 1):
-            for italic in (0, 1):
-                addMapping("BriefFallbackCJK", bold, italic, "BriefFallbackCJK")
+        for face in ("BriefFallbackCJK", "BriefFallbackHangul"):
+            for bold in (0, 1):
+                for italic in (0, 1):
+                    addMapping(face, bold, italic, face)
 
         def cmap(name: str) -> frozenset[int]:
             return frozenset(faces[name].face.charToGlyph)
@@ -112,7 +115,7 @@ def _face_for(cp: int, fs: FontSet) -> str | None:
 def split_runs(text: str) -> list[tuple[str | None, str]]:
     """Cut cleaned text into runs of (fallback face or None for the main face, text)."""
     fs = register_fonts()
-    text = _clean(text)
+    text = clean_text(text)
     if all(ord(c) in fs.main or ord(c) in _NEUTRAL for c in text):
         return [(None, text)] if text else []
     out: list[tuple[str | None, str]] = []
@@ -148,7 +151,8 @@ def _wrap(s: str, face: str | None) -> str:
     return escape(s) if face is None else f'<font face="{face}">{escape(s)}</font>'
 
 
-def _clean(text: str) -> str:
+def clean_text(text: str) -> str:
+    """Text with controls, lone surrogates and noncharacters replaced (safe for PDF strings)."""
     if text.isprintable():
         return text
     out = []

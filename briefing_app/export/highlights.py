@@ -76,7 +76,7 @@ class NoteRef:
     highlight: Highlight
 
 
-def marked_text(text: str, refs: Sequence[NoteRef]) -> str:
+def marked_text(text: str, refs: Sequence[NoteRef], link: bool = True) -> str:
     """Paragraph markup of `text` with each highlighted range shaded in its
     colour, followed by a superscript note mark linking to the analyst note;
     an anchor at the passage lets the note link back."""
@@ -99,11 +99,11 @@ def marked_text(text: str, refs: Sequence[NoteRef]) -> str:
     for i, p in enumerate(cuts):
         for r in ends_at.get(p, ()):
             if r not in starts_at.get(p, ()):
-                out.append(_mark(r))
+                out.append(_mark(r, link))
         for r in starts_at.get(p, ()):
             out.append(f'<a name="hl-{r.number}"/>')
             if ends_at.get(p) and r in ends_at[p]:
-                out.append(_mark(r))  # an empty range: the mark alone
+                out.append(_mark(r, link))  # an empty range: the mark alone
         if i + 1 < len(cuts):
             q = cuts[i + 1]
             covering = [r for s, e, r in spans if s <= p and e >= q]
@@ -115,7 +115,7 @@ def marked_text(text: str, refs: Sequence[NoteRef]) -> str:
     return "".join(out)
 
 
-def _mark(r: NoteRef) -> str:
+def _mark(r: NoteRef, link: bool) -> str:
     swatch = HIGHLIGHT.get(r.highlight.colour, HIGHLIGHT["yellow"])[1]
-    return (f'<super><a href="#note-{r.number}" color="{swatch}">'
-            f'<font face="BriefSans-Bold">A{r.number}</font></a></super>')
+    mark = f'<font face="BriefSans-Bold" color="{swatch}">A{r.number}</font>'
+    return f'<super><a href="#note-{r.number}">{mark}</a></super>' if link else f"<super>{mark}</super>"
