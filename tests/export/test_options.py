@@ -1,0 +1,51 @@
+"""Option switches: sections, annotations all/none/by label, tag or layer."""
+
+from __future__ import annotations
+
+from briefing_app.export.builder import SECTIONS, BriefOptions, build_brief
+from briefing_app.export.highlights import Highlight
+
+from .factory import make_briefing
+from .pdftools import flat, pages_text
+
+HS = [
+    Highlight("h1", "quotes/q1", "text", 0, 6, "yellow", "key judgment", "note one", ("alpha",), "high",
+              "Ann", "layer-a"),
+    Highlight("h2", "summary", "bluf", 0, 4, "pink", "disputed", "note two", ("beta",), "low", "Bob", "layer-b"),
+    Highlight("h3", "actors/a1", None, None, None, "blue", "context", "note three", (), None, "Ann", "layer-a"),
+]
+
+
+def _text(tmp_path, **kw) -> str:
+    return flat(" ".join(pages_text(build_brief(make_briefing("zz"), HS, BriefOptions(**kw)), tmp_path)))
+
+
+def test_sections_can_be_left_out(tmp_path):
+    full = _text(tmp_path)
+    assert "Quotations" in full and "Relations" in full
+    text = _text(tmp_path, sections=frozenset(SECTIONS) - {"quotes", "relations", "source_notes"})
+    assert "Quotations" not in text and "Relations" not in text and "Source notes" not in text
+    assert "Key judgments" in text
+
+
+def test_annotations_all_none_and_filtered(tmp_path):
+    assert all(n in _text(tmp_path) for n in ("note one", "note two", "note three"))
+    none = _text(tmp_path, annotations=False)
+    assert "Analyst notes" not in none and "note one" not in none
+    by_label = _text(tmp_path, labels=("disputed",))
+    assert "note two" in by_label and "note one" not in by_label
+    by_tag = _text(tmp_path, tags=("alpha",))
+    assert "note one" in by_tag and "note two" not in by_tag
+    by_layer = _text(tmp_path, layers=("layer-a",))
+    assert "note one" in by_layer and "note three" in by_layer and "note two" not in by_layer
+
+
+def test_notes_without_their_section_still_export(tmp_path):
+    text = _text(tmp_path, sections=frozenset({"bluf", "quotes"}))
+    assert "note one" not in text and "says zz" in text and "Context zz" in text
+
+
+def test_highlight_colour_in_content():
+    pdf = build_brief(make_briefing("zz"), HS)
+    plain = build_brief(make_briefing("zz"), HS, BriefOptions(annotations=False))
+    assert pdf != plain
