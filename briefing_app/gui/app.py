@@ -51,6 +51,9 @@ def run_gui(path: Path | None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
+    from .annotation_controller import install_annotations
+
+    install_annotations(window)  # issue 4: annotation menu, highlights, panel, autosave
 
     class _FirstPaint(QObject):
         def eventFilter(self, obj, event):  # noqa: N802

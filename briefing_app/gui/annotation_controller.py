@@ -1,0 +1,597 @@
+"""Annotations in the reader window: layers, autosave, lock, highlights, actions.
+
+`install_annotations(window)` is the one call the main window needs. It
+opens the analyst's own layer beside the briefing (`<stem>.annotations.yaml`)
+when a briefing is shown, holding a `QLockFile` so a second instance opens
+it read-only and says so; colleagues' layers open read-only with their
+names. Every change goes through a `QUndoCommand` on `window.undo_stack`
+and is saved atomically (`write_atomic`: temp file, fsync, rename) within
+about a second, so a crash loses at most that second. Highlights are drawn
+in every `FieldView` through the window's `FieldViewHub`.
+"""
+
+from __future__ import annotations
+
+import weakref
+from pathlib import Path
+
+from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QCursor, QKeySequence
+from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
+
+from briefing_app.core.anchoring import (Anchor, AnchorReport, element_label, field_text, reanchor,
+                                         reanchored_annotation)
+from briefing_app.core.annotation_export import to_markdown, w3c_bytes
+from briefing_app.core.annotations import (COLORS, Annotation, AnnotationLayer, Selector, default_layer_path,
+                                           load_layer, new_annotation_id, open_layer, save_layer, utc_now)
+from briefing_app.core.atomic import write_atomic
+from briefing_app.core.problems import BriefingError
+
+from .annotation_editor import AnnotationEditor
+from .annotation_prefs import AnnotationPreferencesDialog, author_name, color_labels, highlight_color
+from .annotation_undo import AddAnnotation, DeleteAnnotation, EditAnnotation, MergeAnnotations
+from .field_view import FieldHighlight, FieldView
+from .history import Place
+from .search_index import section_of
+
+__all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS"]
+
+#: Delay between a change and its autosave (the contract asks for ≤ 2 s).
+AUTOSAVE_MS = 700
+
+
+class AnnotationController(QObject):
+    """Owns the layers shown in one window and everything that edits them."""
+
+    #: Layers, annotations or anchors changed (the panel refreshes).
+    annotations_changed = Signal()
+    #: A layer was saved to disk (path).
+    layer_saved = Signal(str)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.own: AnnotationLayer | None = None
+        self.colleagues: list[AnnotationLayer] = []
+        self.reports: dict[int, AnchorReport] = {}
+        self.lock: QLockFile | None = None
+        self.last_message = ""
+        self.offer_path: Path | None = None
+        self._last_view: FieldView | None = None
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(AUTOSAVE_MS)
+        self._save_timer.timeout.connect(self.save_now)
+        self._build_actions()
+        window.briefing_changed.connect(self.briefing_shown)
+        window.close_guards.append(self._before_close)
+        window.annotation_layer_paths = self.layer_paths
+        ref = weakref.ref(self)
+
+        def hook(view, seg, selection, menu, _ref=ref):
+            me = _ref()
+            if me is not None and me.window.isAncestorOf(view):
+                me._context_menu(view, seg, selection, menu)
+
+        self._hook = hook
+        FieldView.context_menu_hooks.append(hook)
+        window.destroyed.connect(lambda *_: FieldView.context_menu_hooks.remove(hook)
+                                 if hook in FieldView.context_menu_hooks else None)
+        QApplication.instance().focusChanged.connect(self._focus_changed)
+        for view in window.field_views():
+            self._attach_view(view)
+
+    # -- layers -----------------------------------------------------------------
+    def layers(self) -> list[AnnotationLayer]:
+        return ([self.own] if self.own is not None else []) + self.colleagues
+
+    def layer_paths(self) -> list[Path]:
+        return [la.path for la in self.layers() if la.path is not None and la.path.exists()]
+
+    def report(self, layer: AnnotationLayer) -> AnchorReport:
+        return self.reports.get(id(layer)) or AnchorReport({})
+
+    def anchor_of(self, layer: AnnotationLayer, annotation_id: str) -> Anchor | None:
+        return self.report(layer).anchors.get(annotation_id)
+
+    def briefing_shown(self, briefing) -> None:
+        path: Path | None = self.window.path
+        same = self.own is not None and path is not None and self.own.path == default_layer_path(path)
+        if same and self.own is not None and self.own.briefing == briefing.id:
+            self._reanchor_all(announce=True)  # a reload of the same file
+            return
+        self.close_layers()
+        self.offer_path = None
+        digest = self._digest()
+        if path is None:
+            self.own = AnnotationLayer(briefing.id, briefing_digest=digest, author=author_name())
+            self.own.read_only_reason = "the briefing is not a file, so annotations cannot be saved"
+        else:
+            self.open_own(default_layer_path(path))
+        self._reanchor_all(announce=True)
+
+    def open_own(self, layer_path: Path) -> None:
+        b = self.window.briefing
+        result = open_layer(layer_path, b.id, author_name(), self._digest())
+        layer = result.layer
+        if not layer.read_only:
+            lock = QLockFile(str(layer_path) + ".lock")
+            lock.setStaleLockTime(0)  # a live instance may hold it for days; dead PIDs are still detected
+            if lock.tryLock(0):
+                self.lock = lock
+            else:
+                layer.read_only_reason = (f"{layer_path.name} is open in another Briefing Reader window; "
+                                          "it opens read-only here so neither overwrites the other")
+        if result.suggested_path is not None:
+            self.offer_path = result.suggested_path
+        self.own = layer
+        layer.listeners.append(self._layer_changed)
+        if layer.read_only_reason:
+            self._tell(f"Annotations read-only: {layer.read_only_reason}.")
+            if result.suggested_path is not None and not QApplication.instance().property("annotations_no_dialogs"):
+                QTimer.singleShot(0, self._offer_new_layer)
+
+    def _offer_new_layer(self) -> None:
+        if self.offer_path is None or self.own is None:
+            return
+        answer = QMessageBox.question(
+            self.window, "Annotations cannot be saved",
+            f"{self.own.read_only_reason}.\n\nStart a new annotation layer in {self.offer_path.name}?")
+        if answer == QMessageBox.StandardButton.Yes:
+            self.start_new_layer(self.offer_path)
+
+    def start_new_layer(self, path: Path) -> None:
+        """Switch the own layer to a fresh file (the unreadable one stays as it was)."""
+        self.close_own()
+        self.open_own(path)
+        self._reanchor_all()
+
+    def close_own(self) -> None:
+        self.save_now()
+        if self.own is not None and self._layer_changed in self.own.listeners:
+            self.own.listeners.remove(self._layer_changed)
+        self.own = None
+        if self.lock is not None:
+            self.lock.unlock()
+            self.lock = None
+        self.window.undo_stack.clear()
+
+    def close_layers(self) -> None:
+        self.close_own()
+        self.colleagues.clear()
+        self.reports.clear()
+
+    def add_colleague_layer(self, path: Path) -> AnnotationLayer | None:
+        b = self.window.briefing
+        try:
+            layer = load_layer(path)
+        except BriefingError as exc:
+            self._warn("Cannot open the layer", "\n".join(str(p) for p in exc.problems[:20]))
+            return None
+        if b is not None and layer.briefing != b.id:
+            self._warn("Another briefing", f"{path.name} annotates briefing {layer.briefing!r}, not {b.id!r}.")
+            return None
+        layer.read_only_reason = f"{layer.name}'s layer (read-only)"
+        self.colleagues.append(layer)
+        self._reanchor(layer)
+        self._refresh()
+        self._tell(f"Opened {layer.name}'s annotations ({len(layer)}) read-only.")
+        return layer
+
+    def _digest(self) -> str | None:
+        path = self.window.path
+        if path is None:
+            return None
+        from briefing_app.core.loader import digest_of
+
+        try:
+            return digest_of(Path(path).read_bytes())
+        except OSError:
+            return None
+
+    # -- anchoring ----------------------------------------------------------------
+    def _reanchor(self, layer: AnnotationLayer) -> AnchorReport:
+        b = self.window.briefing
+        report = reanchor(b, layer, layer.briefing_digest, self._digest()) if b else AnchorReport({})
+        self.reports[id(layer)] = report
+        return report
+
+    def _reanchor_all(self, announce: bool = False) -> None:
+        b = self.window.briefing
+        for layer in self.layers():
+            report = self._reanchor(layer)
+            if layer is self.own and announce and b is not None:
+                digest = self._digest()
+                if report.digest_changed or layer.briefing_digest is None:
+                    if not layer.read_only:
+                        self._adopt_new_positions(layer, report, digest)
+                    if report.digest_changed:
+                        self._tell(report.summary())
+        self._refresh()
+
+    def _adopt_new_positions(self, layer: AnnotationLayer, report: AnchorReport, digest: str | None) -> None:
+        """Move selectors of moved/fuzzy annotations and record the new digest; orphans stay."""
+        b = self.window.briefing
+        layer.listeners.remove(self._layer_changed)
+        try:
+            for x in report.anchors.values():
+                if x.status in ("moved", "fuzzy"):
+                    a = layer.get(x.annotation_id)
+                    if a is not None:
+                        layer.replace(reanchored_annotation(b, a, x))
+            layer.set_digest(digest)
+        finally:
+            layer.listeners.append(self._layer_changed)
+        if len(layer) and layer.path is not None:
+            self.save_now(force=True)
+        self._reanchor(layer)
+
+    # -- saving ---------------------------------------------------------------------
+    def _layer_changed(self) -> None:
+        if self.own is not None:
+            self._reanchor(self.own)
+        self._refresh()
+        self._save_timer.start()
+
+    def save_now(self, force: bool = False) -> bool:
+        self._save_timer.stop()
+        layer = self.own
+        if layer is None or layer.read_only or layer.path is None:
+            return True
+        if not force and self.window.undo_stack.isClean():
+            return True
+        try:
+            save_layer(layer)
+        except OSError as exc:
+            self._tell(f"Could not save annotations to {layer.path}: {exc.strerror or exc}. Retrying on the next change.")
+            return False
+        self.window.undo_stack.setClean()
+        self.layer_saved.emit(str(layer.path))
+        return True
+
+    def _before_close(self) -> bool:
+        if self.save_now():
+            self.close_layers()
+            return True
+        answer = QMessageBox.warning(self.window, "Annotations not saved",
+                                     "Your latest annotations could not be saved. Close anyway?",
+                                     QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Close
+
+    # -- highlights -------------------------------------------------------------------
+    def _refresh(self) -> None:
+        labels = color_labels()
+        items: list[FieldHighlight] = []
+        for layer in self.layers():
+            alpha = 150 if layer is self.own else 90
+            for a in layer:
+                x = self.anchor_of(layer, a.id)
+                if x is None or not x.placed or x.start is None or x.field is None or a.color is None:
+                    continue
+                tip = f"{labels.get(a.color, a.color)} \u2014 {layer.name}"
+                if a.note:
+                    tip += f": {a.note[:120]}"
+                if a.tags:
+                    tip += f" [{', '.join(a.tags)}]"
+                if x.status != "exact":
+                    tip += f" ({x.describe()})"
+                items.append(FieldHighlight(a.target, x.field, x.start, x.end, highlight_color(a.color, alpha), tip))
+        self.window.field_hub.set_extra_highlights(items)
+        self.annotations_changed.emit()
+
+    # -- editing ------------------------------------------------------------------------
+    def _writable(self) -> AnnotationLayer | None:
+        if self.own is None or self.window.briefing is None:
+            return None
+        if self.own.read_only:
+            self._tell(f"Annotations are read-only: {self.own.read_only_reason}.")
+            return None
+        return self.own
+
+    def current_view(self) -> FieldView | None:
+        w = QApplication.focusWidget()
+        while w is not None and not isinstance(w, FieldView):
+            w = w.parentWidget()
+        return w if isinstance(w, FieldView) else self._last_view
+
+    def highlight_selection(self, color: str, view: FieldView | None = None, note: str = "") -> Annotation | None:
+        layer = self._writable()
+        view = view or self.current_view()
+        sel = view.selected_field_range() if view is not None else None
+        if layer is None or sel is None:
+            if layer is not None:
+                self._tell("Select some text first, then press 1\u20136 to highlight it.")
+            return None
+        address, fld, start, end = sel
+        text = field_text(self.window.briefing, address, fld)
+        if text is None:
+            self._tell(f"The {fld} of this element cannot be annotated.")
+            return None
+        now = utc_now()
+        a = Annotation(new_annotation_id(), address, fld, Selector.from_text(text, start, end), color, note,
+                       author=author_name(), created=now, modified=now)
+        self.window.undo_stack.push(AddAnnotation(layer, a))
+        label = color_labels()[color]
+        self._tell(f"Highlighted as \u201c{label}\u201d. Press Ctrl+Z to undo.")
+        return a
+
+    def annotate(self, view: FieldView | None = None, whole_element: bool = False) -> Annotation | None:
+        """Open the editor on the selection (or, without one, on the whole element)."""
+        layer = self._writable()
+        if layer is None:
+            return None
+        view = view or self.current_view()
+        sel = None if whole_element or view is None else view.selected_field_range()
+        b = self.window.briefing
+        if sel is not None:
+            address, fld, start, end = sel
+            text = field_text(b, address, fld)
+            if text is None:
+                return None
+            selector: Selector | None = Selector.from_text(text, start, end)
+            field_: str | None = fld
+        else:
+            address = self._element_under(view)
+            if address is None:
+                self._tell("Select an element or some text to annotate.")
+                return None
+            selector, field_ = None, None
+        editor = AnnotationEditor(self.window, title=f"Annotate {element_label(b, address)}",
+                                  excerpt=selector.exact if selector else "", color="yellow" if selector else None,
+                                  tags_in_use=self.tags_in_use())
+        if editor.exec() != AnnotationEditor.DialogCode.Accepted:
+            return None
+        v = editor.values()
+        now = utc_now()
+        a = Annotation(new_annotation_id(), address, field_, selector, v["color"], v["note"], v["tags"],
+                       v["confidence"], author_name(), now, now)
+        self.window.undo_stack.push(AddAnnotation(layer, a))
+        return a
+
+    def _element_under(self, view: FieldView | None) -> str | None:
+        if view is not None:
+            hit = view.field_at_point(view.viewport().mapFromGlobal(QCursor.pos()))
+            if hit and view.underMouse():
+                return hit[0].address
+            c = view.textCursor()
+            seg = view.segment_at(c.position())
+            if seg is not None:
+                return seg.address
+        return getattr(self.window.inspector, "address", None)
+
+    def edit(self, annotation_id: str) -> bool:
+        layer = self._writable()
+        a = layer.get(annotation_id) if layer else None
+        if layer is None or a is None:
+            return False
+        b = self.window.briefing
+        editor = AnnotationEditor(self.window, title=f"Edit annotation on {element_label(b, a.target)}",
+                                  excerpt=a.excerpt, note=a.note, tags=a.tags, color=a.color,
+                                  confidence=a.confidence, tags_in_use=self.tags_in_use())
+        if editor.exec() != AnnotationEditor.DialogCode.Accepted:
+            return False
+        return self.update(annotation_id, **editor.values())
+
+    def update(self, annotation_id: str, **changes) -> bool:
+        layer = self._writable()
+        a = layer.get(annotation_id) if layer else None
+        if layer is None or a is None:
+            return False
+        new = a.edited(**changes)
+        if new == a.edited(when=new.modified):
+            return False
+        self.window.undo_stack.push(EditAnnotation(layer, new))
+        return True
+
+    def delete(self, annotation_id: str) -> bool:
+        layer = self._writable()
+        if layer is None or annotation_id not in layer:
+            return False
+        self.window.undo_stack.push(DeleteAnnotation(layer, annotation_id))
+        return True
+
+    def merge_from(self, path: Path) -> int:
+        layer = self._writable()
+        if layer is None:
+            return 0
+        try:
+            other = load_layer(path)
+        except BriefingError as exc:
+            self._warn("Cannot merge the layer", "\n".join(str(p) for p in exc.problems[:20]))
+            return 0
+        if other.briefing != layer.briefing:
+            self._warn("Another briefing", f"{path.name} annotates briefing {other.briefing!r}, not {layer.briefing!r}.")
+            return 0
+        cmd = MergeAnnotations(layer, list(other), other.name)
+        if cmd.count:
+            self.window.undo_stack.push(cmd)
+        self._tell(f"Merged {cmd.count} annotation{'s' if cmd.count != 1 else ''} from {other.name}.")
+        return cmd.count
+
+    def tags_in_use(self) -> list[str]:
+        return sorted({t for la in self.layers() for a in la for t in a.tags}, key=str.casefold)
+
+    # -- jumping ---------------------------------------------------------------------------
+    def jump_to(self, layer: AnnotationLayer, annotation_id: str) -> None:
+        a = layer.get(annotation_id)
+        if a is None:
+            return
+        x = self.anchor_of(layer, annotation_id)
+        b = self.window.briefing
+        if b is None or x is None or not x.placed:
+            self._tell(f"Orphaned: {x.reason if x else 'not placed'}")
+            return
+        if a.target.startswith("sources/") and x.field == "text" and x.start is not None:
+            self.window.go(Place("sources", a.target, span=(a.target.split("/", 1)[1], x.start, x.end)))
+            return
+        rng = (x.field, x.start, x.end) if x.field and x.start is not None else None
+        self.window.go(Place(section_of(a.target), a.target, field_range=rng))
+
+    # -- UI wiring ---------------------------------------------------------------------------
+    def _tell(self, message: str) -> None:
+        self.last_message = message
+        self.window.statusBar().showMessage(message, 8000)
+
+    def _warn(self, title: str, text: str) -> None:
+        self._tell(text.splitlines()[0] if text else title)
+        if not QApplication.instance().property("annotations_no_dialogs"):
+            QMessageBox.warning(self.window, title, text)
+
+    def _focus_changed(self, _old, new) -> None:
+        w = new
+        while w is not None and not isinstance(w, FieldView):
+            w = w.parentWidget()
+        if isinstance(w, FieldView) and self.window.isAncestorOf(w):
+            self._last_view = w
+
+    def _attach_view(self, view: FieldView) -> None:
+        for act in self.highlight_actions:
+            view.addAction(act)
+        view.addAction(self.annotate_action)
+
+    def _build_actions(self) -> None:
+        w = self.window
+        labels = color_labels()
+        self.highlight_actions: list[QAction] = []
+        for i, c in enumerate(COLORS, 1):
+            act = QAction(f"&{i}  Highlight as {labels[c]} ({c})", w)
+            act.setObjectName(f"action_highlight_{c}")
+            act.setShortcut(QKeySequence(str(i)))
+            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+            act.triggered.connect(lambda _=False, c=c: self.highlight_selection(c))
+            self.highlight_actions.append(act)
+        self.annotate_action = QAction("&Annotate\u2026", w)
+        self.annotate_action.setObjectName("action_annotate")
+        self.annotate_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
+        self.annotate_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        self.annotate_action.setToolTip("Add a note to the selection, or to the element when nothing is selected")
+        self.annotate_action.triggered.connect(lambda: self.annotate())
+        self.annotate_element_action = QAction("Annotate Whole &Element\u2026", w)
+        self.annotate_element_action.setObjectName("action_annotate_element")
+        self.annotate_element_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.annotate_element_action.triggered.connect(lambda: self.annotate(whole_element=True))
+        # The window keeps its menu bar under the classification banner (`menu_bar`);
+        # `menuBar()` would replace that widget, so use it only as a fallback.
+        bar = getattr(w, "menu_bar", None) or w.menuBar()
+        menu = QMenu("A&nnotations", w)
+        help_menu = getattr(w, "menus", {}).get("Help")
+        if help_menu is not None:
+            bar.insertMenu(help_menu.menuAction(), menu)
+        else:
+            bar.addMenu(menu)
+        menu.setObjectName("menu_annotations")
+        self.menu = menu
+        for act in self.highlight_actions:
+            menu.addAction(act)
+        menu.addAction(self.annotate_action)
+        menu.addAction(self.annotate_element_action)
+        menu.addSeparator()
+        self._add(menu, "Open Colleague's Layer\u2026", "action_open_layer", self._open_colleague_dialog)
+        self._add(menu, "Merge a Layer into Mine\u2026", "action_merge_layer", self._merge_dialog)
+        menu.addSeparator()
+        self._add(menu, "Export as W3C Web Annotations\u2026", "action_export_w3c", lambda: self._export_dialog("w3c"))
+        self._add(menu, "Export as Markdown\u2026", "action_export_markdown", lambda: self._export_dialog("markdown"))
+        menu.addSeparator()
+        self._add(menu, "Annotation &Preferences\u2026", "action_annotation_prefs", self.preferences)
+        w.addAction(self.annotate_action)
+        w.addAction(self.annotate_element_action)
+
+    def _add(self, menu: QMenu, text: str, name: str, slot) -> QAction:
+        act = menu.addAction(text)
+        act.setObjectName(name)
+        act.triggered.connect(slot)
+        return act
+
+    def retitle_actions(self) -> None:
+        labels = color_labels()
+        for i, (c, act) in enumerate(zip(COLORS, self.highlight_actions, strict=True), 1):
+            act.setText(f"&{i}  Highlight as {labels[c]} ({c})")
+
+    def preferences(self) -> None:
+        if AnnotationPreferencesDialog(self.window).exec():
+            self.retitle_actions()
+            self._refresh()
+
+    def _context_menu(self, view: FieldView, seg, selection, menu: QMenu) -> None:
+        if self.window.briefing is None:
+            return
+        menu.addSeparator()
+        if selection:
+            sub = menu.addMenu("Highlight")
+            for act in self.highlight_actions:
+                sub.addAction(act)
+            act = menu.addAction("Annotate Selection\u2026")
+            act.triggered.connect(lambda: self.annotate(view))
+        if seg is not None:
+            act = menu.addAction(f"Annotate {element_label(self.window.briefing, seg.address)}\u2026")
+            act.setObjectName("menu_annotate_element")
+            act.triggered.connect(lambda: self._annotate_address(seg.address))
+        pos = view.cursorForPosition(view.viewport().mapFromGlobal(QCursor.pos())).position()
+        if self.own is not None and not self.own.read_only:
+            for h in view.highlights_at(pos):
+                a = self._own_annotation_at(h)
+                if a is not None:
+                    menu.addAction("Edit Annotation\u2026").triggered.connect(lambda _=False, i=a.id: self.edit(i))
+                    menu.addAction("Delete Annotation").triggered.connect(lambda _=False, i=a.id: self.delete(i))
+                    break
+
+    def _own_annotation_at(self, h: FieldHighlight) -> Annotation | None:
+        if self.own is None:
+            return None
+        for a in self.own.for_target(h.address):
+            x = self.anchor_of(self.own, a.id)
+            if x is not None and x.field == h.field and x.start == h.start and x.end == h.end:
+                return a
+        return None
+
+    def _annotate_address(self, address: str) -> None:
+        saved = self._element_under
+        self._element_under = lambda _v: address  # type: ignore[method-assign]
+        try:
+            self.annotate(whole_element=True)
+        finally:
+            self._element_under = saved  # type: ignore[method-assign]
+
+    def _open_colleague_dialog(self) -> None:
+        start = str(self.window.path.parent) if self.window.path else ""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Open a colleague's annotation layer", start,
+                                              "Annotation layers (*.annotations.yaml);;YAML (*.yaml *.yml)")
+        if name:
+            self.add_colleague_layer(Path(name))
+
+    def _merge_dialog(self) -> None:
+        start = str(self.window.path.parent) if self.window.path else ""
+        name, _ = QFileDialog.getOpenFileName(self.window, "Merge an annotation layer into yours", start,
+                                              "Annotation layers (*.annotations.yaml);;YAML (*.yaml *.yml)")
+        if name:
+            self.merge_from(Path(name))
+
+    def _export_dialog(self, fmt: str) -> None:
+        if self.own is None or self.window.briefing is None:
+            return
+        base = self.own.path.with_suffix("") if self.own.path else Path("annotations")
+        suffix, filt = (".json", "JSON-LD (*.json *.jsonld)") if fmt == "w3c" else (".md", "Markdown (*.md)")
+        name, _ = QFileDialog.getSaveFileName(self.window, "Export annotations", str(base) + suffix, filt)
+        if name:
+            self.export(Path(name), fmt)
+
+    def export(self, path: Path, fmt: str) -> None:
+        layer, b = self.own, self.window.briefing
+        if layer is None or b is None:
+            return
+        labels = color_labels()
+        data = w3c_bytes(layer, labels) if fmt == "w3c" else to_markdown(layer, b, self.report(layer), labels).encode()
+        write_atomic(path, data)
+        self._tell(f"Exported {len(layer)} annotations to {path.name}.")
+
+
+def install_annotations(window) -> AnnotationController:
+    """Add annotations to a reader window: menu, shortcuts, highlights, panel dock."""
+    from .annotation_panel import AnnotationDock
+
+    controller = AnnotationController(window)
+    window.annotations = controller
+    dock = AnnotationDock(controller, window)
+    window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
+    window.annotation_dock = dock
+    return controller

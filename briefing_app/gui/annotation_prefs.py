@@ -1,0 +1,100 @@
+"""Annotation preferences: what each highlight colour means, and who the analyst is.
+
+Colour labels ("key judgment", "verify", "disputed", …) are settings,
+declared once here and read typed; the preferences dialog edits them. The
+labels are shown as text wherever a colour is (menus, panel, tooltips), so
+the meaning never rests on colour alone.
+"""
+
+from __future__ import annotations
+
+import getpass
+
+from PySide6.QtCore import QSettings
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from briefing_app.core.annotation_export import COLOR_CSS
+from briefing_app.core.annotations import COLORS, DEFAULT_COLOR_LABELS
+
+from . import settings as cfg
+
+__all__ = ["color_labels", "set_color_label", "author_name", "set_author_name", "highlight_color",
+           "AnnotationPreferencesDialog", "LABEL_KEY", "AUTHOR_KEY"]
+
+LABEL_KEY = "annotations/labels"  # + "/<colour>": the meaning of a highlight colour
+AUTHOR_KEY = "annotations/author"  # the analyst's name, written into new annotations
+
+
+def _settings() -> QSettings:
+    return cfg.settings()
+
+
+def color_labels() -> dict[str, str]:
+    s = _settings()
+    return {c: str(s.value(f"{LABEL_KEY}/{c}", DEFAULT_COLOR_LABELS[c], type=str)) or DEFAULT_COLOR_LABELS[c]
+            for c in COLORS}
+
+
+def set_color_label(color: str, label: str) -> None:
+    _settings().setValue(f"{LABEL_KEY}/{color}", label.strip() or DEFAULT_COLOR_LABELS[color])
+
+
+def author_name() -> str:
+    value = str(_settings().value(AUTHOR_KEY, "", type=str))
+    if value:
+        return value
+    try:
+        return getpass.getuser()
+    except Exception:  # noqa: BLE001 - no login name (containers): stay anonymous
+        return "Analyst"
+
+
+def set_author_name(name: str) -> None:
+    _settings().setValue(AUTHOR_KEY, name.strip())
+
+
+def highlight_color(color: str | None, alpha: int = 150) -> QColor:
+    q = QColor(COLOR_CSS.get(color or "yellow", "#fff176"))
+    q.setAlpha(alpha)
+    return q
+
+
+def swatch(color: str) -> str:
+    return f"<span style='background:{COLOR_CSS[color]}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+
+
+class AnnotationPreferencesDialog(QDialog):
+    """Edit the six colour labels and the author name."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("annotation_preferences")
+        self.setWindowTitle("Annotation Preferences")
+        form = QFormLayout()
+        self.author = QLineEdit(author_name())
+        self.author.setObjectName("pref_author")
+        form.addRow("Your name:", self.author)
+        self.labels: dict[str, QLineEdit] = {}
+        current = color_labels()
+        for i, c in enumerate(COLORS, 1):
+            edit = QLineEdit(current[c])
+            edit.setObjectName(f"pref_label_{c}")
+            edit.setPlaceholderText(DEFAULT_COLOR_LABELS[c])
+            lab = QLabel(f"{swatch(c)} key {i} ({c}):")
+            lab.setBuddy(edit)
+            form.addRow(lab, edit)
+            self.labels[c] = edit
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        box = QVBoxLayout(self)
+        box.addWidget(QLabel("Each highlight colour carries a meaning, shown beside it everywhere."))
+        box.addLayout(form)
+        box.addWidget(buttons)
+
+    def accept(self) -> None:
+        set_author_name(self.author.text())
+        for c, edit in self.labels.items():
+            set_color_label(c, edit.text())
+        super().accept()

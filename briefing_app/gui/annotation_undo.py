@@ -1,0 +1,98 @@
+"""Undoable annotation edits: each `QUndoCommand` calls the core layer's methods.
+
+The controller refreshes highlights and the panel from the layer's change
+notifications, so commands only change data.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from PySide6.QtGui import QUndoCommand
+
+from briefing_app.core.annotations import Annotation, AnnotationLayer
+
+__all__ = ["AddAnnotation", "EditAnnotation", "DeleteAnnotation", "MergeAnnotations"]
+
+
+def _short(text: str, n: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "\u2026"
+
+
+class AddAnnotation(QUndoCommand):
+    def __init__(self, layer: AnnotationLayer, annotation: Annotation) -> None:
+        what = f"\u201c{_short(annotation.excerpt)}\u201d" if annotation.excerpt else annotation.target
+        super().__init__(f"Annotate {what}")
+        self.layer, self.annotation = layer, annotation
+
+    def redo(self) -> None:
+        self.layer.add(self.annotation)
+
+    def undo(self) -> None:
+        self.layer.remove(self.annotation.id)
+
+
+class EditAnnotation(QUndoCommand):
+    def __init__(self, layer: AnnotationLayer, new: Annotation, text: str = "Edit annotation") -> None:
+        super().__init__(text)
+        self.layer, self.new = layer, new
+        old = layer.get(new.id)
+        if old is None:
+            raise KeyError(new.id)
+        self.old = old
+
+    def redo(self) -> None:
+        self.layer.replace(self.new)
+
+    def undo(self) -> None:
+        self.layer.replace(self.old)
+
+
+class DeleteAnnotation(QUndoCommand):
+    def __init__(self, layer: AnnotationLayer, annotation_id: str) -> None:
+        super().__init__("Delete annotation")
+        self.layer = layer
+        old = layer.get(annotation_id)
+        if old is None:
+            raise KeyError(annotation_id)
+        self.old = old
+
+    def redo(self) -> None:
+        self.layer.remove(self.old.id)
+
+    def undo(self) -> None:
+        self.layer.add(self.old)
+
+
+class MergeAnnotations(QUndoCommand):
+    """Bring annotations from another layer into the own layer (newer `modified` wins)."""
+
+    def __init__(self, layer: AnnotationLayer, incoming: Iterable[Annotation], source_name: str) -> None:
+        super().__init__(f"Merge annotations from {source_name}")
+        self.layer = layer
+        self.added: list[Annotation] = []
+        self.replaced: list[tuple[Annotation, Annotation]] = []
+        for a in incoming:
+            cur = layer.get(a.id)
+            if cur is None:
+                self.added.append(a)
+            elif (a.modified or a.created) and (cur.modified or cur.created) and \
+                    (a.modified or a.created) > (cur.modified or cur.created):  # type: ignore[operator]
+                self.replaced.append((cur, a))
+
+    @property
+    def count(self) -> int:
+        return len(self.added) + len(self.replaced)
+
+    def redo(self) -> None:
+        for a in self.added:
+            self.layer.add(a)
+        for _, new in self.replaced:
+            self.layer.replace(new)
+
+    def undo(self) -> None:
+        for old, _ in self.replaced:
+            self.layer.replace(old)
+        for a in self.added:
+            self.layer.remove(a.id)
