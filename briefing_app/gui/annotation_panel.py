@@ -178,7 +178,7 @@ class AnnotationPanel(QWidget):
         self.search.setPlaceholderText("Filter annotations\u2026")
         self.search.setClearButtonEnabled(True)
         self.search.textChanged.connect(lambda t: self._set(text=t))
-        row.addWidget(self.search, 2)
+        box.addWidget(self.search)
         self.color_box = self._combo("annotation_filter_color", "any colour", lambda v: self._set(color=v))
         self.tag_box = self._combo("annotation_filter_tag", "any tag", lambda v: self._set(tag=v))
         self.author_box = self._combo("annotation_filter_author", "any author", lambda v: self._set(author=v))

@@ -212,6 +212,11 @@ class MainWindow(QMainWindow):
         self.progress.setMaximumWidth(160)
         self.progress.setAccessibleName("Loading")
         self.progress.hide()
+        # show progress only for loads that take a noticeable time
+        self._progress_timer = QTimer(self)
+        self._progress_timer.setSingleShot(True)
+        self._progress_timer.setInterval(150)
+        self._progress_timer.timeout.connect(lambda: self.progress.setVisible(self.loader.busy))
         self.unsaved_label = QLabel("Unsaved annotations")
         self.unsaved_label.setObjectName("unsaved_label")
         self.unsaved_label.hide()
@@ -351,6 +356,8 @@ class MainWindow(QMainWindow):
                 field, start, end = place.field_range
                 if place.section == "overview":
                     self.overview.view.show_range(address, field, start, end)
+                elif place.section == "sources":
+                    self.sources.text.show_range(address, field, start, end)
                 self.inspector.show_range(address, field, start, end)
         finally:
             self._navigating = False
@@ -499,7 +506,7 @@ class MainWindow(QMainWindow):
 
     def _load_started(self, path: Path) -> None:
         self.statusBar().showMessage(f"Opening {path.name}\u2026")
-        QTimer.singleShot(150, lambda: self.progress.setVisible(self.loader.busy))
+        self._progress_timer.start()
 
     def _loaded(self, result: LoadedBriefing) -> None:
         self.progress.hide()

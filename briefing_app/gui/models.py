@@ -25,6 +25,18 @@ Index = QModelIndex | QPersistentModelIndex
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
+def _begin_filter_change(proxy: QSortFilterProxyModel) -> None:
+    if hasattr(proxy, "beginFilterChange"):  # Qt >= 6.10
+        proxy.beginFilterChange()
+
+
+def _end_filter_change(proxy: QSortFilterProxyModel) -> None:
+    if hasattr(proxy, "endFilterChange"):
+        proxy.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+    else:
+        proxy.invalidateRowsFilter()
+
+
 class Role(IntEnum):
     ADDRESS = Qt.ItemDataRole.UserRole + 1  # element address, e.g. "actors/hayashi"
     ELEMENT = Qt.ItemDataRole.UserRole + 2  # the core object itself
@@ -171,12 +183,14 @@ class ActorsProxy(QSortFilterProxyModel):
         self._kind = ""
 
     def set_text(self, text: str) -> None:
+        _begin_filter_change(self)
         self._text = text.strip().lower()
-        self.invalidateRowsFilter()
+        _end_filter_change(self)
 
     def set_kind(self, kind: str) -> None:
+        _begin_filter_change(self)
         self._kind = kind.lower()
-        self.invalidateRowsFilter()
+        _end_filter_change(self)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         m = self.sourceModel()
@@ -244,12 +258,14 @@ class TimelineProxy(QSortFilterProxyModel):
         self._text = ""
 
     def set_actor(self, actor_id: str) -> None:
+        _begin_filter_change(self)
         self._actor = actor_id
-        self.invalidateRowsFilter()
+        _end_filter_change(self)
 
     def set_text(self, text: str) -> None:
+        _begin_filter_change(self)
         self._text = text.strip().lower()
-        self.invalidateRowsFilter()
+        _end_filter_change(self)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         m = self.sourceModel()
@@ -297,8 +313,9 @@ class QuotesProxy(QSortFilterProxyModel):
         self._speaker = ""
 
     def set_speaker(self, actor_id: str) -> None:
+        _begin_filter_change(self)
         self._speaker = actor_id
-        self.invalidateRowsFilter()
+        _end_filter_change(self)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
         return not self._speaker or self.sourceModel().rows[row].speaker == self._speaker
