@@ -391,6 +391,9 @@ def _check_format(ctx: _Ctx, root: Mapping) -> None:
 def build_briefing(root: Node, filename: str) -> Briefing:
     """Validate `root` and build the model, or raise `BriefingError` with every problem."""
     ctx = _Ctx(filename)
+    if isinstance(root, Scalar) and root.is_null:
+        raise LoadError(filename, root.line, root.col,
+                        "the file holds an empty document; expected a briefing (a YAML mapping)")
     if not isinstance(root, Mapping):
         raise LoadError(filename, root.line, root.col,
                         f"expected a briefing (a mapping of fields such as 'title' and 'sources'), "
@@ -489,16 +492,17 @@ def _excerpt_failure(ctx: _Ctx, node: Scalar, path: str, text: str, source: Sour
 
 
 def _check_excerpts(ctx: _Ctx, sources: dict[str, Source], norm: dict[str, NormalisedText]) -> None:
-    only = next(iter(sources)) if len(sources) == 1 else None
+    written = ctx.ids.get("sources", set())  # ids of every source, valid or not
+    only = next(iter(written)) if len(written) == 1 else None
     for node, path, source_id, text in ctx.excerpts:
         if not source_id:
             if only is None:
-                ctx.error(node, f"{path}: a bare excerpt needs exactly one source; with {len(sources)} "
+                ctx.error(node, f"{path}: a bare excerpt needs exactly one source; with {len(written)} "
                                 "sources write {source: <id>, quote: <excerpt>}")
                 continue
             source_id = only
         if source_id not in sources:
-            continue  # reported as a broken reference
+            continue  # a broken reference, or a source with its own problem: reported already
         if not norm[source_id].contains(text):
             _excerpt_failure(ctx, node, path, text, sources[source_id], "excerpt")
     for node, path, cited, text in ctx.quote_texts:
