@@ -44,7 +44,8 @@ RECENT_FILES: Setting[list] = Setting("files/recent", list, [], "recently opened
 
 
 def settings() -> QSettings:
-    return QSettings(ORGANISATION, APPLICATION)
+    # INI format everywhere (readable, diffable); `QSettings.setPath(IniFormat, …)` relocates it in tests
+    return QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope, ORGANISATION, APPLICATION)
 
 
 def get(setting: Setting[T], suffix: str = "") -> T:
