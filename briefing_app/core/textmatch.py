@@ -59,7 +59,7 @@ class NormalisedText:
         self.raw = raw
         self.text = normalise(raw)
         self._to_raw: list[int] | None = None
-        self._index: dict[int, int | list[int]] | None = None
+        self._index: dict[int, int] | None = None
         self._lookups = 0
 
     def __repr__(self) -> str:
@@ -114,31 +114,20 @@ class NormalisedText:
             return self.text.find(n)
         if self._index is None:
             self._index = self._build_index()
-        key = hash(n[cut : cut + self._KEY])
-        hit = self._index.get(key)
-        if hit is None:
+        # Any occurrence of `n` puts n[cut:cut+KEY] right after a space in
+        # `text`, i.e. at an indexed word start: no entry means no occurrence.
+        p = self._index.get(hash(n[cut : cut + self._KEY]))
+        if p is None:
             return -1
-        for p in (hit,) if isinstance(hit, int) else hit:
-            if self.text.startswith(n, p - cut):
-                return p - cut
-        return -1
+        if self.text.startswith(n, p - cut):
+            return p - cut
+        return self.text.find(n)  # the same key stands at several places: search in full
 
-    def _build_index(self) -> dict[int, int | list[int]]:
+    def _build_index(self) -> dict[int, int]:
+        """First word start for each KEY-character run that follows a space."""
         text, k = self.text, self._KEY
-        index: dict[int, int | list[int]] = {}
-        pos = text.find(" ")
-        while pos >= 0:
-            p = pos + 1
-            key = hash(text[p : p + k])
-            old = index.get(key)
-            if old is None:
-                index[key] = p
-            elif isinstance(old, int):
-                index[key] = [old, p]
-            else:
-                old.append(p)
-            pos = text.find(" ", p)
-        return index
+        starts = [m.end() for m in re.finditer(" ", text)]
+        return {hash(text[p : p + k]): p for p in reversed(starts)}
 
     def find(self, needle: str) -> tuple[int, int] | None:
         """Raw span of the first verbatim occurrence of `needle`, or None."""
