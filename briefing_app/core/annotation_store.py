@@ -264,7 +264,7 @@ class _Reader:
 
     def offset(self, node: yaml.Node, what: str) -> int | None:
         if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
-            v = self.value(node)
+            v = int(node.value) if node.value.isdigit() else self.value(node)
             if isinstance(v, int) and v >= 0:
                 return v
         self.problem(node, f"{what}: expected a whole number ≥ 0, found {_describe(node)}")
@@ -273,7 +273,12 @@ class _Reader:
     def timestamp(self, node: yaml.Node, what: str) -> _dt.datetime | None:
         v: Any = None
         if isinstance(node, yaml.ScalarNode):
-            v = self.value(node)
+            try:  # fast path for what we write: 2026-11-28T18:00:00Z
+                v = _dt.datetime.fromisoformat(node.value[:-1] + "+00:00") if node.value.endswith("Z") else None
+            except ValueError:
+                v = None
+            if v is None:
+                v = self.value(node)
             if isinstance(v, str):
                 try:
                     v = _dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
