@@ -15,7 +15,7 @@ from __future__ import annotations
 import weakref
 from pathlib import Path
 
-from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
@@ -38,6 +38,20 @@ __all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS"]
 
 #: Delay between a change and its autosave (the contract asks for ≤ 2 s).
 AUTOSAVE_MS = 700
+
+
+def own_layer_path(briefing_path: Path) -> Path:
+    """`<stem>.annotations.yaml` beside the briefing, except for the bundled sample,
+    whose folder belongs to the installation: its layer lives in the app's data folder."""
+    from briefing_app.resources import resource_root
+
+    try:
+        Path(briefing_path).resolve().relative_to(resource_root().resolve())
+    except ValueError:
+        return default_layer_path(Path(briefing_path))
+    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppDataLocation)) / "annotations"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder / default_layer_path(Path(briefing_path)).name
 
 
 class AnnotationController(QObject):
@@ -88,6 +102,9 @@ class AnnotationController(QObject):
     def layer_paths(self) -> list[Path]:
         return [la.path for la in self.layers() if la.path is not None and la.path.exists()]
 
+    def default_path(self) -> Path | None:
+        return own_layer_path(self.window.path) if self.window.path else None
+
     def report(self, layer: AnnotationLayer) -> AnchorReport:
         return self.reports.get(id(layer)) or AnchorReport({})
 
@@ -96,7 +113,7 @@ class AnnotationController(QObject):
 
     def briefing_shown(self, briefing) -> None:
         path: Path | None = self.window.path
-        same = self.own is not None and path is not None and self.own.path == default_layer_path(path)
+        same = self.own is not None and path is not None and self.own.path == own_layer_path(path)
         if same and self.own is not None and self.own.briefing == briefing.id:
             self._reanchor_all(announce=True)  # a reload of the same file
             return
@@ -107,7 +124,7 @@ class AnnotationController(QObject):
             self.own = AnnotationLayer(briefing.id, briefing_digest=digest, author=author_name())
             self.own.read_only_reason = "the briefing is not a file, so annotations cannot be saved"
         else:
-            self.open_own(default_layer_path(path))
+            self.open_own(own_layer_path(path))
         self._reanchor_all(announce=True)
 
     def open_own(self, layer_path: Path) -> None:

@@ -220,3 +220,10 @@ def test_panel_model_passes_modeltester(annotated, qtmodeltester):
     ctl.highlight_selection("orange", w.overview.view)
     qtmodeltester.check(w.annotation_dock.panel.model)
     qtmodeltester.check(w.annotation_dock.panel.proxy)
+
+
+def test_bundled_sample_layer_lives_outside_the_installation(isolated_settings):
+    from briefing_app.gui.annotation_controller import own_layer_path
+
+    p = own_layer_path(SAMPLE)
+    assert SAMPLE.parent not in p.parents and p.name == "japan-nato-liaison-office.annotations.yaml"
