@@ -164,16 +164,13 @@ def format_span(
         return prefix + start.display(long)
     names = MONTH_NAMES if long else MONTH_ABBR
     p = start.precision
-    if p == end.precision and start.year == end.year:
+    if p == end.precision and start.year == end.year and start.month and end.month:
+        m1, m2 = names[start.month - 1], names[end.month - 1]
         if p is Precision.DAY and start.month == end.month:
-            return f"{prefix}{start.day}{EN_DASH}{end.day} {names[end.month - 1]} {end.year}"  # type: ignore[index]
+            return f"{prefix}{start.day}{EN_DASH}{end.day} {m2} {end.year}"
         if p is Precision.DAY:
-            return (
-                f"{prefix}{start.day} {names[start.month - 1]} {EN_DASH} "  # type: ignore[index]
-                f"{end.day} {names[end.month - 1]} {end.year}"  # type: ignore[index]
-            )
-        if p is Precision.MONTH:
-            return f"{prefix}{names[start.month - 1]}{EN_DASH}{names[end.month - 1]} {end.year}"  # type: ignore[index]
+            return f"{prefix}{start.day} {m1} {EN_DASH} {end.day} {m2} {end.year}"
+        return f"{prefix}{m1}{EN_DASH}{m2} {end.year}"
     if p is Precision.YEAR and end.precision is Precision.YEAR:
         return f"{prefix}{start.year}{EN_DASH}{end.year}"
     return f"{prefix}{start.display(long)} {EN_DASH} {end.display(long)}"

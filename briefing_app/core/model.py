@@ -13,7 +13,7 @@ import datetime as _dt
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Literal, Union
+from typing import Literal
 
 from .dates import PartialDate, format_span
 from .textmatch import NormalisedText
@@ -163,7 +163,7 @@ class Quote:
         return f"quotes/{self.id}"
 
 
-Element = Union[Summary, KeyPoint, Actor, Relation, Event, Quote, Source]
+Element = Summary | KeyPoint | Actor | Relation | Event | Quote | Source
 
 
 @dataclass(frozen=True, slots=True)

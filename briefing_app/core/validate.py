@@ -20,8 +20,18 @@ from typing import Any
 
 from .dates import PartialDate
 from .model import (
-    ACTOR_KINDS, CONFIDENCE_LEVELS, RELIABILITY_CODES, Actor, Briefing, Event, Evidence, KeyPoint,
-    Quote, Relation, Source, Summary,
+    ACTOR_KINDS,
+    CONFIDENCE_LEVELS,
+    RELIABILITY_CODES,
+    Actor,
+    Briefing,
+    Event,
+    Evidence,
+    KeyPoint,
+    Quote,
+    Relation,
+    Source,
+    Summary,
 )
 from .problems import BriefingError, LoadError, Problem
 from .textmatch import NormalisedText, nearest_match
@@ -345,7 +355,8 @@ def _elements(ctx: _Ctx, node: Node | None, section: str, spec: Fields,
             continue
         ident = fields.get("id")
         if isinstance(ident, str):
-            id_node = item.items["id"]  # type: ignore[union-attr]
+            assert isinstance(item, Mapping)
+            id_node = item.items["id"]
             if ident in seen:
                 ctx.error(id_node, f"{path}: duplicate id {ident!r} in {section} (first at line {seen[ident]})")
             else:

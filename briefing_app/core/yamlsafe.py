@@ -22,7 +22,6 @@ same results, and the tests run both.
 from __future__ import annotations
 
 import re
-from typing import Union
 
 import yaml
 from yaml import events as _ev
@@ -107,7 +106,7 @@ class Sequence:
         return f"Sequence({len(self.items)} @{self.line}:{self.col})"
 
 
-Node = Union[Scalar, Mapping, Sequence]
+Node = Scalar | Mapping | Sequence
 
 
 def describe(node: Node) -> str:
@@ -306,7 +305,7 @@ def _build(parser: yaml.SafeLoader, filename: str) -> Node:  # noqa: C901 - one 
             keys[node.value] = node
             key = node
         else:
-            cur.items[key.value] = node  # type: ignore[index,union-attr]
+            cur.items[key.value] = node  # type: ignore[call-overload]
             key = None
         if t is MappingStartEvent or t is SequenceStartEvent:
             stack.append((cur, key, cur_start, cur_anchor))  # type: ignore[arg-type]
