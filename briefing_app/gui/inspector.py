@@ -17,6 +17,9 @@ from .field_view import FieldView, FieldWriter
 
 __all__ = ["Inspector", "write_element"]
 
+#: Long link lists (a source cited 2,000 times) show this many, then a count.
+LINK_LIST_MAX = 60
+
 KIND_LABEL = {"summary": "Summary", "key_points": "Key point", "actors": "Actor", "relations": "Relation",
               "timeline": "Event", "quotes": "Quote", "sources": "Source"}
 
@@ -51,11 +54,14 @@ def _link_list(w: FieldWriter, title: str, items: list[tuple[str, str, str]]) ->
     if not items:
         return
     w.heading(title, 3, top=16)
-    for prefix, text, target in items:
+    for prefix, text, target in items[:LINK_LIST_MAX]:
         w.block(top=1, bottom=1)
         if prefix:
             w.text(prefix + "  ", w.fmt(size=0.9, color=w.colors.secondary))
         w.link(text, target)
+    if len(items) > LINK_LIST_MAX:
+        w.block(top=2)
+        w.text(f"\u2026 and {len(items) - LINK_LIST_MAX:,} more", w.fmt(size=0.9, color=w.colors.secondary))
 
 
 def write_element(w: FieldWriter, b: Briefing, address: str) -> None:

@@ -141,7 +141,7 @@ class ActorsModel(_BriefingTable):
     HEADERS = ("Name", "Kind", "Role", "Affiliation", "Events", "Quotes")
 
     def _rows_for(self, briefing: Briefing) -> tuple:
-        return briefing.actors
+        return tuple(sorted(briefing.actors, key=lambda a: a.name.lower()))
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not self._valid(index):

@@ -70,7 +70,11 @@ class SourcesPage(QWidget):
         self.model.set_briefing(b)
         if b and b.sources:
             sid = keep if keep in b.source_by_id else b.sources[0].id
-            self.select(f"sources/{sid}")
+            self.list.selectionModel().blockSignals(True)  # no inspector update while loading
+            try:
+                self.select(f"sources/{sid}")
+            finally:
+                self.list.selectionModel().blockSignals(False)
         else:
             self._render()
 

@@ -32,6 +32,7 @@ __all__ = ["TimelineStrip"]
 AXIS_H = 28.0
 LANE_H = 26.0
 MAX_LANES = 5
+DENSITY_THRESHOLD = 1500  # more visible events than this are drawn as a histogram
 MARGIN_DAYS = 20
 LABEL_ROOM = 250.0  # pixels right of the last event, for its label
 _EPOCH = dt.date(1, 1, 1).toordinal()
@@ -135,8 +136,12 @@ class EventsItem(QGraphicsItem):
         mark = c.timeline_mark
         text = pal.color(QPalette.ColorRole.Text)
         sel_color = pal.color(QPalette.ColorRole.Highlight)
-        many = len(self.placed) > 3000 and self.strip.px_per_day < 0.5
-        for p in self.visible(exposed.left(), exposed.right()):
+        visible = self.visible(exposed.left(), exposed.right())
+        if len(visible) > DENSITY_THRESHOLD:
+            self._paint_density(painter, visible, exposed, mark, text)
+            return
+        many = len(visible) > 600
+        for p in visible:
             r = self.rect_of(p)
             e = p.event
             selected = e.address == self.selected
@@ -181,6 +186,25 @@ class EventsItem(QGraphicsItem):
                 painter.setFont(f)
                 painter.drawText(QPointF(label_x, ymid + fm.ascent() / 2 - 1),
                                  fm.elidedText(p.label, Qt.TextElideMode.ElideRight, 240))
+
+    def _paint_density(self, painter: QPainter, visible: list[_Placed], exposed: QRectF, mark: QColor,
+                       text: QColor) -> None:
+        """Too many events to draw one by one: a histogram of events per 3-pixel column."""
+        ppd = self.strip.px_per_day
+        counts: dict[int, int] = {}
+        for p in visible:
+            col = int(p.x0 * ppd) // 3
+            counts[col] = counts.get(col, 0) + 1
+        top, height = AXIS_H + 6, MAX_LANES * LANE_H - 24
+        peak = max(counts.values())
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(mark)
+        for col, n in counts.items():
+            h = max(2.0, height * (n / peak) ** 0.5)
+            painter.drawRect(QRectF(col * 3, top + height - h, 2, h))
+        painter.setPen(text)
+        painter.drawText(QPointF(exposed.left() + 8, top + height + 16),
+                         f"{len(visible):,} events here — zoom in (+, Ctrl+wheel) to see each one")
 
     def _paint_axis(self, painter: QPainter, exposed: QRectF, pal: QPalette) -> None:
         ppd = self.strip.px_per_day

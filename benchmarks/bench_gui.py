@@ -1,0 +1,207 @@
+"""Benchmark the reader: start-up against a bare PySide6 window, and the large briefing.
+
+    python benchmarks/bench_gui.py [--runs 5] [--large PATH]
+
+1. Start-up: seconds from spawning `briefing-app SAMPLE` to the first paint of
+   its window (the app prints `window-shown <time.time()>` when
+   BRIEFING_APP_BENCH=1), and to the sample's content being shown, against a
+   bare PySide6 script that shows one labelled window. Target: ratio <= 2.
+2. Large briefing (10,000 events, from benchmarks/make_large_briefing.py):
+   time to read + validate + index it (worker thread in the app), then the
+   time from "file read" to content painted in the window. Target <= 1.5 s.
+3. Search keystroke latency with the large briefing: typing a query one
+   character at a time, each keystroke updating the grouped results.
+   Target < 100 ms.
+4. Scrolling: repaint time per page step in the 10,000-event list and per
+   pan step of the timeline strip.
+
+Runs under the offscreen platform unless DISPLAY is set; subprocesses get a
+temporary XDG_CONFIG_HOME so the user's settings are never touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "resources" / "briefings" / "japan-nato-liaison-office.yaml"
+
+BARE = r"""
+import sys, time
+from PySide6.QtCore import QEvent, QObject, QTimer
+from PySide6.QtWidgets import QApplication, QLabel
+app = QApplication(sys.argv[:1])
+w = QLabel("Hello, briefing")
+w.resize(1400, 900)
+class F(QObject):
+    def eventFilter(self, o, e):
+        if e.type() == QEvent.Type.Paint:
+            print("window-shown", f"{time.time():.4f}", flush=True)
+            QTimer.singleShot(0, app.quit)
+        return False
+f = F(); w.installEventFilter(f)
+w.show()
+app.exec()
+"""
+
+
+def _spawn(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
+    t0 = time.time()
+    out = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=120)
+    marks = {}
+    for line in out.stdout.splitlines():
+        parts = line.split()
+        if len(parts) == 2 and parts[0] in ("window-shown", "content-shown"):
+            marks[parts[0]] = float(parts[1]) - t0
+    if "window-shown" not in marks:
+        raise RuntimeError(f"no marker from {cmd}: {out.stdout!r} {out.stderr[-500:]!r}")
+    return marks
+
+
+def bench_startup(runs: int) -> None:
+    env = dict(os.environ)
+    if not env.get("DISPLAY"):
+        env["QT_QPA_PLATFORM"] = "offscreen"
+    env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-gui-config-")
+    env.update(BRIEFING_APP_BENCH="1", BRIEFING_APP_QUIT_AFTER_CONTENT="1")
+    app_cmd = [sys.executable, "-m", "briefing_app.cli", str(SAMPLE)]
+    bare_cmd = [sys.executable, "-c", BARE]
+    _spawn(bare_cmd, env), _spawn(app_cmd, env)  # warm the file cache
+    bare, shown, content = [], [], []
+    for _ in range(runs):
+        bare.append(_spawn(bare_cmd, env)["window-shown"])
+        m = _spawn(app_cmd, env)
+        shown.append(m["window-shown"])
+        content.append(m.get("content-shown", float("nan")))
+    b, s, c = statistics.median(bare), statistics.median(shown), statistics.median(content)
+    print(f"start-up (median of {runs}): bare PySide6 window {b:.3f} s")
+    print(f"  briefing-app window shown   {s:.3f} s   ratio {s / b:.2f}x  (target <= 2x)")
+    print(f"  briefing-app sample content {c:.3f} s   ratio {c / b:.2f}x")
+
+
+def bench_large(path: Path) -> None:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "")
+    import briefing_app.gui  # noqa: F401  (applies the PySide6 workaround first)
+    from PySide6.QtCore import QEvent, QObject, QSettings
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance() or QApplication([])
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="bench-gui-"))
+    from briefing_app.gui.loading import load_now
+    from briefing_app.gui.main_window import MainWindow
+
+    t0 = time.perf_counter()
+    loaded = load_now(path)
+    t_read = time.perf_counter() - t0
+    b = loaded.briefing
+    print(f"large briefing: {len(b.timeline):,} events, {len(b.actors):,} actors, {len(b.quotes):,} quotes, "
+          f"{sum(len(s.text) for s in b.sources) / 1e6:.1f} M characters of source text")
+    print(f"  read + validate + index (worker thread): {t_read:.2f} s")
+
+    w = MainWindow()
+    w.resize(1400, 900)
+    w.show()
+    app.processEvents()
+    painted = []
+
+    class Paint(QObject):
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                painted.append(time.perf_counter())
+            return False
+
+    f = Paint()
+    w.overview.view.viewport().installEventFilter(f)
+    t1 = time.perf_counter()
+    w.set_briefing(b, path, loaded.index)
+    t_set = time.perf_counter() - t1
+    while not painted:
+        app.processEvents()
+    t_content = painted[0] - t1
+    print(f"  file read -> content painted: {t_content:.3f} s (set_briefing {t_set:.3f} s)  (target <= 1.5 s)")
+
+    for section in ("timeline", "actors", "quotes", "sources"):
+        t = time.perf_counter()
+        w.go_section(section)
+        w.stack.currentWidget().repaint()
+        app.processEvents()
+        print(f"  switch to {section:<9}: {1000 * (time.perf_counter() - t):6.1f} ms")
+
+    # search keystrokes
+    lat = []
+    for query in ("alliance", "naval patrol", "zzzq"):
+        w.search_field.clear()
+        app.processEvents()
+        for i in range(1, len(query) + 1):
+            t = time.perf_counter()
+            w.search_field.setText(query[:i])
+            w.search.view.viewport().repaint()
+            app.processEvents()
+            lat.append(1000 * (time.perf_counter() - t))
+    print(f"  search keystroke: median {statistics.median(lat):.1f} ms, max {max(lat):.1f} ms over {len(lat)} "
+          "keystrokes  (target < 100 ms)")
+
+    # scrolling
+    w.go_section("timeline")
+    view = w.timeline.view
+    bar = view.verticalScrollBar()
+    steps = []
+    for i in range(60):
+        t = time.perf_counter()
+        bar.setValue(bar.maximum() * i // 60)
+        view.viewport().repaint()
+        steps.append(1000 * (time.perf_counter() - t))
+    print(f"  timeline list scroll step: median {statistics.median(steps):.1f} ms, max {max(steps):.1f} ms")
+    strip = w.timeline.strip
+    strip.set_zoom(strip.px_per_day * 40)
+    hbar = strip.horizontalScrollBar()
+    pans = []
+    for i in range(60):
+        t = time.perf_counter()
+        hbar.setValue(hbar.maximum() * i // 60)
+        strip.viewport().repaint()
+        pans.append(1000 * (time.perf_counter() - t))
+    print(f"  timeline strip pan step: median {statistics.median(pans):.1f} ms, max {max(pans):.1f} ms")
+    w.go_section("sources")
+    tv = w.sources.text
+    tsteps = []
+    for i in range(30):
+        t = time.perf_counter()
+        tv.verticalScrollBar().setValue(tv.verticalScrollBar().maximum() * i // 30)
+        tv.viewport().repaint()
+        tsteps.append(1000 * (time.perf_counter() - t))
+    print(f"  source text scroll step: median {statistics.median(tsteps):.1f} ms, max {max(tsteps):.1f} ms")
+    w.close()
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--runs", type=int, default=5)
+    ap.add_argument("--large", type=Path, default=Path(tempfile.gettempdir()) / "bench-large-briefing.yaml")
+    ap.add_argument("--skip-startup", action="store_true")
+    ns = ap.parse_args()
+    if not ns.skip_startup:
+        bench_startup(ns.runs)
+    if not ns.large.exists():
+        sys.path.insert(0, str(REPO / "benchmarks"))
+        from make_large_briefing import main as make_main  # type: ignore[import-not-found]
+
+        old = sys.argv
+        sys.argv = ["make_large_briefing.py", str(ns.large)]
+        try:
+            make_main()
+        finally:
+            sys.argv = old
+    bench_large(ns.large)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
