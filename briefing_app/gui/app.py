@@ -55,16 +55,21 @@ def run_gui(path: Path | None) -> int:
 
     install_annotations(window)  # issue 4: annotation menu, highlights, panel, autosave
 
+    start_loading = []  # filled below; the first paint starts the load
+
     class _FirstPaint(QObject):
+        """Start loading only once the window has painted, so the worker thread's
+        parsing (which holds the GIL in bursts) never delays the window appearing."""
+
         def eventFilter(self, obj, event):  # noqa: N802
             if event.type() == QEvent.Type.Paint:
                 window.removeEventFilter(self)
                 _bench("window-shown")
+                QTimer.singleShot(0, start_loading[0])
             return False
 
-    if os.environ.get("BRIEFING_APP_BENCH"):
-        painted = _FirstPaint(window)
-        window.installEventFilter(painted)
+    painted = _FirstPaint(window)
+    window.installEventFilter(painted)
 
     if path is None:
         last = cfg.get(cfg.LAST_FILE)
@@ -86,6 +91,14 @@ def run_gui(path: Path | None) -> int:
             QTimer.singleShot(50, window.close)
 
     window.briefing_changed.connect(content_shown)
+    started = []
+
+    def load() -> None:
+        if not started:
+            started.append(True)
+            window.open_path(path)
+
+    start_loading.append(load)
     window.show()
-    window.open_path(path)
+    QTimer.singleShot(500, load)  # in case the platform never sends a paint
     return app.exec()

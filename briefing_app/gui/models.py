@@ -427,8 +427,10 @@ class SearchResultsModel(QAbstractItemModel):
             return f"{h.entry.label} \u2014 {h.entry.field}"
         return None
 
+    _GROUP_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    _HIT_FLAGS = _GROUP_FLAGS | Qt.ItemFlag.ItemNeverHasChildren
+
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren \
-            if index.internalId() else Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        return self._HIT_FLAGS if index.internalId() else self._GROUP_FLAGS

@@ -69,7 +69,7 @@ class SearchHit:
 class SearchIndex:
     #: Hits per entry: sources are long, so they list several occurrences.
     MAX_PER_ENTRY = {"sources": 50}
-    MAX_PER_SECTION = 500
+    MAX_PER_SECTION = 200
 
     def __init__(self, briefing: Briefing):
         entries: list[SearchEntry] = []

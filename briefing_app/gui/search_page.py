@@ -116,7 +116,8 @@ class SearchPage(QWidget):
             return
         grouped = self.index.search(query)
         self.model.set_results(grouped, self.index.totals)
-        self.view.expandAll()
+        for row in range(self.model.rowCount()):
+            self.view.expand(self.model.index(row, 0))
         n = sum(self.index.totals.values())
         if n:
             first = self.model.index(0, 0, self.model.index(0, 0))
