@@ -65,29 +65,31 @@ class Boxed(Flowable):
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
         iw = self._inner(aw)
-        room = ah - (self.vpad if self.first else 0)
+        # Conservative: keep room for both paddings, so a head that fits really fits.
+        room = ah - self._vpads()
         used: list[Flowable] = []
+        rest: list[Flowable] = []
         for i, f in enumerate(self.content):
-            _, fh = f.wrap(iw, room)
+            _, fh = f.wrap(iw, max(room, 1))
             if fh <= room:
                 used.append(f)
                 room -= fh + f.getSpaceAfter()
                 continue
             parts = f.split(iw, room) if room > 0 else []
-            rest = self.content[i + 1:]
-            if parts:
+            rest = list(self.content[i + 1:])
+            if len(parts) >= 2:
                 used.append(parts[0])
                 rest = list(parts[1:]) + rest
-            if not used:
-                return []
-            if not rest:
-                break
-            kw = dict(bar=self.bar, bar_width=self.bar_width, fill=self.fill, pad=self.pad,
-                      indent=self.indent, vpad=self.vpad)
-            head = Boxed(used, **kw, space_before=self.spaceBefore, first=self.first, last=False)
-            tail = Boxed(rest, **kw, space_after=self.spaceAfter, first=False, last=self.last)
-            return [head, tail]
-        return [self]
+            else:
+                rest = [f] + rest
+            break
+        if not used or not rest:
+            return []  # nothing sensible fits here: move on to the next frame
+        kw = dict(bar=self.bar, bar_width=self.bar_width, fill=self.fill, pad=self.pad,
+                  indent=self.indent, vpad=self.vpad)
+        head = Boxed(used, **kw, space_before=self.spaceBefore, first=self.first, last=False)
+        tail = Boxed(rest, **kw, space_after=self.spaceAfter, first=False, last=self.last)
+        return [head, tail]
 
     def draw(self) -> None:
         c = self.canv
