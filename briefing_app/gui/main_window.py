@@ -273,6 +273,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         if area == Qt.DockWidgetArea.RightDockWidgetArea:
             self.tabifyDockWidget(self.inspector_dock, dock)
+            # the inspector stays in front; the new dock is one tab click (or View menu entry) away
+            QTimer.singleShot(0, self.inspector_dock.raise_)
         self.menus["View"].insertAction(self.actions[ActionName.TOGGLE_INSPECTOR], dock.toggleViewAction())
 
     def annotation_layer_paths(self) -> list[Path]:

@@ -110,7 +110,7 @@ class SearchIndex:
     def search(self, query: str) -> dict[str, list[SearchHit]]:
         """Hits grouped by section (in section order), at most MAX_PER_SECTION each.
 
-        `self.totals` then holds, per section, how many fields matched in all.
+        `self.totals` then holds, per section, how many matches there are in all.
         """
         q = query.strip().lower()
         out: dict[str, list[SearchHit]] = {}
@@ -124,7 +124,7 @@ class SearchIndex:
             pos = e.lower.find(q)
             if pos < 0:
                 continue
-            totals[e.section] = totals.get(e.section, 0) + 1
+            totals[e.section] = totals.get(e.section, 0) + e.lower.count(q, pos)
             hits = out.setdefault(e.section, [])
             if len(hits) >= cap:
                 continue

@@ -122,7 +122,7 @@ class SearchPage(QWidget):
         if n:
             first = self.model.index(0, 0, self.model.index(0, 0))
             self.view.setCurrentIndex(first)
-            self.summary.setText(f"{n} field{'s' if n != 1 else ''} match \u201c{query.strip()}\u201d "
+            self.summary.setText(f"{n:,} match{'es' if n != 1 else ''} for \u201c{query.strip()}\u201d "
                                  f"in {len(grouped)} section{'s' if len(grouped) != 1 else ''}. "
                                  "Enter opens the selected result; \u2191/\u2193 move.")
         else:

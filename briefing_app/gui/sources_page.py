@@ -35,6 +35,8 @@ class SourcesPage(QWidget):
         self.list.setWordWrap(True)
         self.list.setResizeMode(QListView.ResizeMode.Adjust)
         self.list.setItemDelegate(_SourceDelegate(self.list))
+        self.list.setUniformItemSizes(True)
+        self.list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.text = FieldView(self, max_line_width=820, name="source_text")
         self.text.setAccessibleName("Source text")
         self.legend = QLabel()
