@@ -176,9 +176,10 @@ class TimelinePage(_Page):
         self.view.setSortingEnabled(False)
         self.view.setAllColumnsShowFocus(True)
         h = self.view.header()
-        h.setStretchLastSection(True)
-        for col, width in enumerate((150, 380, 200)):
+        h.setStretchLastSection(False)
+        for col, width in enumerate((120, 380, 190, 150)):
             h.resizeSection(col, width)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         lower = QWidget()
         ll = QVBoxLayout(lower)
         ll.setContentsMargins(0, 0, 0, 0)
