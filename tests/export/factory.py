@@ -5,8 +5,17 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing_app.core.dates import PartialDate
-from briefing_app.core.model import (Actor, Briefing, Event, Evidence, KeyPoint, Quote, Relation, Source,
-                                     Summary)
+from briefing_app.core.model import (
+    Actor,
+    Briefing,
+    Event,
+    Evidence,
+    KeyPoint,
+    Quote,
+    Relation,
+    Source,
+    Summary,
+)
 
 
 def make_briefing(text: str = "Plain text", *, events: int = 3, title: str | None = None,

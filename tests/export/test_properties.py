@@ -8,8 +8,17 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.dates import PartialDate
-from briefing_app.core.model import (Actor, Briefing, Event, Evidence, KeyPoint, Quote, Relation, Source,
-                                     Summary)
+from briefing_app.core.model import (
+    Actor,
+    Briefing,
+    Event,
+    Evidence,
+    KeyPoint,
+    Quote,
+    Relation,
+    Source,
+    Summary,
+)
 from briefing_app.export.builder import build_brief
 from briefing_app.export.highlights import COLOURS, Highlight
 
