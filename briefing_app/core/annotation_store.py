@@ -8,13 +8,19 @@ in a fixed order, annotations are sorted by id and separated by a blank line,
 so the same layer always gives the same bytes and two analysts' edits to
 different annotations merge in git without conflicts.
 
-Reading composes the YAML node tree (safe loader, size cap) so every problem
-is reported as `file:line:col: message`, like the briefing validator.
+Reading goes through `yamlsafe`, the reader briefing files use: no tags
+beyond plain data, no alias bombs, no duplicate keys, one document, a size
+cap, UTF-8 with the bad byte located. Its light nodes keep the text as
+written and its position, so every problem is reported as
+`file:line:col: message`, like the briefing validator; what a plain scalar
+means (a number, a date, nothing) is decided here, field by field.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import functools
+import gc
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,14 +40,14 @@ from .annotations import (
 )
 from .atomic import write_atomic
 from .problems import BriefingError, LoadError, Problem
+from .yamlsafe import MAX_BYTES, Mapping, Node, Scalar, Sequence, parse_yaml
 
 __all__ = [
     "MAX_LAYER_BYTES", "layer_to_bytes", "annotation_sort_token", "parse_layer_bytes",
     "load_layer", "save_layer", "open_layer", "LayerOpenResult", "quote",
 ]
 
-MAX_LAYER_BYTES = 64 * 1024 * 1024
-_Loader: type = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+MAX_LAYER_BYTES = MAX_BYTES
 
 # ---------------------------------------------------------------------------
 # Emitting
@@ -215,163 +221,240 @@ _ADDRESS_RE = re.compile(
 _FORMAT_RE = re.compile(r"annotations/(\d+)(?:\.\d+)?\Z")
 
 _STR = "tag:yaml.org,2002:str"
+_INT = "tag:yaml.org,2002:int"
+_NULL = "tag:yaml.org,2002:null"
+_TIMESTAMP = "tag:yaml.org,2002:timestamp"
+
+# `yamlsafe` keeps scalars as written; what a plain scalar *means* (YAML 1.1,
+# as PyYAML reads it) is decided here, and only where it matters. A plain
+# scalar whose first character starts none of YAML 1.1's implicit types is
+# text, which covers nearly every id, address, colour and confidence.
+_RESOLVER = yaml.resolver.Resolver()
+_IMPLICIT_FIRST = frozenset(k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k)
+
+
+@functools.lru_cache(maxsize=4096)
+def _resolve_plain(value: str) -> str:
+    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))
+
+
+def _tag_of(node: Scalar) -> str:
+    """The YAML 1.1 type of a scalar: its explicit tag, or what its plain text resolves to."""
+    if node.tag is not None:
+        return node.tag
+    if not node.plain:
+        return _STR
+    v = node.value
+    if v and v[0] not in _IMPLICIT_FIRST:
+        return _STR
+    return _resolve_plain(v)
+
+
+_CONSTRUCTOR = yaml.constructor.SafeConstructor()
+
+
+def _scalar_value(node: Scalar) -> Any:
+    """A scalar as the Python value YAML 1.1 gives it (for keys we do not know)."""
+    tag = _tag_of(node)
+    if tag == _STR:
+        return node.value
+    construct = yaml.constructor.SafeConstructor.yaml_constructors.get(tag)
+    if construct is None:
+        raise ValueError(f"no reading for {tag}")
+    return construct(_CONSTRUCTOR, yaml.ScalarNode(tag, node.value))
+
+
+# Timestamps: what the writer emits (2026-11-28T18:00:00Z, with microseconds
+# when there are any), ISO 8601 with `Z` or an offset, and YAML 1.1's forms
+# (space before the time or the zone, one-digit hours); no zone means UTC.
+_TIMESTAMP_RE = re.compile(
+    r"([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})(?:[Tt]|[ \t]+)([0-9]{1,2}):([0-9]{2})(?::([0-9]{2})(?:[.,]([0-9]+))?)?"
+    r"(?:[ \t]*(?:([Zz])|([-+])([0-9]{1,2})(?::?([0-9]{2}))?))?\Z"
+)
+_UTC = _dt.UTC
+
+
+def _parse_timestamp(text: str) -> _dt.datetime | None:
+    m = _TIMESTAMP_RE.match(text)
+    if m is None:
+        return None
+    year, month, day, hour, minute, second, frac, _z, sign, tzh, tzm = m.groups()
+    tz: _dt.tzinfo = _UTC
+    if sign:
+        delta = _dt.timedelta(hours=int(tzh), minutes=int(tzm or 0))
+        if delta >= _dt.timedelta(hours=24):
+            return None
+        tz = _dt.timezone(-delta if sign == "-" else delta)
+    try:
+        return _dt.datetime(int(year), int(month), int(day), int(hour), int(minute), int(second or 0),
+                            int(frac[:6].ljust(6, "0")) if frac else 0, tzinfo=tz)
+    except ValueError:
+        return None
+
+
+def _describe(node: Node) -> str:
+    if type(node) is Mapping:
+        return "a mapping"
+    if type(node) is Sequence:
+        return "a list"
+    assert isinstance(node, Scalar)
+    tag = _tag_of(node)
+    text = node.value
+    if len(text) > 40:
+        text = text[:37] + "…"
+    if tag == _NULL or node.is_null:
+        return "nothing"
+    if tag == _STR:
+        return repr(text)
+    return f"{tag.rsplit(':', 1)[-1]} {text}"
 
 
 class _Reader:
-    def __init__(self, text: str, filename: str) -> None:
+    def __init__(self, filename: str) -> None:
         self.filename = filename
-        self.loader = _Loader(text)
         self.problems: list[Problem] = []
 
-    def problem(self, node: yaml.Node, message: str) -> None:
-        m = node.start_mark
-        self.problems.append(Problem(self.filename, m.line + 1, m.column + 1, message))
+    def problem(self, node: Node, message: str) -> None:
+        self.problems.append(Problem(self.filename, node.line, node.col, message))
 
-    def value(self, node: yaml.Node) -> Any:
-        return self.loader.construct_object(node, deep=True)
+    def value(self, node: Node, what: str) -> Any:
+        """Any node as plain Python data, as a YAML 1.1 safe load would give it."""
+        if type(node) is Mapping:
+            return {k: self.value(v, f"{what}.{k}") for k, v in node.items.items()}
+        if type(node) is Sequence:
+            return [self.value(v, f"{what}[{i}]") for i, v in enumerate(node.items)]
+        assert isinstance(node, Scalar)
+        try:
+            return _scalar_value(node)
+        except (yaml.YAMLError, ValueError, TypeError, OverflowError):
+            self.problem(node, f"{what}: cannot read {_describe(node)}")
+            return None
 
-    def mapping(self, node: yaml.Node, what: str) -> dict[str, tuple[yaml.Node, yaml.Node]] | None:
-        if not isinstance(node, yaml.MappingNode):
+    def mapping(self, node: Node, what: str) -> dict[str, Node] | None:
+        if type(node) is not Mapping:
             self.problem(node, f"{what}: expected a mapping, found {_describe(node)}")
             return None
-        out: dict[str, tuple[yaml.Node, yaml.Node]] = {}
-        for k, v in node.value:
-            if not (isinstance(k, yaml.ScalarNode) and k.tag == _STR):
+        return node.items
+
+    def unknown_keys(self, node: Mapping, known: tuple[str, ...], what: str) -> list[str]:
+        """Keys not in `known`; those that are not names (`1:`, `<<:`) are problems."""
+        out = []
+        for key, k in node.keys.items():
+            if key in known:
+                continue
+            if _tag_of(k) != _STR:
                 self.problem(k, f"{what}: keys must be names, found {_describe(k)}")
                 continue
-            if k.value in out:
-                self.problem(k, f"{what}: key {k.value!r} appears twice")
-                continue
-            out[k.value] = (k, v)
+            out.append(key)
         return out
 
-    def string(self, node: yaml.Node, what: str, *, allow_empty: bool = True) -> str | None:
-        if not (isinstance(node, yaml.ScalarNode) and node.tag == _STR):
+    def string(self, node: Node, what: str, *, allow_empty: bool = True) -> str | None:
+        if type(node) is not Scalar or (node.tag is not None and node.tag != _STR) or (
+                node.plain and node.tag is None and _tag_of(node) != _STR):
             self.problem(node, f"{what}: expected text, found {_describe(node)}")
             return None
-        text = str(node.value)
+        text = node.value
         if not allow_empty and not text.strip():
             self.problem(node, f"{what}: must not be empty")
             return None
         return text
 
-    def choice(self, node: yaml.Node, what: str, choices: tuple[str, ...]) -> str | None:
+    def choice(self, node: Node, what: str, choices: tuple[str, ...]) -> str | None:
         text = self.string(node, what)
         if text is not None and text not in choices:
             self.problem(node, f"{what}: expected one of {', '.join(choices)}, found {text!r}")
             return None
         return text
 
-    def offset(self, node: yaml.Node, what: str) -> int | None:
-        if isinstance(node, yaml.ScalarNode) and node.tag == "tag:yaml.org,2002:int":
-            v = int(node.value) if node.value.isdigit() else self.value(node)
-            if isinstance(v, int) and v >= 0:
-                return v
+    def offset(self, node: Node, what: str) -> int | None:
+        if type(node) is Scalar and (node.plain or node.tag == _INT) and node.tag in (None, _INT):
+            v = node.value
+            if v.isascii() and v.isdigit():
+                return int(v)
         self.problem(node, f"{what}: expected a whole number ≥ 0, found {_describe(node)}")
         return None
 
-    def timestamp(self, node: yaml.Node, what: str) -> _dt.datetime | None:
-        v: Any = None
-        if isinstance(node, yaml.ScalarNode):
-            try:  # fast path for what we write: 2026-11-28T18:00:00Z
-                v = _dt.datetime.fromisoformat(node.value[:-1] + "+00:00") if node.value.endswith("Z") else None
-            except ValueError:
-                v = None
-            if v is None:
-                v = self.value(node)
-            if isinstance(v, str):
-                try:
-                    v = _dt.datetime.fromisoformat(v.replace("Z", "+00:00"))
-                except ValueError:
-                    v = None
-        if isinstance(v, _dt.datetime):
-            return v if v.tzinfo else v.replace(tzinfo=_dt.UTC)
+    def timestamp(self, node: Node, what: str) -> _dt.datetime | None:
+        if type(node) is Scalar and node.tag in (None, _STR, _TIMESTAMP):
+            v = _parse_timestamp(node.value.strip())
+            if v is not None:
+                return v
         self.problem(node, f"{what}: expected a date and time like 2026-11-28T18:00:00Z, found {_describe(node)}")
         return None
-
-
-def _describe(node: yaml.Node) -> str:
-    if isinstance(node, yaml.MappingNode):
-        return "a mapping"
-    if isinstance(node, yaml.SequenceNode):
-        return "a list"
-    tag = node.tag.rsplit(":", 1)[-1]
-    text = str(node.value)
-    if len(text) > 40:
-        text = text[:37] + "…"
-    if tag == "null":
-        return "nothing"
-    if tag == "str":
-        return repr(text)
-    return f"{tag} {text}"
 
 
 _SELECTOR_KEYS = ("exact", "prefix", "suffix", "start", "end")
 _ANNOTATION_KEYS = ("id", "target", "field", "selector", "color", "note", "tags", "confidence",
                     "author", "created", "modified")
+_SELECTOR_KEY_SET = frozenset(_SELECTOR_KEYS)
+_ANNOTATION_KEY_SET = frozenset(_ANNOTATION_KEYS)
 
 
-def _read_selector(r: _Reader, node: yaml.Node, where: str) -> Selector | None:
+def _read_selector(r: _Reader, node: Node, where: str) -> Selector | None:
     m = r.mapping(node, f"{where}.selector")
     if m is None:
         return None
-    for key, (k, _) in m.items():
+    assert isinstance(node, Mapping)
+    for key, k in node.keys.items() if not m.keys() <= _SELECTOR_KEY_SET else ():
         if key not in _SELECTOR_KEYS:
             r.problem(k, f"{where}.selector: unknown key {key!r} (expected {', '.join(_SELECTOR_KEYS)})")
     if "exact" not in m:
         r.problem(node, f"{where}.selector: 'exact' (the selected text) is missing")
         return None
-    exact = r.string(m["exact"][1], f"{where}.selector.exact")
-    prefix = r.string(m["prefix"][1], f"{where}.selector.prefix") if "prefix" in m else ""
-    suffix = r.string(m["suffix"][1], f"{where}.selector.suffix") if "suffix" in m else ""
-    start = r.offset(m["start"][1], f"{where}.selector.start") if "start" in m else None
-    end = r.offset(m["end"][1], f"{where}.selector.end") if "end" in m else None
+    exact = r.string(m["exact"], f"{where}.selector.exact")
+    prefix = r.string(m["prefix"], f"{where}.selector.prefix") if "prefix" in m else ""
+    suffix = r.string(m["suffix"], f"{where}.selector.suffix") if "suffix" in m else ""
+    start = r.offset(m["start"], f"{where}.selector.start") if "start" in m else None
+    end = r.offset(m["end"], f"{where}.selector.end") if "end" in m else None
     if start is not None and end is not None and end < start:
-        r.problem(m["end"][1], f"{where}.selector.end: {end} is before start {start}")
+        r.problem(m["end"], f"{where}.selector.end: {end} is before start {start}")
     if exact is None or prefix is None or suffix is None:
         return None
     return Selector(exact, prefix, suffix, start, end)
 
 
-def _read_annotation(r: _Reader, node: yaml.Node, index: int) -> Annotation | None:
+def _read_annotation(r: _Reader, node: Node, index: int) -> Annotation | None:  # noqa: C901 - one field after another
     where = f"annotations[{index}]"
     m = r.mapping(node, where)
     if m is None:
         return None
+    assert isinstance(node, Mapping)
     before = len(r.problems)
     for key in ("id", "target"):
         if key not in m:
             r.problem(node, f"{where}: '{key}' is missing")
-    ident = r.string(m["id"][1], f"{where}.id", allow_empty=False) if "id" in m else None
+    ident = r.string(m["id"], f"{where}.id", allow_empty=False) if "id" in m else None
     if ident is not None:
         where = f"annotation {ident}"
     target = None
     if "target" in m:
-        target = r.string(m["target"][1], f"{where}.target", allow_empty=False)
+        target = r.string(m["target"], f"{where}.target", allow_empty=False)
         if target is not None and not _ADDRESS_RE.match(target):
-            r.problem(m["target"][1], f"{where}.target: expected an element address such as "
+            r.problem(m["target"], f"{where}.target: expected an element address such as "
                       f"'summary' or 'actors/<id>', found {target!r}")
-    fld = r.string(m["field"][1], f"{where}.field", allow_empty=False) if "field" in m else None
-    selector = _read_selector(r, m["selector"][1], where) if "selector" in m else None
+    fld = r.string(m["field"], f"{where}.field", allow_empty=False) if "field" in m else None
+    selector = _read_selector(r, m["selector"], where) if "selector" in m else None
     if "selector" in m and "field" not in m:
-        r.problem(m["selector"][0], f"{where}: a selector needs 'field' (which text it selects in)")
-    color = r.choice(m["color"][1], f"{where}.color", COLORS) if "color" in m else None
-    note = (r.string(m["note"][1], f"{where}.note") or "") if "note" in m else ""
+        r.problem(node.keys["selector"], f"{where}: a selector needs 'field' (which text it selects in)")
+    color = r.choice(m["color"], f"{where}.color", COLORS) if "color" in m else None
+    note = (r.string(m["note"], f"{where}.note") or "") if "note" in m else ""
     tags: list[str] = []
     if "tags" in m:
-        tn = m["tags"][1]
-        if isinstance(tn, yaml.SequenceNode):
-            for item in tn.value:
+        tn = m["tags"]
+        if type(tn) is Sequence:
+            for item in tn.items:
                 t = r.string(item, f"{where}.tags", allow_empty=False)
                 if t is not None:
                     tags.append(t)
         else:
             r.problem(tn, f"{where}.tags: expected a list like [follow-up], found {_describe(tn)}")
-    conf = r.choice(m["confidence"][1], f"{where}.confidence", CONFIDENCE_LEVELS) if "confidence" in m else None
-    author = (r.string(m["author"][1], f"{where}.author") or "") if "author" in m else ""
-    created = r.timestamp(m["created"][1], f"{where}.created") if "created" in m else None
-    modified = r.timestamp(m["modified"][1], f"{where}.modified") if "modified" in m else None
-    extras = tuple((k, r.value(v)) for k, (_, v) in m.items() if k not in _ANNOTATION_KEYS)
+    conf = r.choice(m["confidence"], f"{where}.confidence", CONFIDENCE_LEVELS) if "confidence" in m else None
+    author = (r.string(m["author"], f"{where}.author") or "") if "author" in m else ""
+    created = r.timestamp(m["created"], f"{where}.created") if "created" in m else None
+    modified = r.timestamp(m["modified"], f"{where}.modified") if "modified" in m else None
+    extras: tuple[tuple[str, Any], ...] = ()
+    if not m.keys() <= _ANNOTATION_KEY_SET:
+        extras = tuple((k, r.value(m[k], f"{where}.{k}")) for k in r.unknown_keys(node, _ANNOTATION_KEYS, where))
     if len(r.problems) != before or ident is None or target is None:
         return None
     return Annotation(ident, target, fld, selector, color, note, tuple(tags), conf, author,
@@ -380,43 +463,56 @@ def _read_annotation(r: _Reader, node: yaml.Node, index: int) -> Annotation | No
 
 _HEADER_KEYS = ("format", "briefing", "briefing_digest", "author", "annotations")
 
+# `yamlsafe` speaks of briefing files; these are annotation files, and the
+# store has always said "not valid YAML" for a syntax error.
+_RETOLD = (
+    ("YAML syntax error: ", "not valid YAML: "),
+    ("the file is not valid UTF-8", "the file is not UTF-8 text"),
+    ("expected a briefing (a YAML mapping)", f"expected 'format: {FORMAT}' and a list of annotations"),
+    ("briefing files hold plain data only", "annotation files hold plain data only"),
+    ("briefing files must be UTF-8", "annotation files must be UTF-8"),
+    ("a briefing is one document", "an annotation file is one document"),
+    ("the limit for a briefing file", "the limit for an annotation file"),
+)
+
+
+def _retold(exc: BriefingError) -> BriefingError:
+    problems = []
+    for p in exc.problems:
+        message = p.message
+        for old, new in _RETOLD:
+            message = message.replace(old, new)
+        problems.append(Problem(p.file, p.line, p.col, message))
+    return BriefingError(problems)
+
 
 def parse_layer_bytes(data: bytes, filename: str) -> AnnotationLayer:
     """A layer from file content; raises `BriefingError` listing every problem."""
-    if len(data) > MAX_LAYER_BYTES:
-        raise LoadError(filename, 1, 1, f"the file is larger than {MAX_LAYER_BYTES // (1024 * 1024)} MB; "
-                        "is it really an annotation file?")
+    # Parsing allocates many small acyclic objects; the cyclic collector
+    # would rescan them again and again without freeing one (see loader.py).
+    was_enabled = gc.isenabled()
+    gc.disable()
     try:
-        text = data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        head = data[: exc.start]
-        line = head.count(b"\n") + 1
-        col = len(head.rsplit(b"\n", 1)[-1].decode("utf-8", "replace")) + 1
-        raise LoadError(filename, line, col, "the file is not UTF-8 text") from None
-    if text.startswith("\ufeff"):
-        text = text[1:]
-    r = _Reader(text, filename)
-    try:
-        root = r.loader.get_single_node()
-    except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        msg = f"{exc.context + ', ' if exc.context else ''}{exc.problem or 'not valid YAML'}"
-        raise LoadError(filename, line, col, f"not valid YAML: {msg}") from None
-    except yaml.YAMLError as exc:
-        raise LoadError(filename, 1, 1, f"not valid YAML: {exc}") from None
+        try:
+            root = parse_yaml(data, filename)
+        except BriefingError as exc:
+            raise _retold(exc) from None
+        return _read_layer(root, filename)
     finally:
-        r.loader.dispose()
-    if root is None:
-        raise LoadError(filename, 1, 1, "the file is empty; expected 'format: annotations/1' and a list of annotations")
+        if was_enabled:
+            gc.enable()
+
+
+def _read_layer(root: Node, filename: str) -> AnnotationLayer:  # noqa: C901 - one field after another
+    r = _Reader(filename)
     m = r.mapping(root, "the file")
     if m is None:
         raise BriefingError(r.problems)
+    assert isinstance(root, Mapping)
     # The format first: a newer major is refused before anything else is judged.
     if "format" not in m:
-        raise LoadError(filename, root.start_mark.line + 1, root.start_mark.column + 1,
-                        f"'format' is missing; expected 'format: {FORMAT}'")
-    fnode = m["format"][1]
+        raise LoadError(filename, root.line, root.col, f"'format' is missing; expected 'format: {FORMAT}'")
+    fnode = m["format"]
     fmt = r.string(fnode, "format")
     fm = _FORMAT_RE.match(fmt or "")
     if fmt is None or fm is None:
@@ -433,33 +529,33 @@ def parse_layer_bytes(data: bytes, filename: str) -> AnnotationLayer:
     if "briefing" not in m:
         r.problem(root, "'briefing' (the briefing id) is missing")
     else:
-        briefing = r.string(m["briefing"][1], "briefing", allow_empty=False)
-    digest = r.string(m["briefing_digest"][1], "briefing_digest") if "briefing_digest" in m else None
+        briefing = r.string(m["briefing"], "briefing", allow_empty=False)
+    digest = r.string(m["briefing_digest"], "briefing_digest") if "briefing_digest" in m else None
     if digest is not None and not re.fullmatch(r"sha256:[0-9a-f]{64}", digest):
-        r.problem(m["briefing_digest"][1], f"briefing_digest: expected 'sha256:' and 64 hex digits, found {digest!r}")
-    author = (r.string(m["author"][1], "author") or "") if "author" in m else ""
+        r.problem(m["briefing_digest"], f"briefing_digest: expected 'sha256:' and 64 hex digits, found {digest!r}")
+    author = (r.string(m["author"], "author") or "") if "author" in m else ""
     annotations: list[Annotation] = []
     if "annotations" not in m:
         r.problem(root, "'annotations' is missing (write 'annotations: []' for none)")
     else:
-        an = m["annotations"][1]
-        if isinstance(an, yaml.ScalarNode) and an.tag == "tag:yaml.org,2002:null":
+        an = m["annotations"]
+        if type(an) is Scalar and _tag_of(an) == _NULL:
             pass
-        elif not isinstance(an, yaml.SequenceNode):
+        elif type(an) is not Sequence:
             r.problem(an, f"annotations: expected a list, found {_describe(an)}")
         else:
-            seen: dict[str, yaml.Node] = {}
-            for i, item in enumerate(an.value):
+            seen: dict[str, Node] = {}
+            for i, item in enumerate(an.items):
                 a = _read_annotation(r, item, i)
                 if a is None:
                     continue
-                if a.id in seen:
-                    first = seen[a.id].start_mark
-                    r.problem(item, f"annotation id {a.id!r} is used twice (first at line {first.line + 1})")
+                first = seen.get(a.id)
+                if first is not None:
+                    r.problem(item, f"annotation id {a.id!r} is used twice (first at line {first.line})")
                     continue
                 seen[a.id] = item
                 annotations.append(a)
-    extras = tuple((k, r.value(v)) for k, (_, v) in m.items() if k not in _HEADER_KEYS)
+    extras = tuple((k, r.value(m[k], k)) for k in r.unknown_keys(root, _HEADER_KEYS, "the file"))
     if r.problems or briefing is None:
         raise BriefingError(r.problems)
     return AnnotationLayer(briefing, briefing_digest=digest, author=author,

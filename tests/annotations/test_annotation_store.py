@@ -128,7 +128,7 @@ BAD = [
     (b"format: annotations/1\nbriefing: b\nannotations:\n  - id: a\n    target: summary\n    tags: core\n",
      "f:6:11: annotation a.tags: expected a list"),
     (b"format: annotations/1\nbriefing: b\nannotations: [\n", "f:4:1: not valid YAML"),
-    (b"format: annotations/1\nbriefing: b\nbriefing: c\nannotations: []\n", "f:3:1: the file: key 'briefing' appears twice"),
+    (b"format: annotations/1\nbriefing: b\nbriefing: c\nannotations: []\n", "f:3:1: duplicate key 'briefing' (first given at line 2)"),
     (b"briefing: b\nannotations: []\n", "f:1:1: 'format' is missing"),
     (b"format: annotations/1\nbriefing: b\nannotations: []\n\xff\n", "f:4:1: the file is not UTF-8"),
     (b"", "f:1:1: the file is empty"),
