@@ -231,6 +231,10 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # text, which covers nearly every id, address, colour and confidence.
 _RESOLVER = yaml.resolver.Resolver()
 _IMPLICIT_FIRST = frozenset(k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k)
+#: Matches whatever any implicit type could match (one C-level test before the resolver's loop).
+_IMPLICIT_ANY = re.compile("|".join(sorted({
+    f"(?:{rx.pattern})" for rules in yaml.resolver.Resolver.yaml_implicit_resolvers.values() for _, rx in rules
+})), re.X)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -245,7 +249,7 @@ def _tag_of(node: Scalar) -> str:
     if not node.plain:
         return _STR
     v = node.value
-    if v and v[0] not in _IMPLICIT_FIRST:
+    if v and (v[0] not in _IMPLICIT_FIRST or not _IMPLICIT_ANY.match(v)):
         return _STR
     return _resolve_plain(v)
 
@@ -274,7 +278,15 @@ _TIMESTAMP_RE = re.compile(
 _UTC = _dt.UTC
 
 
+_WRITTEN_STAMP_RE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(?:\.[0-9]{6})?Z\Z")
+
+
 def _parse_timestamp(text: str) -> _dt.datetime | None:
+    if _WRITTEN_STAMP_RE.match(text):  # what the writer emits: C-speed parse
+        try:
+            return _dt.datetime.fromisoformat(text[:-1]).replace(tzinfo=_UTC)
+        except ValueError:
+            return None
     m = _TIMESTAMP_RE.match(text)
     if m is None:
         return None
@@ -348,39 +360,47 @@ class _Reader:
             out.append(key)
         return out
 
-    def string(self, node: Node, what: str, *, allow_empty: bool = True) -> str | None:
+    # The field path in a message is `where.key`; it is only built when there
+    # is a problem (a big layer has over a hundred thousand fields).
+
+    def string(self, node: Node, where: str, key: str = "", *, allow_empty: bool = True) -> str | None:
         if type(node) is not Scalar or (node.tag is not None and node.tag != _STR) or (
                 node.plain and node.tag is None and _tag_of(node) != _STR):
-            self.problem(node, f"{what}: expected text, found {_describe(node)}")
+            self.problem(node, f"{_path(where, key)}: expected text, found {_describe(node)}")
             return None
         text = node.value
         if not allow_empty and not text.strip():
-            self.problem(node, f"{what}: must not be empty")
+            self.problem(node, f"{_path(where, key)}: must not be empty")
             return None
         return text
 
-    def choice(self, node: Node, what: str, choices: tuple[str, ...]) -> str | None:
-        text = self.string(node, what)
+    def choice(self, node: Node, where: str, key: str, choices: tuple[str, ...]) -> str | None:
+        text = self.string(node, where, key)
         if text is not None and text not in choices:
-            self.problem(node, f"{what}: expected one of {', '.join(choices)}, found {text!r}")
+            self.problem(node, f"{_path(where, key)}: expected one of {', '.join(choices)}, found {text!r}")
             return None
         return text
 
-    def offset(self, node: Node, what: str) -> int | None:
+    def offset(self, node: Node, where: str, key: str) -> int | None:
         if type(node) is Scalar and (node.plain or node.tag == _INT) and node.tag in (None, _INT):
             v = node.value
             if v.isascii() and v.isdigit():
                 return int(v)
-        self.problem(node, f"{what}: expected a whole number ≥ 0, found {_describe(node)}")
+        self.problem(node, f"{_path(where, key)}: expected a whole number ≥ 0, found {_describe(node)}")
         return None
 
-    def timestamp(self, node: Node, what: str) -> _dt.datetime | None:
+    def timestamp(self, node: Node, where: str, key: str) -> _dt.datetime | None:
         if type(node) is Scalar and node.tag in (None, _STR, _TIMESTAMP):
-            v = _parse_timestamp(node.value.strip())
+            v = _parse_timestamp(node.value if node.plain else node.value.strip())
             if v is not None:
                 return v
-        self.problem(node, f"{what}: expected a date and time like 2026-11-28T18:00:00Z, found {_describe(node)}")
+        self.problem(node, f"{_path(where, key)}: expected a date and time like 2026-11-28T18:00:00Z, "
+                     f"found {_describe(node)}")
         return None
+
+
+def _path(where: str, key: str) -> str:
+    return f"{where}.{key}" if key else where
 
 
 _SELECTOR_KEYS = ("exact", "prefix", "suffix", "start", "end")
@@ -391,67 +411,86 @@ _ANNOTATION_KEY_SET = frozenset(_ANNOTATION_KEYS)
 
 
 def _read_selector(r: _Reader, node: Node, where: str) -> Selector | None:
-    m = r.mapping(node, f"{where}.selector")
+    where = f"{where}.selector"
+    m = r.mapping(node, where)
     if m is None:
         return None
     assert isinstance(node, Mapping)
-    for key, k in node.keys.items() if not m.keys() <= _SELECTOR_KEY_SET else ():
-        if key not in _SELECTOR_KEYS:
-            r.problem(k, f"{where}.selector: unknown key {key!r} (expected {', '.join(_SELECTOR_KEYS)})")
-    if "exact" not in m:
-        r.problem(node, f"{where}.selector: 'exact' (the selected text) is missing")
+    if not m.keys() <= _SELECTOR_KEY_SET:
+        for key, k in node.keys.items():
+            if key not in _SELECTOR_KEY_SET:
+                r.problem(k, f"{where}: unknown key {key!r} (expected {', '.join(_SELECTOR_KEYS)})")
+    n = m.get("exact")
+    if n is None:
+        r.problem(node, f"{where}: 'exact' (the selected text) is missing")
         return None
-    exact = r.string(m["exact"], f"{where}.selector.exact")
-    prefix = r.string(m["prefix"], f"{where}.selector.prefix") if "prefix" in m else ""
-    suffix = r.string(m["suffix"], f"{where}.selector.suffix") if "suffix" in m else ""
-    start = r.offset(m["start"], f"{where}.selector.start") if "start" in m else None
-    end = r.offset(m["end"], f"{where}.selector.end") if "end" in m else None
+    exact = r.string(n, where, "exact")
+    n = m.get("prefix")
+    prefix = r.string(n, where, "prefix") if n is not None else ""
+    n = m.get("suffix")
+    suffix = r.string(n, where, "suffix") if n is not None else ""
+    n = m.get("start")
+    start = r.offset(n, where, "start") if n is not None else None
+    n = m.get("end")
+    end = r.offset(n, where, "end") if n is not None else None
     if start is not None and end is not None and end < start:
-        r.problem(m["end"], f"{where}.selector.end: {end} is before start {start}")
+        r.problem(m["end"], f"{where}.end: {end} is before start {start}")
     if exact is None or prefix is None or suffix is None:
         return None
     return Selector(exact, prefix, suffix, start, end)
 
 
 def _read_annotation(r: _Reader, node: Node, index: int) -> Annotation | None:  # noqa: C901 - one field after another
-    where = f"annotations[{index}]"
-    m = r.mapping(node, where)
-    if m is None:
+    if type(node) is not Mapping:
+        r.problem(node, f"annotations[{index}]: expected a mapping, found {_describe(node)}")
         return None
-    assert isinstance(node, Mapping)
+    m = node.items
+    get = m.get
     before = len(r.problems)
-    for key in ("id", "target"):
-        if key not in m:
-            r.problem(node, f"{where}: '{key}' is missing")
-    ident = r.string(m["id"], f"{where}.id", allow_empty=False) if "id" in m else None
-    if ident is not None:
-        where = f"annotation {ident}"
+    if "id" not in m or "target" not in m:
+        for key in ("id", "target"):
+            if key not in m:
+                r.problem(node, f"annotations[{index}]: '{key}' is missing")
+    n = get("id")
+    ident = r.string(n, f"annotations[{index}]", "id", allow_empty=False) if n is not None else None
+    where = f"annotation {ident}" if ident is not None else f"annotations[{index}]"
     target = None
-    if "target" in m:
-        target = r.string(m["target"], f"{where}.target", allow_empty=False)
+    n = get("target")
+    if n is not None:
+        target = r.string(n, where, "target", allow_empty=False)
         if target is not None and not _ADDRESS_RE.match(target):
-            r.problem(m["target"], f"{where}.target: expected an element address such as "
+            r.problem(n, f"{where}.target: expected an element address such as "
                       f"'summary' or 'actors/<id>', found {target!r}")
-    fld = r.string(m["field"], f"{where}.field", allow_empty=False) if "field" in m else None
-    selector = _read_selector(r, m["selector"], where) if "selector" in m else None
-    if "selector" in m and "field" not in m:
-        r.problem(node.keys["selector"], f"{where}: a selector needs 'field' (which text it selects in)")
-    color = r.choice(m["color"], f"{where}.color", COLORS) if "color" in m else None
-    note = (r.string(m["note"], f"{where}.note") or "") if "note" in m else ""
+    n = get("field")
+    fld = r.string(n, where, "field", allow_empty=False) if n is not None else None
+    n = get("selector")
+    selector = None
+    if n is not None:
+        selector = _read_selector(r, n, where)
+        if "field" not in m:
+            r.problem(node.keys["selector"], f"{where}: a selector needs 'field' (which text it selects in)")
+    n = get("color")
+    color = r.choice(n, where, "color", COLORS) if n is not None else None
+    n = get("note")
+    note = (r.string(n, where, "note") or "") if n is not None else ""
     tags: list[str] = []
-    if "tags" in m:
-        tn = m["tags"]
-        if type(tn) is Sequence:
-            for item in tn.items:
-                t = r.string(item, f"{where}.tags", allow_empty=False)
+    n = get("tags")
+    if n is not None:
+        if type(n) is Sequence:
+            for item in n.items:
+                t = r.string(item, where, "tags", allow_empty=False)
                 if t is not None:
                     tags.append(t)
         else:
-            r.problem(tn, f"{where}.tags: expected a list like [follow-up], found {_describe(tn)}")
-    conf = r.choice(m["confidence"], f"{where}.confidence", CONFIDENCE_LEVELS) if "confidence" in m else None
-    author = (r.string(m["author"], f"{where}.author") or "") if "author" in m else ""
-    created = r.timestamp(m["created"], f"{where}.created") if "created" in m else None
-    modified = r.timestamp(m["modified"], f"{where}.modified") if "modified" in m else None
+            r.problem(n, f"{where}.tags: expected a list like [follow-up], found {_describe(n)}")
+    n = get("confidence")
+    conf = r.choice(n, where, "confidence", CONFIDENCE_LEVELS) if n is not None else None
+    n = get("author")
+    author = (r.string(n, where, "author") or "") if n is not None else ""
+    n = get("created")
+    created = r.timestamp(n, where, "created") if n is not None else None
+    n = get("modified")
+    modified = r.timestamp(n, where, "modified") if n is not None else None
     extras: tuple[tuple[str, Any], ...] = ()
     if not m.keys() <= _ANNOTATION_KEY_SET:
         extras = tuple((k, r.value(m[k], f"{where}.{k}")) for k in r.unknown_keys(node, _ANNOTATION_KEYS, where))
