@@ -58,7 +58,7 @@ def _spawn(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     marks = {}
     for line in out.stdout.splitlines():
         parts = line.split()
-        if len(parts) == 2 and parts[0] in ("window-shown", "content-shown"):
+        if len(parts) == 2 and parts[0] in ("window-shown", "content-shown", "annotations-shown"):
             marks[parts[0]] = float(parts[1]) - t0
     if "window-shown" not in marks:
         raise RuntimeError(f"no marker from {cmd}: {out.stdout!r} {out.stderr[-500:]!r}")
@@ -74,16 +74,19 @@ def bench_startup(runs: int) -> None:
     app_cmd = [sys.executable, "-m", "briefing_app.cli", str(SAMPLE)]
     bare_cmd = [sys.executable, "-c", BARE]
     _spawn(bare_cmd, env), _spawn(app_cmd, env)  # warm the file cache
-    bare, shown, content = [], [], []
+    bare, shown, content, annotations = [], [], [], []
     for _ in range(runs):
         bare.append(_spawn(bare_cmd, env)["window-shown"])
         m = _spawn(app_cmd, env)
         shown.append(m["window-shown"])
         content.append(m.get("content-shown", float("nan")))
+        annotations.append(m.get("annotations-shown", float("nan")))
     b, s, c = statistics.median(bare), statistics.median(shown), statistics.median(content)
+    a = statistics.median(annotations)
     print(f"start-up (median of {runs}): bare PySide6 window {b:.3f} s")
     print(f"  briefing-app window shown   {s:.3f} s   ratio {s / b:.2f}x  (target <= 2x)")
     print(f"  briefing-app sample content {c:.3f} s   ratio {c / b:.2f}x")
+    print(f"  annotations installed       {a:.3f} s   ratio {a / b:.2f}x")
 
 
 def bench_large(path: Path) -> None:
@@ -186,9 +189,12 @@ def main() -> int:
     ap.add_argument("--runs", type=int, default=5)
     ap.add_argument("--large", type=Path, default=Path(tempfile.gettempdir()) / "bench-large-briefing.yaml")
     ap.add_argument("--skip-startup", action="store_true")
+    ap.add_argument("--skip-large", action="store_true", help="only the start-up comparison")
     ns = ap.parse_args()
     if not ns.skip_startup:
         bench_startup(ns.runs)
+    if ns.skip_large:
+        return 0
     if not ns.large.exists():
         sys.path.insert(0, str(REPO / "benchmarks"))
         from make_large_briefing import main as make_main  # type: ignore[import-not-found]

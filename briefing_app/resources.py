@@ -28,3 +28,8 @@ def resource_path(*parts: str) -> Path:
 def sample_briefing() -> Path:
     """The bundled sample briefing opened when there is nothing else to open."""
     return resource_path("briefings", "japan-nato-liaison-office.yaml")
+
+
+def app_icon_path() -> Path:
+    """The application icon (SVG): window icon, About box, desktop entry."""
+    return resource_path("icons", "briefing-reader.svg")

@@ -8,20 +8,23 @@ names. Every change goes through a `QUndoCommand` on `window.undo_stack`
 and is saved atomically (`write_atomic`: temp file, fsync, rename) within
 about a second, so a crash loses at most that second. Highlights are drawn
 in every `FieldView` through the window's `FieldViewHub`.
+
+Start-up: the anchoring module (and `rapidfuzz`, which it needs for fuzzy
+matches) and the exporters are imported only when first needed — when a
+layer has annotations to place, or the analyst annotates or exports — so a
+window with no annotations never pays for them.
 """
 
 from __future__ import annotations
 
 import weakref
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
-from briefing_app.core.anchoring import (Anchor, AnchorReport, element_label, field_text, reanchor,
-                                         reanchored_annotation)
-from briefing_app.core.annotation_export import to_markdown, w3c_bytes
 from briefing_app.core.annotations import (COLORS, Annotation, AnnotationLayer, Selector, default_layer_path,
                                            load_layer, new_annotation_id, open_layer, save_layer, utc_now)
 from briefing_app.core.atomic import write_atomic
@@ -34,10 +37,28 @@ from .field_view import FieldHighlight, FieldView
 from .history import Place
 from .search_index import section_of
 
+if TYPE_CHECKING:
+    from briefing_app.core.anchoring import Anchor, AnchorReport
+
 __all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS"]
 
 #: Delay between a change and its autosave (the contract asks for ≤ 2 s).
 AUTOSAVE_MS = 700
+
+
+def _anchoring():
+    """`briefing_app.core.anchoring`, imported on first use (it pulls in rapidfuzz)."""
+    from briefing_app.core import anchoring
+
+    return anchoring
+
+
+def element_label(briefing, address: str) -> str:
+    return _anchoring().element_label(briefing, address)
+
+
+def field_text(briefing, address: str, field: str) -> str | None:
+    return _anchoring().field_text(briefing, address, field)
 
 
 def own_layer_path(briefing_path: Path) -> Path:
@@ -67,7 +88,7 @@ class AnnotationController(QObject):
         self.window = window
         self.own: AnnotationLayer | None = None
         self.colleagues: list[AnnotationLayer] = []
-        self.reports: dict[int, AnchorReport] = {}
+        self.reports: dict[int, AnchorReport | None] = {}  # None: an empty layer, nothing to place
         self.lock: QLockFile | None = None
         self.last_message = ""
         self.offer_path: Path | None = None
@@ -78,6 +99,8 @@ class AnnotationController(QObject):
         self._save_timer.timeout.connect(self.save_now)
         self._build_actions()
         window.briefing_changed.connect(self.briefing_shown)
+        if hasattr(window, "field_view_added"):
+            window.field_view_added.connect(self._attach_view)
         window.close_guards.append(self._before_close)
         window.annotation_layer_paths = self.layer_paths
         ref = weakref.ref(self)
@@ -106,10 +129,11 @@ class AnnotationController(QObject):
         return own_layer_path(self.window.path) if self.window.path else None
 
     def report(self, layer: AnnotationLayer) -> AnchorReport:
-        return self.reports.get(id(layer)) or AnchorReport({})
+        return self.reports.get(id(layer)) or _anchoring().AnchorReport({})
 
     def anchor_of(self, layer: AnnotationLayer, annotation_id: str) -> Anchor | None:
-        return self.report(layer).anchors.get(annotation_id)
+        report = self.reports.get(id(layer))
+        return report.anchors.get(annotation_id) if report is not None else None
 
     def briefing_shown(self, briefing) -> None:
         path: Path | None = self.window.path
@@ -207,9 +231,13 @@ class AnnotationController(QObject):
             return None
 
     # -- anchoring ----------------------------------------------------------------
-    def _reanchor(self, layer: AnnotationLayer) -> AnchorReport:
+    def _reanchor(self, layer: AnnotationLayer) -> AnchorReport | None:
+        """Place a layer's annotations; None for an empty layer (no anchoring import needed)."""
         b = self.window.briefing
-        report = reanchor(b, layer, layer.briefing_digest, self._digest()) if b else AnchorReport({})
+        if b is None or not len(layer):
+            self.reports[id(layer)] = None
+            return None
+        report = _anchoring().reanchor(b, layer, layer.briefing_digest, self._digest())
         self.reports[id(layer)] = report
         return report
 
@@ -219,12 +247,24 @@ class AnnotationController(QObject):
             report = self._reanchor(layer)
             if layer is self.own and announce and b is not None:
                 digest = self._digest()
+                if report is None:
+                    # nothing to place; still record which version of the briefing the layer is on
+                    if not layer.read_only and layer.briefing_digest != digest:
+                        self._adopt_digest(layer, digest)
+                    continue
                 if report.digest_changed or layer.briefing_digest is None:
                     if not layer.read_only:
                         self._adopt_new_positions(layer, report, digest)
                     if report.digest_changed:
                         self._tell(report.summary())
         self._refresh()
+
+    def _adopt_digest(self, layer: AnnotationLayer, digest: str | None) -> None:
+        layer.listeners.remove(self._layer_changed)
+        try:
+            layer.set_digest(digest)
+        finally:
+            layer.listeners.append(self._layer_changed)
 
     def _adopt_new_positions(self, layer: AnnotationLayer, report: AnchorReport, digest: str | None) -> None:
         """Move selectors of moved/fuzzy annotations and record the new digest; orphans stay."""
@@ -235,7 +275,7 @@ class AnnotationController(QObject):
                 if x.status in ("moved", "fuzzy"):
                     a = layer.get(x.annotation_id)
                     if a is not None:
-                        layer.replace(reanchored_annotation(b, a, x))
+                        layer.replace(_anchoring().reanchored_annotation(b, a, x))
             layer.set_digest(digest)
         finally:
             layer.listeners.append(self._layer_changed)
@@ -596,6 +636,8 @@ class AnnotationController(QObject):
         layer, b = self.own, self.window.briefing
         if layer is None or b is None:
             return
+        from briefing_app.core.annotation_export import to_markdown, w3c_bytes
+
         labels = color_labels()
         data = w3c_bytes(layer, labels) if fmt == "w3c" else to_markdown(layer, b, self.report(layer), labels).encode()
         write_atomic(path, data)
@@ -611,4 +653,6 @@ def install_annotations(window) -> AnnotationController:
     dock = AnnotationDock(controller, window)
     window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
     window.annotation_dock = dock
+    if window.briefing is not None:  # installed after the first briefing was shown (deferred start-up)
+        controller.briefing_shown(window.briefing)
     return controller

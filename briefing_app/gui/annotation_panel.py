@@ -16,7 +16,6 @@ from PySide6.QtGui import QBrush, QKeySequence, QShortcut
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
                                QLineEdit, QSplitter, QTableView, QVBoxLayout, QWidget)
 
-from briefing_app.core.anchoring import element_label
 from briefing_app.core.annotations import COLORS, CONFIDENCE_LEVELS, Annotation, AnnotationLayer
 
 from .annotation_prefs import color_labels, highlight_color
@@ -80,6 +79,8 @@ class AnnotationModel(QAbstractTableModel):
                 return color_labels().get(a.color, a.color) if a.color else "note"
             if col == 1:
                 b = self.controller.window.briefing
+                from .annotation_controller import element_label
+
                 where = element_label(b, a.target) if b else a.target
                 return " ".join(a.excerpt.split()) if a.excerpt else f"[{where}]"
             if col == 2:

@@ -14,7 +14,6 @@ from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from briefing_app.core.annotation_export import COLOR_CSS
 from briefing_app.core.annotations import COLORS, DEFAULT_COLOR_LABELS
 
 from . import settings as cfg
@@ -54,14 +53,22 @@ def set_author_name(name: str) -> None:
     _settings().setValue(AUTHOR_KEY, name.strip())
 
 
+#: The six highlight colours, the same tints as `core.annotation_export.COLOR_CSS` (a test keeps
+#: them equal); kept here so the reader need not import the exporters (and anchoring) to draw them.
+COLOR_HEX = {
+    "yellow": "#fff176", "green": "#a5d6a7", "blue": "#90caf9",
+    "pink": "#f48fb1", "orange": "#ffcc80", "purple": "#ce93d8",
+}
+
+
 def highlight_color(color: str | None, alpha: int = 150) -> QColor:
-    q = QColor(COLOR_CSS.get(color or "yellow", "#fff176"))
+    q = QColor(COLOR_HEX.get(color or "yellow", COLOR_HEX["yellow"]))
     q.setAlpha(alpha)
     return q
 
 
 def swatch(color: str) -> str:
-    return f"<span style='background:{COLOR_CSS[color]}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
+    return f"<span style='background:{COLOR_HEX[color]}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
 
 
 class AnnotationPreferencesDialog(QDialog):

@@ -6,9 +6,14 @@ Environment hooks (for screenshots and benchmarks, not for users):
 `BRIEFING_APP_COLOR_SCHEME=light|dark` forces a palette;
 `BRIEFING_APP_SECTION=actors|timeline|quotes|sources|search:<text>` opens on a
 section once the briefing is shown; `BRIEFING_APP_BENCH=1` prints
-`window-shown <t>` at the first paint and `content-shown <t>` when the
-briefing is on screen (`t` is `time.time()`), and
+`window-shown <t>` at the first paint, `content-shown <t>` when the
+briefing is on screen and `annotations-shown <t>` once annotations are
+installed (right after the content; `t` is `time.time()`), and
 `BRIEFING_APP_QUIT_AFTER_CONTENT=1` then quits.
+
+Start-up order: window (Overview page, navigator, inspector only) → first
+paint → file read on a worker thread → content → annotations installed. Other
+section pages are built on first visit (`MainWindow.page`).
 """
 
 from __future__ import annotations
@@ -41,20 +46,14 @@ def run_gui(path: Path | None) -> int:
     app.setApplicationName(cfg.APPLICATION)
     app.setApplicationDisplayName("Briefing Reader")
     app.setDesktopFileName("briefing-app")
-    from briefing_app.resources import resource_path
+    from briefing_app.resources import app_icon_path
 
-    icon = resource_path("icons", "briefing-app.svg")
-    if icon.exists():
-        app.setWindowIcon(QIcon(str(icon)))
+    app.setWindowIcon(QIcon(str(app_icon_path())))  # every window (dialogs too) inherits it
     apply_color_scheme(app)
 
     from .main_window import MainWindow
 
     window = MainWindow()
-    from .annotation_controller import install_annotations
-
-    install_annotations(window)  # issue 4: annotation menu, highlights, panel, autosave
-
     start_loading = []  # filled below; the first paint starts the load
 
     class _FirstPaint(QObject):
@@ -80,6 +79,22 @@ def run_gui(path: Path | None) -> int:
 
             path = sample_briefing()
 
+    annotations_installed = []
+
+    def install_annotations_once(*_args) -> None:
+        """Annotations (menu, panel, highlights, autosave; issue 4) arrive right after the
+        briefing's content is on screen (or the file failed to open): their modules are
+        the biggest imports left, and the analyst reads before annotating. Installed
+        after the briefing is shown, the controller opens its layer at once."""
+        if not annotations_installed:
+            annotations_installed.append(True)
+            from .annotation_controller import install_annotations
+
+            install_annotations(window)
+            _bench("annotations-shown")
+            if os.environ.get("BRIEFING_APP_QUIT_AFTER_CONTENT"):
+                QTimer.singleShot(50, window.close)
+
     def content_shown(_b) -> None:
         section = os.environ.get("BRIEFING_APP_SECTION", "")
         if section.startswith("search:"):
@@ -87,15 +102,16 @@ def run_gui(path: Path | None) -> int:
         elif section:
             window.go_section(section)
         QTimer.singleShot(0, lambda: _bench("content-shown"))
-        if os.environ.get("BRIEFING_APP_QUIT_AFTER_CONTENT"):
-            QTimer.singleShot(50, window.close)
+        QTimer.singleShot(0, install_annotations_once)
 
     window.briefing_changed.connect(content_shown)
     started = []
 
     def load() -> None:
+        """Right after the first paint: start reading the file (worker thread)."""
         if not started:
             started.append(True)
+            window.loader.failed.connect(lambda *_a: QTimer.singleShot(0, install_annotations_once))
             window.open_path(path)
 
     start_loading.append(load)

@@ -10,8 +10,10 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QWidget
 
-from briefing_app.core.model import (RELIABILITY_LABELS, Actor, Briefing, Event, KeyPoint, Quote, Relation, Source,
-                                     Summary)
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_app.core.model import Actor, Briefing, Event, Source
 
 from .field_view import FieldView, FieldWriter
 
@@ -65,6 +67,8 @@ def _link_list(w: FieldWriter, title: str, items: list[tuple[str, str, str]]) ->
 
 
 def write_element(w: FieldWriter, b: Briefing, address: str) -> None:
+    from briefing_app.core.model import Actor, Event, KeyPoint, Quote, Relation, Source, Summary  # loaded by then
+
     el = b.element(address)
     kind = address.split("/", 1)[0]
     w.heading(KIND_LABEL.get(kind, "Element"), 3, top=0)
@@ -170,6 +174,8 @@ def _write_event(w: FieldWriter, b: Briefing, e: Event) -> None:
 
 
 def _write_source_meta(w: FieldWriter, b: Briefing, s: Source) -> None:
+    from briefing_app.core.model import RELIABILITY_LABELS
+
     w.block(top=4, bottom=6)
     w.field(s.address, "title", s.title.strip(), w.fmt(size=1.2, bold=True))
     if s.publisher:
@@ -193,6 +199,8 @@ def _short(text: str, n: int = 70) -> str:
 
 def label_of(b: Briefing, address: str) -> str:
     """A short human name for an element, for links and tooltips."""
+    from briefing_app.core.model import Actor, Event, KeyPoint, Quote, Relation, Source  # loaded by then
+
     el = b.element(address)
     if isinstance(el, Actor):
         return el.name

@@ -13,13 +13,17 @@ path re-added whenever it reappears; changes are debounced.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_app.core.model import Briefing
+
 import threading
 import time
 from pathlib import Path
 
 from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 
-from briefing_app.core.model import Briefing
 from briefing_app.core.problems import BriefingError, Problem
 
 from .search_index import SearchIndex

@@ -26,6 +26,13 @@ How annotations (issue 4) plug in:
   `self.go_to(address)` jumps (with history).
 * **Export** — `self.annotation_layer_paths()` is what File › Export PDF hands
   to `export_dialog.show_export_dialog`; replace it with the layers in use.
+* **Lazy pages** — only the Overview page exists when the window first
+  paints; the other sections (and their modules: the timeline strip, item
+  models, search) are built on first use. `self.actors`, `self.timeline`,
+  `self.quotes`, `self.sources` and `self.search` build their page when first
+  read, so callers never see the difference; `field_view_added(FieldView)`
+  fires for every FieldView a page brings along, so per-view set-up
+  (actions, highlights) reaches views made later.
 """
 
 from __future__ import annotations
@@ -41,33 +48,43 @@ from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, Q
                                QMenuBar, QMessageBox, QProgressBar, QSizePolicy, QSplitter, QStackedWidget,
                                QToolBar, QVBoxLayout, QWidget)
 
-from briefing_app.core.model import Briefing
+from typing import TYPE_CHECKING
 
 from . import settings as cfg
 from .actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName, create_actions
 from .field_view import FieldView, FieldViewHub
 from .history import History, Place
 from .inspector import Inspector
-from .list_pages import ActorsPage, QuotesPage, TimelinePage
-from .loading import BriefingLoader, FileWatcher, LoadedBriefing
 from .models import SECTIONS, Role
 from .navigator import Navigator
 from .overview_page import OverviewPage
-from .problems_dialog import ProblemsDialog
 from .search_index import SearchHit, SearchIndex, section_of
-from .search_page import SearchPage
-from .sources_page import SourcesPage
 from .theme import banner_colors
+
+if TYPE_CHECKING:
+    from briefing_app.core.model import Briefing
+
+    from .list_pages import ActorsPage, QuotesPage, TimelinePage
+    from .loading import BriefingLoader, FileWatcher, LoadedBriefing
+    from .problems_dialog import ProblemsDialog
+    from .search_page import SearchPage
+    from .sources_page import SourcesPage
 
 __all__ = ["MainWindow"]
 
 PAGES = (*SECTIONS, "search")
+
+#: Where each lazily built page lives: section -> (module in this package, class).
+_PAGE_CLASSES = {"actors": ("list_pages", "ActorsPage"), "timeline": ("list_pages", "TimelinePage"),
+                 "quotes": ("list_pages", "QuotesPage"), "sources": ("sources_page", "SourcesPage"),
+                 "search": ("search_page", "SearchPage")}
 
 
 class MainWindow(QMainWindow):
     briefing_changed = Signal(object)  # Briefing
     element_context_menu_requested = Signal(str, str, QPoint)
     place_changed = Signal(object)  # Place
+    field_view_added = Signal(object)  # FieldView, for views built after start-up (lazy pages)
 
     def __init__(self) -> None:
         super().__init__()
@@ -92,12 +109,8 @@ class MainWindow(QMainWindow):
         self._build_chrome()
         self._connect()
 
-        self.loader = BriefingLoader(self)
-        self.loader.started.connect(self._load_started)
-        self.loader.loaded.connect(self._loaded)
-        self.loader.failed.connect(self._failed)
-        self.watcher = FileWatcher(self)
-        self.watcher.changed.connect(self._file_changed)
+        self._loader: BriefingLoader | None = None  # made on first use, after the first paint
+        self._watcher: FileWatcher | None = None
         QApplication.instance().installEventFilter(self)
         self._restore_settings()
         self._update_banner("")
@@ -106,24 +119,106 @@ class MainWindow(QMainWindow):
     # -- construction --------------------------------------------------------
     def _build_pages(self) -> None:
         self.overview = OverviewPage()
-        self.actors = ActorsPage()
-        self.timeline = TimelinePage()
-        self.quotes = QuotesPage()
-        self.sources = SourcesPage()
-        self.search = SearchPage()
-        self.pages: dict[str, QWidget] = dict(zip(PAGES, (self.overview, self.actors, self.timeline, self.quotes,
-                                                          self.sources, self.search), strict=True))
+        # only the Overview exists at first paint; the other pages are placeholders until first use
+        self._pages: dict[str, QWidget | None] = dict.fromkeys(PAGES)
+        self._pages["overview"] = self.overview
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
-        for name, page in self.pages.items():
+        for name in PAGES:
+            page = self._pages[name] or QWidget()
             page.setObjectName(f"page_{name}")
             self.stack.addWidget(page)
         self.navigator = Navigator()
         self.inspector = Inspector()
-        for view in (self.overview.view, self.sources.text, self.inspector):
-            self.field_hub.register(view)
-            view.menu_extender = self._extend_field_menu
-            view.element_context_menu_requested.connect(self.element_context_menu_requested)
+        for view in (self.overview.view, self.inspector):
+            self._register_view(view)
+
+    @property
+    def loader(self) -> BriefingLoader:
+        if self._loader is None:
+            from .loading import BriefingLoader
+
+            self._loader = BriefingLoader(self)
+            self._loader.started.connect(self._load_started)
+            self._loader.loaded.connect(self._loaded)
+            self._loader.failed.connect(self._failed)
+        return self._loader
+
+    @property
+    def watcher(self) -> FileWatcher:
+        if self._watcher is None:
+            from .loading import FileWatcher
+
+            self._watcher = FileWatcher(self)
+            self._watcher.changed.connect(self._file_changed)
+        return self._watcher
+
+    def _register_view(self, view: FieldView) -> None:
+        self.field_hub.register(view)
+        view.menu_extender = self._extend_field_menu
+        view.element_context_menu_requested.connect(self.element_context_menu_requested)
+        self.field_view_added.emit(view)
+
+    def page(self, section: str) -> QWidget:
+        """The page of a section, built (and filled with the open briefing) on first use."""
+        page = self._pages[section]
+        if page is not None:
+            return page
+        import importlib
+
+        module, cls = _PAGE_CLASSES[section]
+        page = getattr(importlib.import_module(f"{__package__}.{module}"), cls)()
+        page.setObjectName(f"page_{section}")
+        self._pages[section] = page
+        i = PAGES.index(section)
+        old = self.stack.widget(i)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(i, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if current == i:
+            self.stack.setCurrentIndex(i)
+        if section == "search":
+            page.hit_activated.connect(self.jump_to_hit)
+            if self.search_index is not None:
+                page.set_index(self.search_index)
+        else:
+            page.element_selected.connect(self._element_selected)
+            page.link_activated.connect(self.follow_link)
+            if self.briefing is not None:
+                page.set_briefing(self.briefing)
+        if section == "sources":
+            self._register_view(page.text)
+        self._restore_page_settings(section)
+        return page
+
+    def built_pages(self) -> dict[str, QWidget]:
+        return {k: v for k, v in self._pages.items() if v is not None}
+
+    @property
+    def pages(self) -> dict[str, QWidget]:
+        """Every section page (building those not built yet)."""
+        return {name: self.page(name) for name in PAGES}
+
+    @property
+    def actors(self) -> ActorsPage:
+        return self.page("actors")  # type: ignore[return-value]
+
+    @property
+    def timeline(self) -> TimelinePage:
+        return self.page("timeline")  # type: ignore[return-value]
+
+    @property
+    def quotes(self) -> QuotesPage:
+        return self.page("quotes")  # type: ignore[return-value]
+
+    @property
+    def sources(self) -> SourcesPage:
+        return self.page("sources")  # type: ignore[return-value]
+
+    @property
+    def search(self) -> SearchPage:
+        return self.page("search")  # type: ignore[return-value]
 
     def _build_chrome(self) -> None:
         # classification banners: top (above the menus) and bottom
@@ -255,13 +350,11 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.navigator.selectionModel().currentChanged.connect(
             lambda cur, _p: cur.isValid() and not self._navigating and self.go_section(cur.data(Role.SECTION)))
-        for page in (self.overview, self.actors, self.timeline, self.quotes, self.sources):
-            page.element_selected.connect(self._element_selected)
-            page.link_activated.connect(self.follow_link)
+        self.overview.element_selected.connect(self._element_selected)
+        self.overview.link_activated.connect(self.follow_link)
         self.inspector.link_activated.connect(self.follow_link)
-        self.search.hit_activated.connect(self.jump_to_hit)
         self.search_field.textChanged.connect(self._search_changed)
-        self.search_field.returnPressed.connect(self.search.activate_current)
+        self.search_field.returnPressed.connect(lambda: self.search.activate_current())
 
     # -- annotations seams -----------------------------------------------------
     def field_views(self) -> list[FieldView]:
@@ -304,7 +397,7 @@ class MainWindow(QMainWindow):
         return PAGES[self.stack.currentIndex()]
 
     def _show_page(self, section: str) -> None:
-        self.stack.setCurrentWidget(self.pages[section])
+        self.stack.setCurrentWidget(self.page(section))
         row = self.navigator.section_row(section)
         self._navigating, was = True, self._navigating
         try:
@@ -330,7 +423,7 @@ class MainWindow(QMainWindow):
         section = self.current_section()
         if place is not None and place.section == section:
             return place
-        page = self.pages[section]
+        page = self.page(section)
         address = page.current_address() if hasattr(page, "current_address") else None
         if section == "sources" and self.inspector.address and not (address or "").startswith("sources/"):
             address = self.inspector.address
@@ -344,7 +437,7 @@ class MainWindow(QMainWindow):
             if b is None:
                 return
             address = place.address if place.address and b.element(place.address) is not None else None
-            page = self.pages[place.section]
+            page = self.page(place.section)
             if place.section == "sources" and place.span:
                 self.sources.show_span(*place.span)
             elif address and hasattr(page, "select"):
@@ -373,7 +466,7 @@ class MainWindow(QMainWindow):
             self.history.replace(self._here())
 
     def go_section(self, section: str) -> None:
-        page = self.pages[section]
+        page = self.page(section)
         if self.current_section() == section:
             return
         address = page.current_address() if hasattr(page, "current_address") else None
@@ -527,6 +620,8 @@ class MainWindow(QMainWindow):
     def _failed(self, path: Path, problems) -> None:
         self.progress.hide()
         self.statusBar().showMessage(f"{path.name} could not be opened", 6000)
+        from .problems_dialog import ProblemsDialog
+
         if self.problems_dialog is not None:
             self.problems_dialog.close()
         self.problems_dialog = ProblemsDialog(self, path, list(problems),
@@ -539,12 +634,11 @@ class MainWindow(QMainWindow):
         self.path = path
         self.search_index = index or SearchIndex(briefing)
         self.navigator.model_.set_briefing(briefing)
-        self.overview.set_briefing(briefing)
-        self.actors.set_briefing(briefing)
-        self.timeline.set_briefing(briefing)
-        self.quotes.set_briefing(briefing)
-        self.sources.set_briefing(briefing)
-        self.search.set_index(self.search_index)
+        for name, page in self.built_pages().items():
+            if name == "search":
+                page.set_index(self.search_index)
+            else:
+                page.set_briefing(briefing)
         self._update_banner(briefing.classification)
         where = f" \u2014 {path.name}" if path else ""
         self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
@@ -624,23 +718,66 @@ class MainWindow(QMainWindow):
         {"in": strip.zoom_in, "out": strip.zoom_out, "fit": strip.fit}[how]()
 
     def _about(self) -> None:
-        QMessageBox.about(self, "About Briefing Reader",
-                          "<b>Briefing Reader</b><p>Read, cross-examine, annotate and brief from structured "
-                          "briefings.</p>")
+        self.about_box().open()
+
+    def about_box(self) -> QMessageBox:
+        """Help › About: the app icon, name and what it is for."""
+        from PySide6.QtGui import QIcon
+
+        from briefing_app.resources import app_icon_path
+
+        box = QMessageBox(self)
+        box.setObjectName("about_box")
+        box.setWindowTitle("About Briefing Reader")
+        box.setTextFormat(Qt.TextFormat.RichText)
+        box.setText("<h3>Briefing Reader</h3><p>Read, cross-examine, annotate and brief from structured "
+                    "briefings.</p>")
+        icon = QIcon(str(app_icon_path()))
+        box.setWindowIcon(icon)
+        box.setIconPixmap(icon.pixmap(72, 72, mode=QIcon.Mode.Normal))
+        box.setStandardButtons(QMessageBox.StandardButton.Ok)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        return box
 
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.briefing is not None:
             self.overview.render()
-            self.sources._render()
+            if self._pages["sources"] is not None:
+                self.sources._render()
             self.inspector.show_element(self.briefing, self.inspector.address)
 
     # -- settings ----------------------------------------------------------------------
     def _splitters(self) -> dict[str, QSplitter]:
-        return {"main": self.splitter, "timeline": self.timeline.splitter, "sources": self.sources.splitter}
+        """The splitters that exist now (pages not built yet keep their saved state)."""
+        p = self._pages
+        out = {"main": self.splitter}
+        if p["timeline"] is not None:
+            out["timeline"] = p["timeline"].splitter
+        if p["sources"] is not None:
+            out["sources"] = p["sources"].splitter
+        return out
 
     def _headers(self) -> dict:
-        return {"actors": self.actors.view.horizontalHeader(), "timeline": self.timeline.view.header()}
+        p = self._pages
+        out = {}
+        if p["actors"] is not None:
+            out["actors"] = p["actors"].view.horizontalHeader()
+        if p["timeline"] is not None:
+            out["timeline"] = p["timeline"].view.header()
+        return out
+
+    def _restore_page_settings(self, section: str) -> None:
+        sp = self._splitters().get(section)
+        if sp is not None:
+            s = cfg.get(cfg.SPLITTERS, section)
+            if not s.isEmpty():
+                sp.restoreState(s)
+        h = self._headers().get(section)
+        if h is not None:
+            s = cfg.get(cfg.HEADERS, section)
+            if not s.isEmpty():
+                h.restoreState(s)
 
     def _restore_settings(self) -> None:
         geometry = cfg.get(cfg.GEOMETRY)

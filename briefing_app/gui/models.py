@@ -7,6 +7,11 @@ pytest-qt's `qtmodeltester.check` (see `tests/gui/test_models.py`).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_app.core.model import Briefing
+
 from enum import IntEnum
 from typing import Any
 
@@ -14,7 +19,6 @@ from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTab
                             QPersistentModelIndex, QSortFilterProxyModel, Qt)
 from PySide6.QtGui import QFont
 
-from briefing_app.core.model import Briefing
 
 from .search_index import SECTION_TITLES, SearchHit
 

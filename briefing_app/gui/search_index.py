@@ -7,9 +7,13 @@ plain Python with no Qt so it can be tested and timed on its own.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_app.core.model import Briefing
+
 from dataclasses import dataclass
 
-from briefing_app.core.model import Briefing
 
 __all__ = ["SearchEntry", "SearchHit", "SearchIndex", "SECTION_TITLES"]
 

@@ -1,0 +1,92 @@
+"""Start-up stays light: the first window imports only what its first paint needs,
+and what is deferred (section pages, annotations) still works once it arrives."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from .conftest import SAMPLE, open_and_wait
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+PROBE = r"""
+import sys
+import briefing_app.gui
+from PySide6.QtWidgets import QApplication
+app = QApplication(sys.argv[:1])
+from briefing_app.gui.main_window import MainWindow
+w = MainWindow()
+w.show()
+app.processEvents()
+print(" ".join(sorted(sys.modules)))
+"""
+
+#: Modules the first paint must not wait for.
+HEAVY = ("rapidfuzz", "reportlab", "yaml", "briefing_app.core.anchoring", "briefing_app.core.annotation_store",
+         "briefing_app.core.annotation_export", "briefing_app.core.loader", "briefing_app.gui.timeline_strip",
+         "briefing_app.gui.list_pages", "briefing_app.gui.search_page", "briefing_app.gui.sources_page",
+         "briefing_app.gui.annotation_controller", "briefing_app.gui.export_dialog", "briefing_app.export")
+
+
+def test_first_window_imports_nothing_heavy():
+    out = subprocess.run([sys.executable, "-c", PROBE], capture_output=True, text=True, timeout=60,
+                         env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert out.returncode == 0, out.stderr
+    loaded = set(out.stdout.split())
+    assert "briefing_app.gui.main_window" in loaded
+    assert not [m for m in HEAVY if m in loaded]
+
+
+def test_pages_are_built_on_first_visit_with_the_open_briefing(loaded):
+    w = loaded
+    assert w.built_pages().keys() == {"overview"}  # loading a briefing builds nothing else
+    assert w.navigator.model_.count("quotes") == len(w.briefing.quotes)  # counts come from the model
+    w.go_section("quotes")
+    assert set(w.built_pages()) == {"overview", "quotes"}
+    assert w.quotes.proxy.rowCount() == len(w.briefing.quotes)
+    assert w.stack.currentWidget() is w.quotes and w.quotes.isVisible()
+    w.go_section("sources")
+    assert w.sources.text in w.field_views()  # highlights and annotation actions reach it
+
+
+def test_annotations_installed_after_load_still_attach(qtbot, tmp_path):
+    """`install_annotations` may run after the briefing is shown (it is deferred at start-up)."""
+    from briefing_app.core.annotations import Annotation, AnnotationLayer, Selector, save_layer, utc_now
+    from briefing_app.gui.annotation_controller import install_annotations
+    from briefing_app.gui.main_window import MainWindow
+
+    QApplication.instance().setProperty("annotations_no_dialogs", True)
+    path = tmp_path / "brief.yaml"
+    shutil.copy(SAMPLE, path)
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    open_and_wait(qtbot, w, path)
+    b = w.briefing
+    text = b.sources[0].text
+    layer = AnnotationLayer(b.id, path=tmp_path / "brief.annotations.yaml", author="T")
+    now = utc_now()
+    layer.add(Annotation("a1", f"sources/{b.sources[0].id}", "text", Selector.from_text(text, 0, 12), "green",
+                         "note", author="T", created=now, modified=now))
+    save_layer(layer)
+    ctl = install_annotations(w)
+    assert len(ctl.own) == 1
+    w.go_section("sources")  # a page built after the install gets the highlight and the colour keys
+    view = w.sources.text
+    assert [(h.start, h.end) for h in view._layers["extra"]] == [(0, 12)]
+    assert any(a.objectName() == "action_highlight_yellow" for a in view.actions())
+    w.close()
+
+
+def test_reader_highlight_tints_match_the_export_stylesheet():
+    """The reader keeps its own copy of the six tints so drawing them needs no exporter import."""
+    from briefing_app.core.annotation_export import COLOR_CSS
+    from briefing_app.gui.annotation_prefs import COLOR_HEX
+
+    assert COLOR_HEX == COLOR_CSS
