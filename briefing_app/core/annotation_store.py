@@ -76,8 +76,26 @@ def _escape_char(m: re.Match[str]) -> str:
     return f"\\x{cp:02x}" if cp <= 0xFF else f"\\u{cp:04x}"
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _without_surrogates(text: str) -> str:
+    """Surrogate pairs joined into the character they encode, lone ones as U+FFFD.
+
+    A Python string can hold surrogates (from a broken paste or a JSON escape),
+    but they are not characters: UTF-8 cannot encode them and YAML readers
+    refuse a `\\ud800` escape, so writing one would make the layer unreadable.
+    """
+    return text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+
+
 def quote(text: str) -> str:
-    """`text` as a one-line YAML double-quoted scalar that reads back identically."""
+    """`text` as a one-line YAML double-quoted scalar that reads back identically.
+
+    (Surrogates, which are not characters, come back as `_without_surrogates` gives them.)
+    """
+    if not text.isascii() and _SURROGATE.search(text):
+        text = _without_surrogates(text)
     return '"' + _RISKY.sub(_escape_char, text) + '"'
 
 
@@ -118,7 +136,9 @@ def _flow(value: Any) -> str:
             return ".nan"
         if value in (float("inf"), float("-inf")):
             return ".inf" if value > 0 else "-.inf"
-        return repr(value)
+        text = repr(value)
+        # YAML 1.1 reads `1e+20` as text: its floats need a dot.
+        return text.replace("e", ".0e") if "." not in text else text
     if isinstance(value, _dt.datetime):
         return _timestamp(value)
     if isinstance(value, _dt.date):

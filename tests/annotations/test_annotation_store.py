@@ -232,3 +232,24 @@ def test_save_is_fast_enough_to_not_matter_and_loads_back(tmp_path):
     layer = AnnotationLayer("b", annotations=anns)
     path = save_layer(layer, tmp_path / "big.annotations.yaml")
     assert list(load_layer(Path(path))) == anns
+
+
+def test_surrogates_are_never_written_so_the_layer_stays_readable():
+    # A lone surrogate is not a character: a `\ud800` escape would make the whole layer unreadable.
+    layer = AnnotationLayer("b", author="x\udc00", annotations=[
+        Annotation("s", "summary", "bluf", Selector("a\ud800b", "\udfff", ""), note="pair \ud83d\ude00 lone \ud83d.",
+                   tags=("t\udc80",))])
+    back = parse_layer_bytes(layer_to_bytes(layer), "f")
+    a = back.get("s")
+    assert a.note == "pair \U0001f600 lone \ufffd."
+    assert (a.selector.exact, a.selector.prefix, a.tags, back.author) == ("a\ufffdb", "\ufffd", ("t\ufffd",), "x\ufffd")
+    assert layer_to_bytes(back) == layer_to_bytes(layer)
+
+
+def test_unknown_floats_keep_their_type_through_a_save():
+    # Python writes 1e+20 without a dot, which YAML 1.1 reads as text.
+    src = b"format: annotations/1\nbriefing: b\nx-f: [1.0e+20, 1.5e-07, 2.5, -0.0, .inf, 5.0e-324]\nannotations: []\n"
+    layer = parse_layer_bytes(src, "f")
+    again = parse_layer_bytes(layer_to_bytes(layer), "f")
+    assert again.extras == layer.extras == (("x-f", [1e20, 1.5e-07, 2.5, -0.0, float("inf"), 5e-324]),)
+    assert all(isinstance(v, float) for v in again.extras[0][1])
