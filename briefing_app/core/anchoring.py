@@ -179,8 +179,8 @@ def anchor(briefing: Briefing, a: Annotation) -> Anchor:
         score = fuzz.ratio(exact, text[s0:sel.end])
         if score >= OFFSET_THRESHOLD:
             return Anchor(a.id, a.target, "fuzzy", a.field, s0, sel.end, round(score, 1))
-    best = fuzz.partial_ratio(exact, text)
-    return _orphan(a, f"“{_short(exact)}” is no longer in {a.field} of {a.target} (best match {best:.0f}%)")
+    closest = fuzz.partial_ratio(exact, text)
+    return _orphan(a, f"“{_short(exact)}” is no longer in {a.field} of {a.target} (best match {closest:.0f}%)")
 
 
 def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:

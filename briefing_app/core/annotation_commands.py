@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TextIO
 
 from .anchoring import AnchorReport, reanchor
 from .annotation_export import to_markdown, w3c_bytes
@@ -70,10 +71,10 @@ def _load_briefing(path: Path) -> tuple[Briefing, str]:
         raise _Failed from None
 
 
-def print_orphans(report: AnchorReport, file: object = None) -> None:
+def print_orphans(report: AnchorReport, file: TextIO | None = None) -> None:
     out = file or sys.stderr
     for x in report.orphans:
-        print(f"orphaned: {x.annotation_id} ({x.target}): {x.reason}", file=out)  # type: ignore[call-overload]
+        print(f"orphaned: {x.annotation_id} ({x.target}): {x.reason}", file=out)
 
 
 def _anchor(layer: AnnotationLayer, layer_name: str, briefing_path: Path) -> tuple[Briefing, AnchorReport]:

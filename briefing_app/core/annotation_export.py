@@ -190,9 +190,9 @@ def to_markdown(layer: AnnotationLayer, briefing: Briefing, report: AnchorReport
         out += [f"## Orphaned ({len(orphans)})", "",
                 "These no longer fit the briefing; they are kept unchanged in the layer.", ""]
         for x in report.orphans:
-            a = layer.get(x.annotation_id)
-            if a is not None:
-                _md_item(out, a, a.target, labels, f"orphaned: {x.reason}")
+            orphan = layer.get(x.annotation_id)
+            if orphan is not None:
+                _md_item(out, orphan, orphan.target, labels, f"orphaned: {x.reason}")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
