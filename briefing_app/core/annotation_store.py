@@ -545,15 +545,18 @@ def _retold(exc: BriefingError) -> BriefingError:
     return BriefingError(problems)
 
 
-def parse_layer_bytes(data: bytes, filename: str) -> AnnotationLayer:
-    """A layer from file content; raises `BriefingError` listing every problem."""
+def parse_layer_bytes(data: bytes, filename: str, use_libyaml: bool | None = None) -> AnnotationLayer:
+    """A layer from file content; raises `BriefingError` listing every problem.
+
+    `use_libyaml` picks the parser as in `yamlsafe.parse_yaml` (default: libyaml when present).
+    """
     # Parsing allocates many small acyclic objects; the cyclic collector
     # would rescan them again and again without freeing one (see loader.py).
     was_enabled = gc.isenabled()
     gc.disable()
     try:
         try:
-            root = parse_yaml(data, filename)
+            root = parse_yaml(data, filename, use_libyaml=use_libyaml)
         except BriefingError as exc:
             raise _retold(exc) from None
         return _read_layer(root, filename)

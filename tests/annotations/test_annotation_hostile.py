@@ -10,16 +10,21 @@ import datetime as dt
 
 import pytest
 
-from briefing_app.core.annotations import load_layer, open_layer, parse_layer_bytes
+from briefing_app.core.annotations import layer_to_bytes, load_layer, open_layer, parse_layer_bytes
 from briefing_app.core.problems import BriefingError
+from briefing_app.core.yamlsafe import HAVE_LIBYAML
+
+# Both parsers behind yamlsafe must give the same answer.
+PARSERS = [pytest.param(False, id="pure-python"),
+           pytest.param(True, id="libyaml", marks=pytest.mark.skipif(not HAVE_LIBYAML, reason="PyYAML without libyaml"))]
 
 HEAD = b"format: annotations/1\nbriefing: b\nannotations:\n"
 ONE = HEAD + b"  - id: a\n    target: summary\n"
 
 
-def problems(data: bytes) -> list[str]:
+def problems(data: bytes, use_libyaml: bool | None = None) -> list[str]:
     with pytest.raises(BriefingError) as info:
-        parse_layer_bytes(data, "f")
+        parse_layer_bytes(data, "f", use_libyaml=use_libyaml)
     return [str(p) for p in info.value.problems]
 
 
@@ -59,9 +64,10 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.parametrize("use_libyaml", PARSERS)
 @pytest.mark.parametrize("data,expected", HOSTILE)
-def test_hostile_layer_is_refused_with_a_located_sentence(data, expected):
-    found = problems(data)
+def test_hostile_layer_is_refused_with_a_located_sentence(data, expected, use_libyaml):
+    found = problems(data, use_libyaml)
     assert len(found) == 1 and found[0].startswith(expected), found
 
 
@@ -135,3 +141,10 @@ def test_unknown_keys_keep_their_yaml_types():
     assert layer.get("a").extras == (
         ("x-a", [1, 2.5, True, None, dt.date(2026, 1, 2), "7", 16, {"k": [False]}]),
         ("x-b", "shared"), ("x-c", "shared"))
+
+
+@pytest.mark.parametrize("use_libyaml", PARSERS)
+def test_both_parsers_read_a_written_layer_identically(layer, use_libyaml):
+    data = layer_to_bytes(layer)
+    back = parse_layer_bytes(data, "f", use_libyaml=use_libyaml)
+    assert list(back) == list(layer) and layer_to_bytes(back) == data
