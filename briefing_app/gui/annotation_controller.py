@@ -33,7 +33,7 @@ from briefing_app.core.problems import BriefingError
 from .annotation_editor import AnnotationEditor
 from .annotation_prefs import AnnotationPreferencesDialog, author_name, color_labels, highlight_color
 from .annotation_undo import AddAnnotation, DeleteAnnotation, EditAnnotation, MergeAnnotations
-from .field_view import FieldHighlight, FieldView
+from .field_view import MARKER, FieldHighlight, FieldView
 from .history import Place
 from .search_index import section_of
 
@@ -320,19 +320,21 @@ class AnnotationController(QObject):
         labels = color_labels()
         items: list[FieldHighlight] = []
         for layer in self.layers():
-            alpha = 150 if layer is self.own else 90
+            # a solid marker fill (distinct from the light evidence/quote washes); others' layers dashed
+            pattern = "solid" if layer is self.own else "dash"
             for a in layer:
                 x = self.anchor_of(layer, a.id)
                 if x is None or not x.placed or x.start is None or x.field is None or a.color is None:
                     continue
-                tip = f"{labels.get(a.color, a.color)} \u2014 {layer.name}"
+                tip = f"Annotation \u00b7 {labels.get(a.color, a.color)} ({a.color}) \u2014 {layer.name}"
                 if a.note:
                     tip += f": {a.note[:120]}"
                 if a.tags:
                     tip += f" [{', '.join(a.tags)}]"
                 if x.status != "exact":
                     tip += f" ({x.describe()})"
-                items.append(FieldHighlight(a.target, x.field, x.start, x.end, highlight_color(a.color, alpha), tip))
+                items.append(FieldHighlight(a.target, x.field, x.start, x.end, highlight_color(a.color, 255), tip,
+                                            MARKER, None, pattern))
         self.window.field_hub.set_extra_highlights(items)
         self.annotations_changed.emit()
 

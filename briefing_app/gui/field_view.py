@@ -11,8 +11,16 @@ can:
   offsets into that field's raw text (`selected_field_range()`), and back
   (`document_range()`);
 * draw highlight layers given as `FieldHighlight(address, field, start, end,
-  color, tooltip)` wherever that field appears (`set_highlight_layer()`;
-  `set_extra_highlights()` is the layer reserved for annotations);
+  color, tooltip, style, accent, pattern)` wherever that field appears
+  (`set_highlight_layer()`; `set_extra_highlights()` is the layer reserved
+  for annotations). Styles keep kinds of marks apart at a glance, in light
+  and dark palettes alike: `tint` (a light wash of `color` with a dotted or
+  dashed underline in `accent`; the built-in evidence and quote marks),
+  `marker` (a solid fill of `color` in dark ink with a solid, or for
+  read-only layers dashed, underline in a darker shade; annotations) and
+  `fill` (plain background; search matches, "shown from a link" marks). A
+  highlight with no style takes its layer's: `evidence` → tint, `extra` →
+  marker, others → fill;
 * name the highlights under the mouse in a tooltip;
 * tell listeners about context menus on a field
   (`element_context_menu_requested(address, field, QPoint)`), and let
@@ -36,9 +44,17 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from .theme import colors
 
-__all__ = ["FieldSegment", "FieldHighlight", "FieldWriter", "FieldView", "FieldViewHub", "ContextMenuHook"]
+__all__ = ["FieldSegment", "FieldHighlight", "FieldWriter", "FieldView", "FieldViewHub", "ContextMenuHook",
+           "highlight_format", "TINT", "MARKER", "FILL"]
 
 LINK_SCHEME = "el"
+
+
+TINT, MARKER, FILL = "tint", "marker", "fill"
+_LAYER_STYLE = {"evidence": TINT, "extra": MARKER}
+_PATTERNS = {"solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
+             "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
+             "dot": QTextCharFormat.UnderlineStyle.DotLine}
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +65,29 @@ class FieldHighlight:
     end: int
     color: QColor
     tooltip: str = ""
+    style: str = ""  # TINT, MARKER or FILL; "" takes the layer's
+    accent: QColor | None = None  # underline colour (default: a darker shade of `color`)
+    pattern: str = ""  # underline: "solid", "dash" or "dot" ("" : the style's)
+
+
+def highlight_format(h: FieldHighlight, style: str) -> QTextCharFormat:
+    """The character format drawing one highlight in a style (see the module docstring)."""
+    fmt = QTextCharFormat()
+    if style == MARKER:
+        fill = QColor(h.color)
+        fill.setAlpha(255)
+        fmt.setBackground(fill)
+        # dark ink on the light marker colours, so the mark reads the same on a dark palette
+        fmt.setForeground(QColor("#1b1c1f") if fill.lightnessF() > 0.5 else QColor("#ffffff"))
+        fmt.setUnderlineColor(h.accent or fill.darker(185))
+        fmt.setUnderlineStyle(_PATTERNS[h.pattern or "solid"])
+    elif style == TINT:
+        fmt.setBackground(h.color)
+        fmt.setUnderlineColor(h.accent or h.color.darker(160))
+        fmt.setUnderlineStyle(_PATTERNS[h.pattern or "dot"])
+    else:
+        fmt.setBackground(h.color)
+    return fmt
 
 
 @dataclass(frozen=True, slots=True)
@@ -329,8 +368,7 @@ class FieldView(QTextBrowser):
                     cur.setPosition(seg.to_doc(h.start))
                     cur.setPosition(seg.to_doc(h.end), QTextCursor.MoveMode.KeepAnchor)
                     sel.cursor = cur
-                    fmt = QTextCharFormat()
-                    fmt.setBackground(h.color)
+                    fmt = highlight_format(h, h.style or _LAYER_STYLE.get(name, FILL))
                     if name == "mark":
                         fmt.setFontUnderline(True)
                         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QSplitter, Q
 
 from briefing_app.core.model import RELIABILITY_LABELS, Briefing
 
-from .field_view import FieldHighlight, FieldView
+from .field_view import TINT, FieldHighlight, FieldView
 from .inspector import KIND_LABEL, label_of
 from .list_pages import CardDelegate
 from .models import Role, SourcesModel
@@ -128,19 +128,24 @@ class SourcesPage(QWidget):
         highlights = []
         for sp in spans:
             kind = "Quote" if sp.kind == "quote" else f"{KIND_LABEL[sp.address.split('/')[0]]} evidence"
-            h = _CitingHighlight(src.address, "text", sp.start, sp.end,
-                                 c.quote if sp.kind == "quote" else c.evidence,
-                                 f"{kind}: {label_of(b, sp.address)}")
+            quote = sp.kind == "quote"
+            h = _CitingHighlight(src.address, "text", sp.start, sp.end, c.quote if quote else c.evidence,
+                                 f"{kind}: {label_of(b, sp.address)}", TINT,
+                                 c.quote_accent if quote else c.evidence_accent, "dash" if quote else "dot")
             object.__setattr__(h, "tooltip_address", sp.address)
             highlights.append(h)
         self.text.set_highlight_layer("evidence", highlights)
         n_ev = sum(1 for s in spans if s.kind == "evidence")
         n_q = len(spans) - n_ev
+        def sample(bg: str, fg: str) -> str:
+            return f"<span style='background:{bg}; color:{fg}; text-decoration: underline'>&nbsp;Abc&nbsp;</span>"
+
         self.legend.setText(
-            f"<span style='background:{c.evidence.name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            f"{sample(c.evidence.name(), c.evidence_accent.name())} "
             f"{n_ev} evidence excerpt{'s' if n_ev != 1 else ''} &nbsp;&nbsp; "
-            f"<span style='background:{c.quote.name()}'>&nbsp;&nbsp;&nbsp;&nbsp;</span> "
+            f"{sample(c.quote.name(), c.quote_accent.name())} "
             f"{n_q} quote{'s' if n_q != 1 else ''} &nbsp;&nbsp; "
+            f"{sample('#fff176', '#1b1c1f')} annotations &nbsp;&nbsp; "
             f"<span style='color:{c.secondary.name()}'>Hover a highlight to see who cites it; "
             "click it to inspect.</span>")
 

@@ -99,8 +99,10 @@ class Colors:
     secondary: QColor
     base: QColor
     link: QColor
-    evidence: QColor
+    evidence: QColor  # a light wash: cited passages in a source (annotations get solid marker colours)
     quote: QColor
+    evidence_accent: QColor  # their dotted / dashed underlines
+    quote_accent: QColor
     mark: QColor
     search: QColor
     block: QColor
@@ -128,8 +130,10 @@ def colors(palette: QPalette | None = None) -> Colors:
         secondary=mix(text, base, 0.42),
         base=base,
         link=pal.color(QPalette.ColorRole.Link),
-        evidence=tint("#f2c200"),
-        quote=tint("#3d8bfd"),
+        evidence=tint("#f2c200", 0.22 if dark else 0.16),
+        quote=tint("#3d8bfd", 0.26 if dark else 0.13),
+        evidence_accent=QColor("#f2c200") if dark else QColor("#b07d00"),
+        quote_accent=QColor("#7fb0ff") if dark else QColor("#2462c9"),
         mark=tint("#ff7a00", 0.65 if dark else 0.55),
         search=tint("#ff4fa3", 0.5 if dark else 0.35),
         block=mix(base, text, 0.05),
