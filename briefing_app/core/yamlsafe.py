@@ -165,6 +165,10 @@ def _syntax_error(exc: Exception, filename: str) -> LoadError:
     if isinstance(exc, yaml.reader.ReaderError):
         return LoadError(filename, 1, 1, f"the file contains a character YAML does not allow: {exc.reason}")
     problem = " ".join(str(problem).split())
+    if "maximum nesting depth" in problem:
+        # newer libyaml stops runaway nesting in its scanner, ahead of our own
+        # depth check: say it the same way, whichever parser noticed first
+        return LoadError(filename, line, col, f"the file nests deeper than {MAX_DEPTH} levels")
     context = getattr(exc, "context", None)
     if context and mark is not None and getattr(exc, "problem_mark", None) is not None:
         problem = f"{problem} ({' '.join(str(context).split())})"
