@@ -1,13 +1,13 @@
 """The Qt desktop application, built on `briefing_app.core`.
 
-Importing this package applies `_pin_none()` before any Qt code runs: with
-PySide6 6.12 on CPython < 3.12 every call of a C++ method returning `void`
-hands back `None` without taking a reference (shiboken assumes the immortal
-`None` of CPython 3.12+, PEP 683). Each call then lowers `None`'s reference
-count by one, and after a few thousand calls the interpreter aborts with
-"Fatal Python error: none_dealloc: deallocating None". Giving `None` a huge
-reference count is what CPython 3.12 does itself, so it is safe; it is a no-op
-on 3.12 and later.
+Importing this package first checks for a reference-count bug seen with
+PySide6-Essentials 6.12.0 on CPython 3.11: each call of a C++ method that
+returns `void` hands back `None` without taking a reference (shiboken there
+assumes the immortal `None` of CPython 3.12+, PEP 683), so after a few
+thousand calls the interpreter aborts with "Fatal Python error: none_dealloc:
+deallocating None". pyproject.toml excludes that release on Python < 3.12;
+should another affected build be installed anyway, `_guard_none()` sees the
+count fall and gives `None` the huge count CPython 3.12 gives it itself.
 """
 
 from __future__ import annotations
@@ -15,8 +15,18 @@ from __future__ import annotations
 import sys
 
 
-def _pin_none() -> None:
-    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython":
+def _none_leaks() -> bool:
+    from PySide6.QtCore import QObject
+
+    probe = QObject()
+    before = sys.getrefcount(None)
+    for _ in range(16):
+        probe.setObjectName("probe")  # returns void
+    return sys.getrefcount(None) < before
+
+
+def _guard_none() -> None:
+    if sys.version_info >= (3, 12) or sys.implementation.name != "cpython" or not _none_leaks():
         return
     import ctypes
 
@@ -25,4 +35,4 @@ def _pin_none() -> None:
         refcnt.value += 1 << 48
 
 
-_pin_none()
+_guard_none()
