@@ -8,7 +8,7 @@ selection (the inspector follows, history is not touched), and
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit,
                                QListView, QSplitter, QStyle, QStyledItemDelegate, QStyleOptionViewItem,
@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QHBoxLayout, QHeade
 from briefing_app.core.model import ACTOR_KINDS, Briefing
 
 from .models import ActorsModel, ActorsProxy, QuotesModel, QuotesProxy, Role, TimelineModel, TimelineProxy
+from .quote_cards import QuoteCardDelegate
 from .theme import colors
-from .timeline_strip import TimelineStrip
 
 __all__ = ["ActorsPage", "TimelinePage", "QuotesPage", "CardDelegate", "select_address"]
 
@@ -157,6 +157,8 @@ class TimelinePage(_Page):
         self.model = TimelineModel(self)
         self.proxy = TimelineProxy(self)
         self.proxy.setSourceModel(self.model)
+        from .timeline_strip import TimelineStrip  # only once the Timeline is first shown
+
         self.strip = TimelineStrip()
         self.actor = QComboBox()
         self.actor.setObjectName("timeline_actor")
@@ -329,9 +331,19 @@ class QuotesPage(_Page):
         self.view.setWordWrap(True)
         self.view.setResizeMode(QListView.ResizeMode.Adjust)
         self.view.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
-        self.view.setItemDelegate(CardDelegate(self.view))
-        self.view.setUniformItemSizes(True)
+        self.view.verticalScrollBar().setSingleStep(24)
+        # cards are as tall as their text; batched layout keeps 5,000 of them from blocking the window
+        self.view.setUniformItemSizes(False)
+        self.view.setLayoutMode(QListView.LayoutMode.Batched)
+        self.view.setBatchSize(150)
+        self.view.setMouseTracking(True)
+        self.cards = QuoteCardDelegate(self.view)
+        self.cards.link_activated.connect(self.link_activated)
+        self.view.setItemDelegate(self.cards)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.view.setToolTip("Click a speaker, or press Enter, to open the speaker's profile")
+        self.view.installEventFilter(self)
+        self.view.viewport().installEventFilter(self)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.setSpacing(0)
@@ -342,6 +354,17 @@ class QuotesPage(_Page):
         self.speaker.currentIndexChanged.connect(self._filter_changed)
         self._wire()
 
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802
+        et = event.type()
+        if obj is self.view and et == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            target = self.view.currentIndex().data(Role.LINK)
+            if target:
+                self.link_activated.emit(target)
+                return True
+        elif obj is self.view.viewport() and et == QEvent.Type.Leave:
+            self.cards.leave()
+        return super().eventFilter(obj, event)
+
     def _filter_changed(self, *_args) -> None:
         self.proxy.set_speaker(self.speaker.currentData() or "")
         shown, total = self.proxy.rowCount(), self.model.rowCount()
@@ -351,6 +374,7 @@ class QuotesPage(_Page):
         self.speaker.setCurrentIndex(0)
 
     def set_briefing(self, b: Briefing | None) -> None:
+        self.cards.forget_sizes()
         self.model.set_briefing(b)
         self.speaker.blockSignals(True)
         current = self.speaker.currentData()

@@ -51,6 +51,10 @@ class Role(IntEnum):
     SECTION = Qt.ItemDataRole.UserRole + 7  # section key
     SECONDARY = Qt.ItemDataRole.UserRole + 8  # a second line of text
     HIT = Qt.ItemDataRole.UserRole + 9  # a SearchHit
+    SPEAKER = Qt.ItemDataRole.UserRole + 10  # a quote's speaker, as shown
+    LINK = Qt.ItemDataRole.UserRole + 11  # the address a row's link opens (a quote: its speaker's profile)
+    DATE = Qt.ItemDataRole.UserRole + 12  # a date, as shown
+    CONTEXT = Qt.ItemDataRole.UserRole + 13  # a quote's context
 
 
 SECTIONS = ("overview", "actors", "timeline", "quotes", "sources")
@@ -298,6 +302,14 @@ class QuotesModel(_BriefingTable):
             if q.context:
                 parts.append(q.context.strip())
             return " \u00b7 ".join(parts)
+        if role == Role.SPEAKER:
+            return b.display_name(q.speaker)
+        if role == Role.LINK:
+            return f"actors/{q.speaker}" if q.speaker in b.actor_by_id else None
+        if role == Role.DATE:
+            return q.said_on.display(long=True) if q.said_on else ""
+        if role == Role.CONTEXT:
+            return (q.context or "").strip()
         if role == Role.SORT:
             return index.row()
         if role == Role.ADDRESS:
