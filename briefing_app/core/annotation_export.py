@@ -48,7 +48,7 @@ def _annotation_iri(briefing_id: str, ident: str) -> str:
 
 
 def _ts(value: Any) -> str:
-    from .annotation_store import _timestamp
+    from .annotation_writer import _timestamp
 
     return _timestamp(value)
 

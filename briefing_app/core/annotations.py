@@ -239,7 +239,7 @@ def merge_layers(layers: Iterable[AnnotationLayer], author: str | None = None) -
     Ties (same `modified`) are broken on the serialised content, so the result
     does not depend on the order the layers are given in.
     """
-    from .annotation_store import annotation_sort_token
+    from .annotation_writer import annotation_sort_token
 
     layers = list(layers)
     if not layers:
