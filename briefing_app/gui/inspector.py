@@ -75,7 +75,8 @@ def write_element(w: FieldWriter, b: Briefing, address: str) -> None:
     if isinstance(el, Summary):
         w.block(top=4, bottom=6)
         w.field(address, "bluf", el.bluf.strip(), w.fmt(size=1.05))
-        _link_list(w, "Key points", [("", kp.text.strip()[:80], kp.address) for kp in el.key_points])
+        _link_list(w, "Key points", [(f"{i}.", _short(kp.text, 90), kp.address)
+                                     for i, kp in enumerate(el.key_points, 1)])
     elif isinstance(el, KeyPoint):
         w.block(top=4, bottom=6)
         if el.confidence:
@@ -193,8 +194,14 @@ def _write_source_meta(w: FieldWriter, b: Briefing, s: Source) -> None:
 
 
 def _short(text: str, n: int = 70) -> str:
+    """`text` on one line, cut at a word boundary with an ellipsis when longer than `n`."""
     t = " ".join(text.split())
-    return t if len(t) <= n else t[: n - 1].rstrip() + "\u2026"
+    if len(t) <= n:
+        return t
+    cut = t[: n - 1]
+    if " " in cut[n // 2:]:
+        cut = cut.rsplit(" ", 1)[0]
+    return cut.rstrip(" ,;:") + "\u2026"
 
 
 def label_of(b: Briefing, address: str) -> str:

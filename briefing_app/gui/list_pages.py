@@ -117,7 +117,7 @@ class ActorsPage(_Page):
         h.setStretchLastSection(False)
         h.setHighlightSections(False)
         h.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-        for col, width in enumerate((220, 110, 220, 160, 70, 70)):
+        for col, width in enumerate((200, 100, 220, 150, 64, 64)):
             h.resizeSection(col, width)
         h.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         self.view.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 12)
@@ -149,6 +149,19 @@ class ActorsPage(_Page):
     def set_briefing(self, b: Briefing | None) -> None:
         self.model.set_briefing(b)
         self._update_count()
+        if b is not None and len(b.actors) <= 500 and not self.view.property("columns_restored"):
+            # small tables: fit name, kind and affiliation to their text so Role (stretching) gets the rest
+            h = self.view.horizontalHeader()
+            for col, cap in ((0, 240), (1, 120), (3, 190)):
+                h.resizeSection(col, min(cap, max(self.view.sizeHintForColumn(col), h.sectionSizeHint(col)) + 12))
+
+
+class _RoomyRows(QStyledItemDelegate):
+    """Rows as tall as the Actors table's, so the two lists look alike."""
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        return QSize(size.width(), max(size.height(), QFontMetrics(option.font).height() + 12))
 
 
 class TimelinePage(_Page):
@@ -177,6 +190,7 @@ class TimelinePage(_Page):
         # data() some 300,000 times for 10,000 events
         self.view.setSortingEnabled(False)
         self.view.setAllColumnsShowFocus(True)
+        self.view.setItemDelegate(_RoomyRows(self.view))
         h = self.view.header()
         h.setStretchLastSection(False)
         for col, width in enumerate((120, 380, 190, 150)):
@@ -194,6 +208,7 @@ class TimelinePage(_Page):
         self.splitter.addWidget(lower)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter_sized = False  # set when a saved splitter state was restored
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.splitter)
@@ -204,6 +219,16 @@ class TimelinePage(_Page):
         self._wire()
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.strip.select(cur.data(Role.ADDRESS) if cur.isValid() else None))
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.splitter_sized:
+            # the strip gets the height its lanes need, the list the rest (sizes set before the
+            # first layout do not hold)
+            self.splitter_sized = True
+            total = sum(self.splitter.sizes())
+            strip = self.strip.minimumHeight() + self.strip.horizontalScrollBar().sizeHint().height() + 4
+            self.splitter.setSizes([strip, max(200, total - strip)])
 
     def _strip_picked(self, address: str) -> None:
         if not select_address(self.view, self.proxy, self.model, address):

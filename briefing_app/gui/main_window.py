@@ -771,13 +771,13 @@ class MainWindow(QMainWindow):
         sp = self._splitters().get(section)
         if sp is not None:
             s = cfg.get(cfg.SPLITTERS, section)
-            if not s.isEmpty():
-                sp.restoreState(s)
+            if not s.isEmpty() and sp.restoreState(s):
+                self._pages[section].splitter_sized = True  # the analyst's sizes win
         h = self._headers().get(section)
         if h is not None:
             s = cfg.get(cfg.HEADERS, section)
-            if not s.isEmpty():
-                h.restoreState(s)
+            if not s.isEmpty() and h.restoreState(s):
+                h.parentWidget().setProperty("columns_restored", True)  # the analyst's widths win
 
     def _restore_settings(self) -> None:
         geometry = cfg.get(cfg.GEOMETRY)

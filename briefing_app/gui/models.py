@@ -151,6 +151,11 @@ class ActorsModel(_BriefingTable):
     def _rows_for(self, briefing: Briefing) -> tuple:
         return tuple(sorted(briefing.actors, key=lambda a: a.name.lower()))
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:  # noqa: N802
+        if role == Qt.ItemDataRole.TextAlignmentRole and orientation == Qt.Orientation.Horizontal and section >= 4:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)  # over right-aligned counts
+        return super().headerData(section, orientation, role)
+
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not self._valid(index):
             return None
@@ -169,6 +174,8 @@ class ActorsModel(_BriefingTable):
             return n if role == Role.SORT or n else ("" if role == DISPLAY else 0)
         if role == Qt.ItemDataRole.TextAlignmentRole and col >= 4:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and col in (2, 3):  # the full text when a column elides it
+            return self.data(index, DISPLAY) or None
         if role == Role.ADDRESS:
             return a.address
         if role == Role.ELEMENT:

@@ -49,6 +49,7 @@ class Navigator(QListView):
         self.setItemDelegate(_SectionDelegate(self))
         self.setMinimumWidth(150)
         self.setUniformItemSizes(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
 
     def section_row(self, section: str) -> int:
         for r in range(self.model_.rowCount()):

@@ -42,6 +42,7 @@ class SourcesPage(QWidget):
         self.legend = QLabel()
         self.legend.setObjectName("sources_legend")
         self.legend.setTextFormat(Qt.TextFormat.RichText)
+        self.legend.setWordWrap(True)  # never let the legend set the page's minimum width
         self.legend.setContentsMargins(10, 6, 10, 6)
         right = QWidget()
         rl = QVBoxLayout(right)
@@ -54,8 +55,10 @@ class SourcesPage(QWidget):
         self.splitter.addWidget(self.list)
         self.splitter.addWidget(right)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([230, 700])
+        self.splitter.setStretchFactor(0, 0)
         self.splitter.setChildrenCollapsible(False)
+        self.list.setMinimumWidth(190)
+        self.splitter_sized = False  # set when a saved splitter state was restored
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         lay.addWidget(self.splitter)
@@ -64,6 +67,14 @@ class SourcesPage(QWidget):
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.text.link_activated.connect(self.link_activated)
         self.text.field_clicked.connect(self._clicked)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.splitter_sized:
+            # sizes given before the first layout are scaled to the page's initial (tiny) size: set them now
+            self.splitter_sized = True
+            total = sum(self.splitter.sizes())
+            self.splitter.setSizes([220, max(300, total - 220)])
 
     def set_briefing(self, b: Briefing | None) -> None:
         keep = self.source_id
@@ -146,8 +157,8 @@ class SourcesPage(QWidget):
             f"{sample(c.quote.name(), c.quote_accent.name())} "
             f"{n_q} quote{'s' if n_q != 1 else ''} &nbsp;&nbsp; "
             f"{sample('#fff176', '#1b1c1f')} annotations &nbsp;&nbsp; "
-            f"<span style='color:{c.secondary.name()}'>Hover a highlight to see who cites it; "
-            "click it to inspect.</span>")
+            f"<span style='color:{c.secondary.name()}'>Hover a mark to see who cites it.</span>")
+        self.legend.setToolTip("Hover a highlight to see the elements citing it; click it to inspect them.")
 
     def select(self, address: str) -> bool:
         if self.briefing is None or not address.startswith("sources/"):

@@ -246,7 +246,8 @@ class EventsItem(QGraphicsItem):
             f.setBold(major and monthly)
             painter.setFont(f)
             painter.setPen(text if major else mix(text, pal.color(QPalette.ColorRole.Base), 0.35))
-            painter.drawText(QPointF(x + 3, AXIS_H - 10), label)
+            if x + 3 + fm.horizontalAdvance(label) <= self.boundingRect().right():  # no label cut at the end
+                painter.drawText(QPointF(x + 3, AXIS_H - 10), label)
         if first_x:
             # the period the left edge is in, so the reader always knows where they are
             f = self.strip.font()
