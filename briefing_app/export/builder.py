@@ -3,8 +3,10 @@
 Pure (no Qt, no files written): the CLI and the GUI call it and save the
 bytes atomically. Sections follow issue 5's order: title block, BLUF, key
 judgments, actors, relations, timeline (chart and table), quotes, analyst
-notes, sources, source notes. Every piece of briefing or note text reaches
-ReportLab only through `fonts.markup_runs` (escaped, with font fallback) or
+notes, sources, source notes. The bulk of the text (tables, quotes, notes)
+is set as `richtext.RichText` runs, which are never parsed at all; the few
+`Paragraph`s left (headings, captions, legend, analyst notes) get briefing or
+note text only through `fonts.markup_runs` (escaped, with font fallback) or
 the Markdown renderer, never as markup.
 """
 
@@ -17,6 +19,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Spacer, TableStyle
+from reportlab.platypus.flowables import KeepTogether
 
 from briefing_app import __version__ as _app_version
 from briefing_app.core.model import RELIABILITY_LABELS, Briefing, Evidence
@@ -25,8 +28,10 @@ from .chart import legend_drawing, timeline_drawing
 from .document import BriefCanvas, BriefDocTemplate
 from .flowables import Boxed, Heading
 from .fonts import SANS, clean_text, markup_runs, register_fonts
-from .highlights import DEFAULT_LABELS, Highlight, NoteRef, marked_text, select
+from .grid import RowTable, TableLook
+from .highlights import DEFAULT_LABELS, Highlight, NoteRef, marked_rich, select
 from .markdown import parse_markdown, render_inline, safe_href
+from .richtext import Rich, RichText
 from .styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
 
 __all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "build_brief", "build_story"]
@@ -58,6 +63,8 @@ _CONFIDENCE_MEANING = (
 )
 #: Text fields printed in the brief, per element kind, in reading order.
 _FIELD_ORDER = ("bluf", "text", "name", "role", "description", "title", "location", "note", "context")
+_LINK = "#1d4f91"
+_GREY = "#5a6472"
 
 
 @dataclass(frozen=True)
@@ -89,6 +96,9 @@ class _Story:
             self.refs_at.setdefault((r.highlight.address, r.highlight.field), []).append(r)
         self.printed_fields: set[tuple[str, str | None]] = set()
         self.whole_done: set[str] = set()  # elements whose whole-element marks are placed
+        # Element anchors only where an analyst note links to them: a named
+        # destination per row of a 10,000-row table costs time and bytes.
+        self.linked = {r.highlight.address for r in self.refs}
 
     # -- numbering ----------------------------------------------------------
     def _number(self, hs: list[Highlight]) -> list[NoteRef]:
@@ -106,13 +116,15 @@ class _Story:
         return [NoteRef(i, h) for i, h in enumerate(sorted(hs, key=key), start=1)]
 
     # -- text helpers -------------------------------------------------------
-    def anchor(self, address: str) -> str:
+    def anchor(self, address: str) -> str | None:
+        if address not in self.linked:
+            return None
         if address not in self.anchor_ids:
             self.anchor_ids[address] = f"el{len(self.anchor_ids) + 1}"
         return self.anchor_ids[address]
 
-    def text(self, address: str, fld: str | None, value: str) -> str:
-        """Markup of a briefing field, with analyst highlights when there are any."""
+    def text(self, address: str, fld: str | None, value: str, **look: object) -> Rich:
+        """Runs of a briefing field, with analyst highlights when there are any."""
         self.printed_fields.add((address, fld))
         refs = self.refs_at.get((address, fld), [])
         whole: list[NoteRef] = []
@@ -122,8 +134,8 @@ class _Story:
             self.whole_done.add(address)
             self.printed_fields.add((address, None))
         if not (refs or whole):
-            return markup_runs(value)
-        return marked_text(value, refs + whole, link="analyst_notes" in self.opts.sections)
+            return Rich().add(value, **look)  # type: ignore[arg-type]
+        return marked_rich(value, refs + whole, "analyst_notes" in self.opts.sections, **look)
 
     def will_print(self, address: str) -> bool:
         """Whether the element gets an anchor somewhere in the brief."""
@@ -132,16 +144,19 @@ class _Story:
                    "timeline": "timeline", "quotes": "quotes", "sources": "sources"}.get(kind)
         return section is not None and section in self.opts.sections and self.b.element(address) is not None
 
-    def cite(self, address: str, evidence: tuple[Evidence, ...]) -> str:
+    def cite(self, address: str, evidence: tuple[Evidence, ...]) -> Rich:
+        out = Rich()
         if not evidence or "source_notes" not in self.opts.sections:
-            return ""
+            return out
         n = len(self.endnotes) + 1
         self.endnotes.append((n, address, evidence))
-        return (f'<a name="cite-{n}"/><super><a href="#en-{n}" color="#1d4f91">'
-                f'<font face="{SANS}">[{n}]</font></a></super>')
+        return out.anchor(f"cite-{n}").add(f"[{n}]", family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
 
     def para(self, markup: str, style: str) -> Paragraph:
         return Paragraph(markup, self.st[style])
+
+    def rt(self, rich: Rich | str, style: str) -> RichText:
+        return RichText(Rich().add(rich) if isinstance(rich, str) else rich, self.st[style])
 
     def heading(self, key: str, title: str | None = None, level: int = 0) -> None:
         title = title or SECTION_TITLES[key]
@@ -151,25 +166,12 @@ class _Story:
         self.flow.append(Heading(f'<a name="sec-{key}"/>{markup_runs(title)}', self.st[style],
                                  (f"sec-{key}", clean_text(title), level)))
 
-    def table(self, header: list[str], rows: list[list[Paragraph | str]], widths: list[float],
+    def table(self, header: list[str], rows: list[list[Flowable]], widths: list[float],
               zebra: bool = True) -> None:
-        data: list[list[Paragraph | str]] = [[self.para(escape(h), "cell_head") for h in header], *rows]
-        cols = [w * self.width for w in widths]
-        style = [
-            ("FONT", (0, 0), (-1, -1), SANS, 8.5),  # else Table sets an unembedded Helvetica
-            ("BACKGROUND", (0, 0), (-1, 0), PALETTE["navy"]),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5),
-            ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 3.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, PALETTE["rule"]),
-        ]
-        if zebra:
-            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, PALETTE["zebra"]]))
-        t = LongTable(data, colWidths=cols, repeatRows=1, style=TableStyle(style), splitInRow=1,
-                      hAlign="LEFT")
-        self.flow.append(t)
+        look = TableLook(head_fill=PALETTE["navy"], rule=PALETTE["rule"], rule_width=0.4,
+                         zebra=PALETTE["zebra"] if zebra else None)
+        head: list[Flowable] = [self.rt(h, "cell_head") for h in header]
+        self.flow.append(RowTable(head, rows, [w * self.width for w in widths], look))
         self.flow.append(Spacer(1, 6))
 
     # -- sections -----------------------------------------------------------
@@ -242,7 +244,7 @@ class _Story:
     def bluf(self) -> None:
         self.flow.append(Heading(f'<a name="sec-bluf"/>{escape("BOTTOM LINE UP FRONT")}',
                                  self.st["bluf_label"], ("sec-bluf", SECTION_TITLES["bluf"], 0)))
-        content = [self.para(self.text("summary", "bluf", self.b.summary.bluf), "bluf")]
+        content: list[Flowable] = [self.rt(self.text("summary", "bluf", self.b.summary.bluf), "bluf")]
         self.flow.append(Boxed(content, bar=PALETTE["bluf_edge"], bar_width=3, fill=PALETTE["bluf_fill"],
                                pad=10, vpad=9, space_after=6))
 
@@ -250,47 +252,46 @@ class _Story:
         self.heading("key_judgments")
         for i, kp in enumerate(self.b.summary.key_points, start=1):
             conf = kp.confidence if kp.confidence in _CONFIDENCE_WORDS else None
-            colour = CONFIDENCE_COLOURS.get(conf or "", "#5a6472")
-            tag = (f'<font color="{colour}">{_CONFIDENCE_WORDS[conf].upper()}</font>' if conf
-                   else '<font color="#5a6472">CONFIDENCE NOT STATED</font>')
-            self.flow.append(self.para(f'<a name="{self.anchor(kp.address)}"/>'
-                                       f'<font color="#1f3a5f">KEY JUDGMENT {i}</font>'
-                                       f'\u2002·\u2002{tag}', "confidence_tag"))
-            body = self.text(kp.address, "text", kp.text) + self.cite(kp.address, kp.evidence)
-            self.flow.append(Boxed([self.para(body, "body")], bar=colors.HexColor(colour), bar_width=1.5,
-                                   pad=8, vpad=1, space_after=9))
+            colour = CONFIDENCE_COLOURS.get(conf or "", _GREY)
+            tag = Rich().anchor(self.anchor(kp.address)).add(f"KEY JUDGMENT {i}", colour="#1f3a5f")
+            tag.add("\u2002·\u2002").add(_CONFIDENCE_WORDS[conf].upper() if conf else "CONFIDENCE NOT STATED",
+                                         colour=colour)
+            body = self.text(kp.address, "text", kp.text).extend(self.cite(kp.address, kp.evidence))
+            box = Boxed([self.rt(body, "body")], bar=colors.HexColor(colour), bar_width=1.5,
+                        pad=8, vpad=1, space_after=9)
+            self.flow.append(KeepTogether([self.rt(tag, "confidence_tag"), box]))
         lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in _CONFIDENCE_MEANING)
         self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
 
     def actors(self) -> None:
         self.heading("actors")
         b = self.b
-        rows = []
+        rows: list[list[Flowable]] = []
         for a in b.actors:
-            name = f'<a name="{self.anchor(a.address)}"/><b>{self.text(a.address, "name", a.name)}</b>'
-            name += self.cite(a.address, a.evidence)
+            name = Rich().anchor(self.anchor(a.address)).extend(self.text(a.address, "name", a.name, bold=True))
+            name.extend(self.cite(a.address, a.evidence))
             if a.aliases:
-                name += f'<br/><font size="7.5" color="#5a6472">also {markup_runs("; ".join(a.aliases))}</font>'
+                name.br().add("also " + "; ".join(a.aliases), size=7.5, colour=_GREY)
             if a.description:
-                name += f'<br/><font size="7.8">{self.text(a.address, "description", a.description)}</font>'
+                name.br().extend(self.text(a.address, "description", a.description, size=7.8))
             aff = b.display_name(a.affiliation) if a.affiliation else "—"
-            rows.append([self.para(name, "cell"), self.para(escape(a.kind), "cell"),
-                         self.para(self.text(a.address, "role", a.role) if a.role else "—", "cell"),
-                         self.para(markup_runs(aff), "cell")])
+            role = self.text(a.address, "role", a.role) if a.role else Rich().add("—")
+            rows.append([self.rt(name, "cell"), self.rt(a.kind, "cell"), self.rt(role, "cell"),
+                         self.rt(aff, "cell")])
         self.table(["Name", "Kind", "Role", "Affiliation"], rows, [0.40, 0.14, 0.26, 0.20])
 
     def relations(self) -> None:
         self.heading("relations")
         b = self.b
-        rows = []
+        rows: list[list[Flowable]] = []
         for r in b.relations:
-            note = self.text(r.address, "note", r.note) if r.note else ""
+            note = self.text(r.address, "note", r.note) if r.note else Rich()
+            note.extend(self.cite(r.address, r.evidence))
             rows.append([
-                self.para(f'<a name="{self.anchor(r.address)}"/><b>{markup_runs(b.display_name(r.from_actor))}</b>',
-                          "cell"),
-                self.para(f"<i>{self.text(r.address, 'kind', r.kind)}</i>", "cell"),
-                self.para(f"<b>{markup_runs(b.display_name(r.to_actor))}</b>", "cell"),
-                self.para(note + self.cite(r.address, r.evidence) or "—", "cell"),
+                self.rt(Rich().anchor(self.anchor(r.address)).add(b.display_name(r.from_actor), bold=True), "cell"),
+                self.rt(self.text(r.address, "kind", r.kind, italic=True), "cell"),
+                self.rt(Rich().add(b.display_name(r.to_actor), bold=True), "cell"),
+                self.rt(note or Rich().add("—"), "cell"),
             ])
         self.table(["From", "Relation", "To", "Note"], rows, [0.22, 0.16, 0.22, 0.40])
 
@@ -307,20 +308,17 @@ class _Story:
                 markup_runs(f"Figure 1. {len(events):,} event{'s' if len(events) != 1 else ''}, "
                             f"{first.when} to {(last.end or last.date).display()}. Dates are shown at the "
                             "precision the sources give."), "caption"))
-        rows = []
+        rows: list[list[Flowable]] = []
         for ev in events:
-            cell = f'<a name="{self.anchor(ev.address)}"/><b>{self.text(ev.address, "title", ev.title)}</b>'
-            cell += self.cite(ev.address, ev.evidence)
+            cell = Rich().anchor(self.anchor(ev.address)).extend(self.text(ev.address, "title", ev.title, bold=True))
+            cell.extend(self.cite(ev.address, ev.evidence))
             if ev.description:
-                cell += f"<br/>{self.text(ev.address, 'description', ev.description)}"
+                cell.br().extend(self.text(ev.address, "description", ev.description))
             if ev.location:
-                cell += f'<br/><font color="#5a6472"><i>{self.text(ev.address, "location", ev.location)}</i></font>'
+                cell.br().extend(self.text(ev.address, "location", ev.location, italic=True, colour=_GREY))
             actors = ", ".join(b.display_name(a) for a in ev.actors) or "—"
-            when = markup_runs(ev.when)
-            if ev.approximate:
-                when = f'<font color="#b5651d">{when}</font>'
-            rows.append([self.para(f"<b>{when}</b>", "cell"), self.para(cell, "cell"),
-                         self.para(markup_runs(actors), "cell")])
+            when = Rich().add(ev.when, bold=True, colour="#b5651d" if ev.approximate else None)
+            rows.append([self.rt(when, "cell"), self.rt(cell, "cell"), self.rt(actors, "cell")])
         self.table(["Date", "Event", "Actors"], rows, [0.17, 0.58, 0.25])
 
     def quotes(self) -> None:
@@ -328,18 +326,18 @@ class _Story:
         b = self.b
         for q in b.quotes:
             speaker = b.actor_by_id.get(q.speaker)
-            who = markup_runs(b.display_name(q.speaker))
+            who = b.display_name(q.speaker)
             if speaker and speaker.role:
-                who += f", {markup_runs(speaker.role)}"
-            bits = [f"<b>{who}</b>"]
+                who += f", {speaker.role}"
+            by = Rich().add("\u2014\u2002").add(who, bold=True)
             if q.said_on:
-                bits.append(markup_runs(q.said_on.display(long=True)))
+                by.add("\u2002·\u2002" + q.said_on.display(long=True))
             if q.context:
-                bits.append(self.text(q.address, "context", q.context))
-            by = "\u2014\u2002" + "\u2002·\u2002".join(bits) + self.cite(q.address, q.evidence or self._quote_source(q))
-            body = (f'<a name="{self.anchor(q.address)}"/>\u201c'
-                    f"{self.text(q.address, 'text', q.text)}\u201d")
-            self.flow.append(Boxed([self.para(body, "quote"), self.para(by, "quote_by")],
+                by.add("\u2002·\u2002").extend(self.text(q.address, "context", q.context))
+            by.extend(self.cite(q.address, q.evidence or self._quote_source(q)))
+            body = Rich().anchor(self.anchor(q.address)).add("\u201c")
+            body.extend(self.text(q.address, "text", q.text)).add("\u201d")
+            self.flow.append(Boxed([self.rt(body, "quote"), self.rt(by, "quote_by")],
                                    bar=PALETTE["quote_rule"], bar_width=2, pad=0, vpad=2, space_after=8))
 
     def _quote_source(self, q: object) -> tuple[Evidence, ...]:
@@ -423,51 +421,52 @@ class _Story:
     def sources(self) -> None:
         self.heading("sources")
         for i, s in enumerate(self.b.sources, start=1):
-            parts = [f'<a name="src-{i}"/><a name="{self.anchor(s.address)}"/>'
-                     f'<font face="{SANS}-Bold" color="#1f3a5f">[S{i}]</font>\u2002'
-                     f"<b>{self.text(s.address, 'title', s.title)}</b>."]
+            r = Rich().anchor(f"src-{i}").anchor(self.anchor(s.address))
+            r.add(f"[S{i}]", family=SANS, bold=True, colour="#1f3a5f").add("\u2002")
+            r.extend(self.text(s.address, "title", s.title, bold=True)).add(". ")
             if s.publisher:
-                parts.append(f"<i>{markup_runs(s.publisher)}</i>.")
-            parts.append(f"Published {markup_runs(s.published.display(long=True))}." if s.published
-                         else "Publication date not stated.")
+                r.add(s.publisher, italic=True).add(". ")
+            r.add(f"Published {s.published.display(long=True)}. " if s.published
+                  else "Publication date not stated. ")
             if s.url:
                 href = safe_href(s.url)
-                shown = markup_runs(s.url)
-                parts.append(f'<link href="{escape(href, {chr(34): "&quot;"})}" color="#1d4f91">'
-                             f"<u>{shown}</u></link>." if href else f"{shown}.")
+                r.add(s.url, href=href, colour=_LINK, underline=True) if href else r.add(s.url)
+                r.add(". ")
             if s.retrieved:
-                parts.append(f"Retrieved {s.retrieved.day} {s.retrieved:%B %Y}.")
+                r.add(f"Retrieved {s.retrieved.day} {s.retrieved:%B %Y}. ")
             if s.reliability:
                 meaning = RELIABILITY_LABELS.get(s.reliability, "unknown code")
-                parts.append(f"<b>Reliability {escape(s.reliability)}</b> ({escape(meaning.lower())}, "
-                             "Admiralty scale).")
+                r.add(f"Reliability {s.reliability}", bold=True).add(f" ({meaning.lower()}, Admiralty scale). ")
             else:
-                parts.append("Reliability not graded.")
+                r.add("Reliability not graded. ")
             cited = sum(1 for _, _, ev in self.endnotes for e in ev if e.source == s.id)
             if cited:
-                parts.append(f'<font color="#5a6472">Cited {cited} time{"s" if cited != 1 else ""} '
-                             "in the source notes.</font>")
-            self.flow.append(self.para(" ".join(parts), "source"))
+                r.add(f"Cited {cited} time{'s' if cited != 1 else ''} in the source notes.", colour=_GREY)
+            self.flow.append(self.rt(r, "source"))
 
     def source_notes(self) -> None:
         self.heading("source_notes")
         self.flow.append(self.para(
             "Each numbered mark in the text points here; each note gives the exact excerpt that supports "
             "the claim and its source. The note number links back to the claim.", "caption"))
+        with_sources = "sources" in self.opts.sections
+        described: dict[str, str] = {}
         for n, address, evidence in self.endnotes:
-            what = _describe(self.b, address, None)
-            excerpts = []
-            for e in evidence:
+            what = described.get(address)
+            if what is None:
+                what = described[address] = _describe(self.b, address, None)
+            r = Rich().anchor(f"en-{n}").add(f"{n}.", bold=True, colour=_LINK, href=f"#cite-{n}")
+            r.add("\u2002").add(what + ":", family=SANS, size=7.8, colour=_GREY).add(" ")
+            for k, e in enumerate(evidence):
+                if k:
+                    r.add("; ")
                 idx = self.source_index.get(e.source)
-                if idx and "sources" in self.opts.sections:
-                    src = f'<a href="#src-{idx}" color="#1d4f91">[S{idx}]</a>'
+                r.add(f"\u201c{e.quote}\u201d ")
+                if idx and with_sources:
+                    r.add(f"[S{idx}]", colour=_LINK, href=f"#src-{idx}")
                 else:
-                    src = f"[S{idx}]" if idx else markup_runs(e.source)
-                excerpts.append(f"\u201c{markup_runs(e.quote)}\u201d {src}")
-            self.flow.append(self.para(
-                f'<a name="en-{n}"/><a href="#cite-{n}" color="#1d4f91"><b>{n}.</b></a>\u2002'
-                f'<font face="{SANS}" size="7.8" color="#5a6472">{markup_runs(what)}:</font> '
-                + "; ".join(excerpts), "endnote"))
+                    r.add(f"[S{idx}]" if idx else e.source)
+            self.flow.append(self.rt(r, "endnote"))
 
 
 def _colour_rank(colour: str) -> int:

@@ -103,6 +103,17 @@ def register_fonts() -> FontSet:
 _NEUTRAL = frozenset(range(0, 0x21)) | {0xA0, 0x200B, 0x200C, 0x200D, 0x200E, 0x200F}
 
 
+_covered: frozenset[str] | None = None
+
+
+def _covered_chars(fs: FontSet) -> frozenset[str]:
+    """Characters the main faces draw (or need no face), as strings for a C-speed subset test."""
+    global _covered
+    if _covered is None:
+        _covered = frozenset(map(chr, fs.main | _NEUTRAL))
+    return _covered
+
+
 def _face_for(cp: int, fs: FontSet) -> str | None:
     if cp in fs.main or cp in _NEUTRAL:
         return None
@@ -116,8 +127,11 @@ def split_runs(text: str) -> list[tuple[str | None, str]]:
     """Cut cleaned text into runs of (fallback face or None for the main face, text)."""
     fs = register_fonts()
     text = clean_text(text)
-    if all(ord(c) in fs.main or ord(c) in _NEUTRAL for c in text):
-        return [(None, text)] if text else []
+    if not text:
+        return []
+    # Fast paths (set operations run in C): printable ASCII is covered by the main faces.
+    if text.isascii() or _covered_chars(fs).issuperset(text):
+        return [(None, text)]
     out: list[tuple[str | None, str]] = []
     run: list[str] = []
     face: str | None = None

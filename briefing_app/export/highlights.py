@@ -12,9 +12,10 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from .fonts import markup_runs
+from .richtext import Rich
 from .styles import HIGHLIGHT
 
-__all__ = ["Highlight", "DEFAULT_LABELS", "COLOURS", "select", "marked_text", "NoteRef"]
+__all__ = ["Highlight", "DEFAULT_LABELS", "COLOURS", "select", "marked_text", "marked_rich", "NoteRef"]
 
 COLOURS = ("yellow", "green", "blue", "pink", "orange", "purple")
 #: Default meaning of each colour (kept in step with the annotation engine's defaults).
@@ -119,3 +120,43 @@ def _mark(r: NoteRef, link: bool) -> str:
     swatch = HIGHLIGHT.get(r.highlight.colour, HIGHLIGHT["yellow"])[1]
     mark = f'<font face="BriefSans-Bold" color="{swatch}">A{r.number}</font>'
     return f'<super><a href="#note-{r.number}">{mark}</a></super>' if link else f"<super>{mark}</super>"
+
+
+def marked_rich(text: str, refs: Sequence[NoteRef], link: bool = True, **look: object) -> Rich:
+    """`marked_text` as styled runs for `RichText` (same shading, marks and anchors)."""
+    out = Rich()
+    if not refs:
+        return out.add(text, **look)  # type: ignore[arg-type]
+    n = len(text)
+    spans = []
+    for r in refs:
+        h = r.highlight
+        s = 0 if h.start is None else max(0, min(n, h.start))
+        e = n if h.end is None else max(s, min(n, h.end))
+        spans.append((s, e, r))
+    cuts = sorted({0, n, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
+    ends_at: dict[int, list[NoteRef]] = {}
+    starts_at: dict[int, list[NoteRef]] = {}
+    for s, e, r in spans:
+        ends_at.setdefault(e, []).append(r)
+        starts_at.setdefault(s, []).append(r)
+    for i, p in enumerate(cuts):
+        for r in ends_at.get(p, ()):
+            if r not in starts_at.get(p, ()):
+                _rich_mark(out, r, link)
+        for r in starts_at.get(p, ()):
+            out.anchor(f"hl-{r.number}")
+            if ends_at.get(p) and r in ends_at[p]:
+                _rich_mark(out, r, link)
+        if i + 1 < len(cuts):
+            q = cuts[i + 1]
+            covering = [r for s, e, r in spans if s <= p and e >= q]
+            back = HIGHLIGHT.get(covering[-1].highlight.colour, HIGHLIGHT["yellow"])[0] if covering else None
+            out.add(text[p:q], back=back, **look)  # type: ignore[arg-type]
+    return out
+
+
+def _rich_mark(out: Rich, r: NoteRef, link: bool) -> None:
+    swatch = HIGHLIGHT.get(r.highlight.colour, HIGHLIGHT["yellow"])[1]
+    out.add(f"A{r.number}", family="BriefSans", bold=True, colour=swatch, sup=True,
+            href=f"#note-{r.number}" if link else None)
