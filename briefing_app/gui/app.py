@@ -113,6 +113,9 @@ def run_gui(path: Path | None) -> int:
             started.append(True)
             window.loader.failed.connect(lambda *_a: QTimer.singleShot(0, install_annotations_once))
             window.open_path(path)
+            # while the worker reads the file: the text views the briefing will be shown in
+            window.page("overview")
+            window.inspector  # noqa: B018 (built on first read)
 
     start_loading.append(load)
     window.show()

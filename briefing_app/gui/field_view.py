@@ -33,7 +33,6 @@ highlight set once appears everywhere its text is shown.
 
 from __future__ import annotations
 
-import weakref
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
@@ -42,6 +41,7 @@ from PySide6.QtGui import (QColor, QContextMenuEvent, QFont, QMouseEvent, QTextB
                            QTextCharFormat, QTextCursor, QTextFormat, QTextFrameFormat)
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
+from .field_hub import FieldViewHub
 from .theme import colors
 
 __all__ = ["FieldSegment", "FieldHighlight", "FieldWriter", "FieldView", "FieldViewHub", "ContextMenuHook",
@@ -485,25 +485,3 @@ class FieldView(QTextBrowser):
             self.menu_extender(self, seg, menu)
 
     menu_extender: Callable[[FieldView, FieldSegment, QMenu], None] | None = None
-
-
-class FieldViewHub:
-    """Keeps the extra (annotation) highlights of one window and pushes them to every FieldView."""
-
-    def __init__(self) -> None:
-        self.highlights: list[FieldHighlight] = []
-        self._views: weakref.WeakSet[FieldView] = weakref.WeakSet()
-
-    def register(self, view: FieldView) -> FieldView:
-        view.hub = self
-        self._views.add(view)
-        view.set_extra_highlights(self.highlights)
-        return view
-
-    def views(self) -> list[FieldView]:
-        return list(self._views)
-
-    def set_extra_highlights(self, highlights: Iterable[FieldHighlight | tuple]) -> None:
-        self.highlights = [h if isinstance(h, FieldHighlight) else FieldHighlight(*h) for h in highlights]
-        for v in self._views:
-            v.set_extra_highlights(self.highlights)

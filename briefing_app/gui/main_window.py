@@ -26,11 +26,13 @@ How annotations (issue 4) plug in:
   `self.go_to(address)` jumps (with history).
 * **Export** — `self.annotation_layer_paths()` is what File › Export PDF hands
   to `export_dialog.show_export_dialog`; replace it with the layers in use.
-* **Lazy pages** — only the Overview page exists when the window first
-  paints; the other sections (and their modules: the timeline strip, item
-  models, search) are built on first use. `self.actors`, `self.timeline`,
-  `self.quotes`, `self.sources` and `self.search` build their page when first
-  read, so callers never see the difference; `field_view_added(FieldView)`
+* **Lazy pages** — the first paint shows only the chrome (banners, menus,
+  toolbar, navigator, an empty page and inspector dock); the section pages
+  and the inspector (and their modules: text views, the timeline strip, item
+  models, search) are built on first use, right after that paint at the
+  latest. `self.overview`, `self.actors`, `self.timeline`, `self.quotes`,
+  `self.sources`, `self.search` and `self.inspector` build themselves when
+  first read, so callers never see the difference; `field_view_added(FieldView)`
   fires for every FieldView a page brings along, so per-view set-up
   (actions, highlights) reaches views made later.
 """
@@ -52,19 +54,20 @@ from typing import TYPE_CHECKING
 
 from . import settings as cfg
 from .actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName, create_actions
-from .field_view import FieldView, FieldViewHub
+from .field_hub import FieldViewHub
 from .history import History, Place
-from .inspector import Inspector
 from .models import SECTIONS, Role
 from .navigator import Navigator
-from .overview_page import OverviewPage
 from .search_index import SearchHit, SearchIndex, section_of
 from .theme import banner_colors
 
 if TYPE_CHECKING:
     from briefing_app.core.model import Briefing
 
+    from .field_view import FieldView
+    from .inspector import Inspector
     from .list_pages import ActorsPage, QuotesPage, TimelinePage
+    from .overview_page import OverviewPage
     from .loading import BriefingLoader, FileWatcher, LoadedBriefing
     from .problems_dialog import ProblemsDialog
     from .search_page import SearchPage
@@ -75,9 +78,20 @@ __all__ = ["MainWindow"]
 PAGES = (*SECTIONS, "search")
 
 #: Where each lazily built page lives: section -> (module in this package, class).
-_PAGE_CLASSES = {"actors": ("list_pages", "ActorsPage"), "timeline": ("list_pages", "TimelinePage"),
+_PAGE_CLASSES = {"overview": ("overview_page", "OverviewPage"), "actors": ("list_pages", "ActorsPage"), "timeline": ("list_pages", "TimelinePage"),
                  "quotes": ("list_pages", "QuotesPage"), "sources": ("sources_page", "SourcesPage"),
                  "search": ("search_page", "SearchPage")}
+
+
+def _placeholder(name: str) -> QWidget:
+    """An empty stand-in, painted like the text views it stands for (no flash when they arrive)."""
+    from PySide6.QtGui import QPalette
+
+    w = QWidget()
+    w.setObjectName(name)
+    w.setBackgroundRole(QPalette.ColorRole.Base)
+    w.setAutoFillBackground(True)
+    return w
 
 
 class MainWindow(QMainWindow):
@@ -114,24 +128,37 @@ class MainWindow(QMainWindow):
         QApplication.instance().installEventFilter(self)
         self._restore_settings()
         self._update_banner("")
-        self._show_page("overview")
+        self._select_in_navigator("overview")  # its page is built when something is shown on it
 
     # -- construction --------------------------------------------------------
     def _build_pages(self) -> None:
-        self.overview = OverviewPage()
-        # only the Overview exists at first paint; the other pages are placeholders until first use
+        # every page is a placeholder until first use (see the module docstring)
         self._pages: dict[str, QWidget | None] = dict.fromkeys(PAGES)
-        self._pages["overview"] = self.overview
+        self._inspector: Inspector | None = None
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         for name in PAGES:
-            page = self._pages[name] or QWidget()
-            page.setObjectName(f"page_{name}")
-            self.stack.addWidget(page)
+            self.stack.addWidget(_placeholder(f"page_{name}"))
         self.navigator = Navigator()
-        self.inspector = Inspector()
-        for view in (self.overview.view, self.inspector):
-            self._register_view(view)
+
+    @property
+    def overview(self) -> OverviewPage:
+        return self.page("overview")  # type: ignore[return-value]
+
+    @property
+    def inspector(self) -> Inspector:
+        if self._inspector is None:
+            from .inspector import Inspector
+
+            self._inspector = Inspector()
+            self._inspector.setMinimumWidth(300)
+            self._inspector.link_activated.connect(self.follow_link)
+            old = self.inspector_dock.widget()
+            self.inspector_dock.setWidget(self._inspector)
+            if old is not None:
+                old.deleteLater()
+            self._register_view(self._inspector)
+        return self._inspector
 
     @property
     def loader(self) -> BriefingLoader:
@@ -189,6 +216,8 @@ class MainWindow(QMainWindow):
                 page.set_briefing(self.briefing)
         if section == "sources":
             self._register_view(page.text)
+        elif section == "overview":
+            self._register_view(page.view)
         self._restore_page_settings(section)
         return page
 
@@ -295,11 +324,11 @@ class MainWindow(QMainWindow):
 
         self.inspector_dock = QDockWidget("Inspector", self)
         self.inspector_dock.setObjectName("dock_inspector")
-        self.inspector_dock.setWidget(self.inspector)
+        self.inspector_dock.setWidget(_placeholder("inspector_placeholder"))
         self.inspector_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.inspector.setMinimumWidth(300)
+        self.inspector_dock.widget().setMinimumWidth(300)
 
         sb = self.statusBar()
         sb.setObjectName("status_bar")
@@ -350,9 +379,6 @@ class MainWindow(QMainWindow):
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.navigator.selectionModel().currentChanged.connect(
             lambda cur, _p: cur.isValid() and not self._navigating and self.go_section(cur.data(Role.SECTION)))
-        self.overview.element_selected.connect(self._element_selected)
-        self.overview.link_activated.connect(self.follow_link)
-        self.inspector.link_activated.connect(self.follow_link)
         self.search_field.textChanged.connect(self._search_changed)
         self.search_field.returnPressed.connect(lambda: self.search.activate_current())
 
@@ -384,7 +410,7 @@ class MainWindow(QMainWindow):
         if getattr(el, "evidence", None) or seg.address.startswith("quotes/"):
             act = menu.addAction("Show in Source")
             act.triggered.connect(lambda: self.show_in_source(seg.address))
-        if view is not self.inspector:
+        if view is not self._inspector:
             act = menu.addAction("Inspect")
             act.triggered.connect(lambda: self._element_selected(seg.address))
 
@@ -398,6 +424,9 @@ class MainWindow(QMainWindow):
 
     def _show_page(self, section: str) -> None:
         self.stack.setCurrentWidget(self.page(section))
+        self._select_in_navigator(section)
+
+    def _select_in_navigator(self, section: str) -> None:
         row = self.navigator.section_row(section)
         self._navigating, was = True, self._navigating
         try:
@@ -742,7 +771,8 @@ class MainWindow(QMainWindow):
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.briefing is not None:
-            self.overview.render()
+            if self._pages["overview"] is not None:
+                self.overview.render()
             if self._pages["sources"] is not None:
                 self.sources._render()
             self.inspector.show_element(self.briefing, self.inspector.address)

@@ -70,7 +70,6 @@ class QuoteCardDelegate(QStyledItemDelegate):
         y = option.rect.top() + self.PAD_Y
         name = index.data(Role.SPEAKER) or ""
         speaker = QRect(x, y, min(fs.horizontalAdvance(name) + 2, width), fs.height())
-        date_text = index.data(Role.DATE) or "undated"
         date_x = speaker.right() + 1 + fs.horizontalAdvance("  ")
         date = QRect(date_x, y + (fs.ascent() - fc.ascent()), max(0, x + width - date_x), fc.height())
         y += fs.height() + self.GAP

@@ -31,7 +31,9 @@ print(" ".join(sorted(sys.modules)))
 HEAVY = ("rapidfuzz", "reportlab", "yaml", "briefing_app.core.anchoring", "briefing_app.core.annotation_store",
          "briefing_app.core.annotation_export", "briefing_app.core.loader", "briefing_app.gui.timeline_strip",
          "briefing_app.gui.list_pages", "briefing_app.gui.search_page", "briefing_app.gui.sources_page",
-         "briefing_app.gui.annotation_controller", "briefing_app.gui.export_dialog", "briefing_app.export")
+         "briefing_app.gui.annotation_controller", "briefing_app.gui.export_dialog", "briefing_app.export",
+         "briefing_app.gui.field_view", "briefing_app.gui.inspector", "briefing_app.gui.overview_page",
+         "briefing_app.core.model")
 
 
 def test_first_window_imports_nothing_heavy():
@@ -41,6 +43,20 @@ def test_first_window_imports_nothing_heavy():
     loaded = set(out.stdout.split())
     assert "briefing_app.gui.main_window" in loaded
     assert not [m for m in HEAVY if m in loaded]
+
+
+def test_inspector_and_overview_arrive_on_first_use(qtbot):
+    from briefing_app.gui.main_window import MainWindow
+
+    w = MainWindow()
+    qtbot.addWidget(w)
+    w.show()
+    assert w.built_pages() == {} and w._inspector is None  # the first paint shows the chrome only
+    assert w.current_section() == "overview" and w.navigator.currentIndex().row() == 0
+    inspector = w.inspector
+    assert w.inspector_dock.widget() is inspector and inspector in w.field_views()
+    assert w.overview.view in w.field_views() and w.stack.currentWidget() is w.overview
+    w.close()
 
 
 def test_pages_are_built_on_first_visit_with_the_open_briefing(loaded):
