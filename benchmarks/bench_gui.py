@@ -176,6 +176,7 @@ def bench_large(path: Path) -> None:
     w.go_section("quotes")
     qv = w.quotes.view
     t = time.perf_counter()
+    w.quotes.set_briefing(b)  # from scratch: the page may have laid out in the background since it was built
     last_card = w.quotes.proxy.index(w.quotes.proxy.rowCount() - 1, 0)
     batches = []
     while not qv.visualRect(last_card).isValid():  # batched layout: one batch per event-loop pass
