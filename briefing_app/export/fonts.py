@@ -60,6 +60,8 @@ _fontset: FontSet | None = None
 def register_fonts() -> FontSet:
     """Register every face with ReportLab once per process (thread-safe)."""
     global _fontset
+    if _fontset is not None:  # registered already: no lock needed to read it
+        return _fontset
     with _lock:
         if _fontset is not None:
             return _fontset

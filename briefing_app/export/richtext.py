@@ -24,7 +24,9 @@ from typing import Any
 
 from reportlab.lib.colors import Color, toColor
 from reportlab.lib.fonts import ps2tt, tt2ps
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.styles import ParagraphStyle
+from reportlab.pdfbase.pdfdoc import PDFObject
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
@@ -40,13 +42,15 @@ _SUP_SHRINK = 2.0  # …and smaller by 2 pt (at most a fifth)
 class _Run:
     """A resolved run: concrete font, size, colour and decorations."""
 
-    __slots__ = ("text", "font", "size", "colour", "rise", "href", "back", "underline", "widths", "space")
+    __slots__ = ("text", "font", "size", "colour", "rise", "href", "back", "underline", "widths", "space",
+                 "cache")
 
     def __init__(self, text: str, font: str, size: float, colour: Color, rise: float, href: str | None,
                  back: Color | None, underline: bool) -> None:
         self.text, self.font, self.size, self.colour, self.rise = text, font, size, colour, rise
         self.href, self.back, self.underline = href, back, underline
         self.widths = _width_table(font, size)
+        self.cache: dict[str, float] = self.widths.cache
         self.space = self.widths(" ")
 
     def same_look(self, other: _Run) -> bool:
@@ -75,11 +79,13 @@ def _width_table(font: str, size: float) -> Any:
                     _c[word] = w
             return w
 
+        fn.cache = cache  # type: ignore[attr-defined]
         _WIDTHS[key] = fn
     return fn
 
 
 _COLOURS: dict[str, Color] = {}
+_PROTOS: dict[tuple[Any, ...], _Run] = {}
 
 
 def _colour(spec: str) -> Color:
@@ -175,7 +181,7 @@ def _resolve(rich: Rich, style: ParagraphStyle) -> list[tuple[Any, ...]]:
         base_family, base_bold, base_italic = style.fontName, 0, 0
     base_colour = style.textColor
     base_size = style.fontSize
-    runs: dict[tuple[Any, ...], _Run] = {}
+    runs = _PROTOS
     for it in rich.items:
         kind = it[0]
         if kind != "t":
@@ -221,19 +227,26 @@ def _words(resolved: list[tuple[Any, ...]]) -> list[_Word]:
             cur.append((None, it[1], 0.0))
             continue
         text, run = it[1], it[2]
-        width = run.widths
         parts = _SPACE.split(text)
-        for i, tok in enumerate(parts):
-            if i > 0 and cur is not None:  # a space ends the word
-                words.append((cur, cur_w))
-                cur = None
-            if not tok:
-                continue
+        cache = run.cache
+        ws = list(map(cache.get, parts))
+        if None in ws:
+            ws = [run.widths(t) if w is None else w for t, w in zip(parts, ws, strict=True)]
+        first, w0 = parts[0], ws[0]
+        if first:
             if cur is None:
-                cur, cur_w = [], 0.0
-            w = width(tok)
-            cur.append((run, tok, w))
-            cur_w += w
+                cur, cur_w = [(run, first, w0)], w0
+            else:
+                cur.append((run, first, w0))
+                cur_w += w0
+        if len(parts) == 1:
+            continue
+        if cur is not None:  # a space ends the word
+            words.append((cur, cur_w))
+        # Whole words between spaces (the split never leaves empty ones inside).
+        words.extend([([(run, t, w)], w) for t, w in zip(parts[1:-1], ws[1:-1], strict=True)])
+        last = parts[-1]
+        cur, cur_w = ([(run, last, ws[-1])], ws[-1]) if last else (None, 0.0)
     if cur is not None:
         words.append((cur, cur_w))
     return words
@@ -406,9 +419,32 @@ class RichText(Flowable):
             c.bookmarkHorizontal(name, mx, my)
         for href, rect in links:
             if href.startswith("#"):
-                c.linkRect("", href[1:], rect, relative=1)
+                _link(c, href[1:], rect)
             else:
                 c.linkURL(href, rect, relative=1)
+
+
+class _InternalLink(PDFObject):
+    """A link annotation to a named destination, written straight to bytes.
+
+    The same dictionary `Canvas.linkRect(..., relative=1)` writes (border
+    0 0 0, empty contents), without building a `PDFDictionary` of
+    `PDFArray`s for each of tens of thousands of note links.
+    """
+
+    __slots__ = ("dest", "rect")
+
+    def __init__(self, dest: Any, rect: tuple[float, float, float, float]) -> None:
+        self.dest, self.rect = dest, rect
+
+    def format(self, document: Any) -> bytes:
+        return (b"<<\n/Border [ 0 0 0 ] /Contents () /Dest " + self.dest.format(document)
+                + b" /Rect [ " + fp_str(*self.rect).encode("ascii") + b" ] /Subtype /Link /Type /Annot\n>>")
+
+
+def _link(c: Any, name: str, rect: tuple[float, float, float, float]) -> None:
+    # Canvas.linkRect's own steps (reportlab.pdfgen.canvas), with the light annotation above.
+    c._addAnnotation(_InternalLink(c._bookmarkReference(name), c._absRect(rect, 1)))
 
 
 def _lead_space(word: _Word) -> float:
