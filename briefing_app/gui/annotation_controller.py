@@ -25,8 +25,18 @@ from PySide6.QtCore import QLockFile, QObject, QStandardPaths, Qt, QTimer, Signa
 from PySide6.QtGui import QAction, QCursor, QKeySequence
 from PySide6.QtWidgets import QApplication, QFileDialog, QMenu, QMessageBox
 
-from briefing_app.core.annotations import (COLORS, Annotation, AnnotationLayer, Selector, default_layer_path,
-                                           load_layer, new_annotation_id, open_layer, save_layer, utc_now)
+from briefing_app.core.annotations import (
+    COLORS,
+    Annotation,
+    AnnotationLayer,
+    Selector,
+    default_layer_path,
+    load_layer,
+    new_annotation_id,
+    open_layer,
+    save_layer,
+    utc_now,
+)
 from briefing_app.core.atomic import write_atomic
 from briefing_app.core.problems import BriefingError
 

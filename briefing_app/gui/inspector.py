@@ -8,9 +8,9 @@ highlights show here too). Links use element addresses; evidence links are
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QWidget
-
 from typing import TYPE_CHECKING
+
+from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
     from briefing_app.core.model import Actor, Briefing, Event, Source
@@ -67,7 +67,15 @@ def _link_list(w: FieldWriter, title: str, items: list[tuple[str, str, str]]) ->
 
 
 def write_element(w: FieldWriter, b: Briefing, address: str) -> None:
-    from briefing_app.core.model import Actor, Event, KeyPoint, Quote, Relation, Source, Summary  # loaded by then
+    from briefing_app.core.model import (  # loaded by then
+        Actor,
+        Event,
+        KeyPoint,
+        Quote,
+        Relation,
+        Source,
+        Summary,
+    )
 
     el = b.element(address)
     kind = address.split("/", 1)[0]

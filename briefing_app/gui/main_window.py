@@ -43,14 +43,28 @@ import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFileDialog, QLabel, QLineEdit, QMainWindow, QMenu,
-                               QMenuBar, QMessageBox, QProgressBar, QSizePolicy, QSplitter, QStackedWidget,
-                               QToolBar, QVBoxLayout, QWidget)
-
-from typing import TYPE_CHECKING
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QMenu,
+    QMenuBar,
+    QMessageBox,
+    QProgressBar,
+    QSizePolicy,
+    QSplitter,
+    QStackedWidget,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
 
 from . import settings as cfg
 from .actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName, create_actions
@@ -67,8 +81,8 @@ if TYPE_CHECKING:
     from .field_view import FieldView
     from .inspector import Inspector
     from .list_pages import ActorsPage, QuotesPage, TimelinePage
-    from .overview_page import OverviewPage
     from .loading import BriefingLoader, FileWatcher, LoadedBriefing
+    from .overview_page import OverviewPage
     from .problems_dialog import ProblemsDialog
     from .search_page import SearchPage
     from .sources_page import SourcesPage

@@ -15,10 +15,16 @@ if TYPE_CHECKING:
 from enum import IntEnum
 from typing import Any
 
-from PySide6.QtCore import (QAbstractItemModel, QAbstractListModel, QAbstractTableModel, QModelIndex,
-                            QPersistentModelIndex, QSortFilterProxyModel, Qt)
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QAbstractListModel,
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+)
 from PySide6.QtGui import QFont
-
 
 from .search_index import SECTION_TITLES, SearchHit
 
@@ -26,6 +32,7 @@ __all__ = ["Role", "SectionsModel", "ActorsModel", "ActorsProxy", "TimelineModel
            "QuotesModel", "QuotesProxy", "SourcesModel", "SearchResultsModel", "SECTIONS"]
 
 Index = QModelIndex | QPersistentModelIndex
+_ROOT = QModelIndex()  # the invalid index (the root): the default parent, made once
 DISPLAY = Qt.ItemDataRole.DisplayRole
 
 
@@ -72,7 +79,7 @@ class SectionsModel(QAbstractListModel):
         if SECTIONS:
             self.dataChanged.emit(self.index(0), self.index(len(SECTIONS) - 1))
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(SECTIONS)
 
     def count(self, section: str) -> int | None:
@@ -123,10 +130,10 @@ class _BriefingTable(QAbstractTableModel):
     def _prepare(self) -> None:
         pass
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.HEADERS)
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = DISPLAY) -> Any:  # noqa: N802
@@ -390,7 +397,7 @@ class SearchResultsModel(QAbstractItemModel):
     def hit_count(self) -> int:
         return sum(len(h) for _, h, _ in self.groups)
 
-    def index(self, row: int, column: int, parent: Index = QModelIndex()) -> QModelIndex:
+    def index(self, row: int, column: int, parent: Index = _ROOT) -> QModelIndex:
         if column != 0 or row < 0:
             return QModelIndex()
         if not parent.isValid():
@@ -400,19 +407,19 @@ class SearchResultsModel(QAbstractItemModel):
                 return self.createIndex(row, 0, parent.row() + 1)
         return QModelIndex()
 
-    def parent(self, index: Index = QModelIndex()) -> QModelIndex:  # type: ignore[override]
+    def parent(self, index: Index = _ROOT) -> QModelIndex:  # type: ignore[override]
         if not index.isValid() or index.internalId() == 0:
             return QModelIndex()
         return self.createIndex(index.internalId() - 1, 0, 0)
 
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         if not parent.isValid():
             return len(self.groups)
         if parent.internalId() == 0 and parent.column() == 0 and parent.row() < len(self.groups):
             return len(self.groups[parent.row()][1])
         return 0
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 1
 
     def hit(self, index: Index) -> SearchHit | None:

@@ -10,7 +10,6 @@ if TYPE_CHECKING:
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-
 from .field_view import FieldView
 
 __all__ = ["OverviewPage"]

@@ -14,7 +14,6 @@ if TYPE_CHECKING:
 
 from dataclasses import dataclass
 
-
 __all__ = ["SearchEntry", "SearchHit", "SearchIndex", "SECTION_TITLES"]
 
 SECTION_TITLES = {

@@ -6,8 +6,17 @@ from __future__ import annotations
 import datetime as dt
 
 from briefing_app.core.dates import PartialDate
-from briefing_app.core.model import (Actor, Briefing, Event, Evidence, KeyPoint, Quote, Relation, Source,
-                                     Summary)
+from briefing_app.core.model import (
+    Actor,
+    Briefing,
+    Event,
+    Evidence,
+    KeyPoint,
+    Quote,
+    Relation,
+    Source,
+    Summary,
+)
 
 SOURCE_TEXT = (
     "Tokyo, 10 May 2023. Japan and NATO are discussing a liaison office in Tokyo.\n\n"

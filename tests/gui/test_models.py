@@ -7,8 +7,18 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 
 from briefing_app.gui.field_view import FieldHighlight, FieldView, FieldViewHub
-from briefing_app.gui.models import (ActorsModel, ActorsProxy, QuotesModel, QuotesProxy, Role, SearchResultsModel,
-                                     SectionsModel, SourcesModel, TimelineModel, TimelineProxy)
+from briefing_app.gui.models import (
+    ActorsModel,
+    ActorsProxy,
+    QuotesModel,
+    QuotesProxy,
+    Role,
+    SearchResultsModel,
+    SectionsModel,
+    SourcesModel,
+    TimelineModel,
+    TimelineProxy,
+)
 from briefing_app.gui.search_index import SearchIndex
 
 from .factory import SOURCE_TEXT, make_briefing
