@@ -732,11 +732,8 @@ class MainWindow(QMainWindow):
     def export_pdf(self) -> None:
         if self.briefing is None or self.path is None:
             return
-        try:
-            from . import export_dialog
-        except ImportError:
-            QMessageBox.information(self, "Export PDF", "PDF export is not available in this build.")
-            return
+        from . import export_dialog
+
         export_dialog.show_export_dialog(self, self.path, self.briefing, self.annotation_layer_paths())
 
     # -- misc --------------------------------------------------------------------------

@@ -248,18 +248,6 @@ def test_settings_saved_on_close(loaded, isolated_settings):
     assert any(isolated_settings.rglob("*.ini"))
 
 
-def test_export_pdf_without_dialog_module_says_so(loaded, monkeypatch):
-    import importlib.util
-
-    if importlib.util.find_spec("briefing_app.gui.export_dialog") is not None:
-        pytest.skip("the export dialog exists; its own tests cover it")
-    shown = []
-    monkeypatch.setattr("briefing_app.gui.main_window.QMessageBox.information",
-                        lambda *a, **k: shown.append(a[2]))
-    loaded.actions[ActionName.EXPORT_PDF].trigger()
-    assert shown and "not available" in shown[0]
-
-
 def test_accessible_names_on_main_widgets(loaded):
     w = loaded
     for widget in (w.navigator, w.inspector, w.search_field, w.actors.view, w.timeline.view, w.timeline.strip,
