@@ -60,7 +60,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSizePolicy,
     QSplitter,
-    QStackedWidget,
     QToolBar,
     QVBoxLayout,
     QWidget,
@@ -70,8 +69,8 @@ from . import settings as cfg
 from .actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName, create_actions
 from .field_hub import FieldViewHub
 from .history import History, Place
-from .models import SECTIONS, Role
-from .navigator import Navigator
+from .lazy_pages import PAGES, LazyPages, placeholder
+from .models import Role
 from .search_index import SearchHit, SearchIndex, section_of
 from .theme import banner_colors
 
@@ -79,36 +78,13 @@ if TYPE_CHECKING:
     from briefing_app.core.model import Briefing
 
     from .field_view import FieldView
-    from .inspector import Inspector
-    from .list_pages import ActorsPage, QuotesPage, TimelinePage
     from .loading import BriefingLoader, FileWatcher, LoadedBriefing
-    from .overview_page import OverviewPage
     from .problems_dialog import ProblemsDialog
-    from .search_page import SearchPage
-    from .sources_page import SourcesPage
 
 __all__ = ["MainWindow"]
 
-PAGES = (*SECTIONS, "search")
 
-#: Where each lazily built page lives: section -> (module in this package, class).
-_PAGE_CLASSES = {"overview": ("overview_page", "OverviewPage"), "actors": ("list_pages", "ActorsPage"), "timeline": ("list_pages", "TimelinePage"),
-                 "quotes": ("list_pages", "QuotesPage"), "sources": ("sources_page", "SourcesPage"),
-                 "search": ("search_page", "SearchPage")}
-
-
-def _placeholder(name: str) -> QWidget:
-    """An empty stand-in, painted like the text views it stands for (no flash when they arrive)."""
-    from PySide6.QtGui import QPalette
-
-    w = QWidget()
-    w.setObjectName(name)
-    w.setBackgroundRole(QPalette.ColorRole.Base)
-    w.setAutoFillBackground(True)
-    return w
-
-
-class MainWindow(QMainWindow):
+class MainWindow(LazyPages, QMainWindow):
     briefing_changed = Signal(object)  # Briefing
     element_context_menu_requested = Signal(str, str, QPoint)
     place_changed = Signal(object)  # Place
@@ -145,35 +121,6 @@ class MainWindow(QMainWindow):
         self._select_in_navigator("overview")  # its page is built when something is shown on it
 
     # -- construction --------------------------------------------------------
-    def _build_pages(self) -> None:
-        # every page is a placeholder until first use (see the module docstring)
-        self._pages: dict[str, QWidget | None] = dict.fromkeys(PAGES)
-        self._inspector: Inspector | None = None
-        self.stack = QStackedWidget()
-        self.stack.setObjectName("pages")
-        for name in PAGES:
-            self.stack.addWidget(_placeholder(f"page_{name}"))
-        self.navigator = Navigator()
-
-    @property
-    def overview(self) -> OverviewPage:
-        return self.page("overview")  # type: ignore[return-value]
-
-    @property
-    def inspector(self) -> Inspector:
-        if self._inspector is None:
-            from .inspector import Inspector
-
-            self._inspector = Inspector()
-            self._inspector.setMinimumWidth(300)
-            self._inspector.link_activated.connect(self.follow_link)
-            old = self.inspector_dock.widget()
-            self.inspector_dock.setWidget(self._inspector)
-            if old is not None:
-                old.deleteLater()
-            self._register_view(self._inspector)
-        return self._inspector
-
     @property
     def loader(self) -> BriefingLoader:
         if self._loader is None:
@@ -193,75 +140,6 @@ class MainWindow(QMainWindow):
             self._watcher = FileWatcher(self)
             self._watcher.changed.connect(self._file_changed)
         return self._watcher
-
-    def _register_view(self, view: FieldView) -> None:
-        self.field_hub.register(view)
-        view.menu_extender = self._extend_field_menu
-        view.element_context_menu_requested.connect(self.element_context_menu_requested)
-        self.field_view_added.emit(view)
-
-    def page(self, section: str) -> QWidget:
-        """The page of a section, built (and filled with the open briefing) on first use."""
-        page = self._pages[section]
-        if page is not None:
-            return page
-        import importlib
-
-        module, cls = _PAGE_CLASSES[section]
-        page = getattr(importlib.import_module(f"{__package__}.{module}"), cls)()
-        page.setObjectName(f"page_{section}")
-        self._pages[section] = page
-        i = PAGES.index(section)
-        old = self.stack.widget(i)
-        current = self.stack.currentIndex()
-        self.stack.insertWidget(i, page)
-        self.stack.removeWidget(old)
-        old.deleteLater()
-        if current == i:
-            self.stack.setCurrentIndex(i)
-        if section == "search":
-            page.hit_activated.connect(self.jump_to_hit)
-            if self.search_index is not None:
-                page.set_index(self.search_index)
-        else:
-            page.element_selected.connect(self._element_selected)
-            page.link_activated.connect(self.follow_link)
-            if self.briefing is not None:
-                page.set_briefing(self.briefing)
-        if section == "sources":
-            self._register_view(page.text)
-        elif section == "overview":
-            self._register_view(page.view)
-        self._restore_page_settings(section)
-        return page
-
-    def built_pages(self) -> dict[str, QWidget]:
-        return {k: v for k, v in self._pages.items() if v is not None}
-
-    @property
-    def pages(self) -> dict[str, QWidget]:
-        """Every section page (building those not built yet)."""
-        return {name: self.page(name) for name in PAGES}
-
-    @property
-    def actors(self) -> ActorsPage:
-        return self.page("actors")  # type: ignore[return-value]
-
-    @property
-    def timeline(self) -> TimelinePage:
-        return self.page("timeline")  # type: ignore[return-value]
-
-    @property
-    def quotes(self) -> QuotesPage:
-        return self.page("quotes")  # type: ignore[return-value]
-
-    @property
-    def sources(self) -> SourcesPage:
-        return self.page("sources")  # type: ignore[return-value]
-
-    @property
-    def search(self) -> SearchPage:
-        return self.page("search")  # type: ignore[return-value]
 
     def _build_chrome(self) -> None:
         # classification banners: top (above the menus) and bottom
@@ -338,7 +216,7 @@ class MainWindow(QMainWindow):
 
         self.inspector_dock = QDockWidget("Inspector", self)
         self.inspector_dock.setObjectName("dock_inspector")
-        self.inspector_dock.setWidget(_placeholder("inspector_placeholder"))
+        self.inspector_dock.setWidget(placeholder("inspector_placeholder"))
         self.inspector_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                                         | QDockWidget.DockWidgetFeature.DockWidgetMovable)
         self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)

@@ -1,0 +1,166 @@
+"""Section pages and the inspector, built on first use.
+
+The reader's first paint shows only the window's chrome: each section page
+and the inspector start as an empty placeholder, so their modules (text views,
+the timeline strip, item models, search) are not imported before the window
+appears. `LazyPages` is the part of `MainWindow` that swaps in the real widget
+the first time anything reads it (`window.actors`, `window.page("sources")`,
+`window.inspector`), fills it with the open briefing and hands its text views
+to the field hub; callers never see the difference.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING
+
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import QStackedWidget, QWidget
+
+from .models import SECTIONS
+from .navigator import Navigator
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QDockWidget
+
+    from briefing_app.core.model import Briefing
+
+    from .field_hub import FieldViewHub
+    from .field_view import FieldView
+    from .inspector import Inspector
+    from .list_pages import ActorsPage, QuotesPage, TimelinePage
+    from .overview_page import OverviewPage
+    from .search_index import SearchIndex
+    from .search_page import SearchPage
+    from .sources_page import SourcesPage
+
+__all__ = ["PAGES", "LazyPages", "placeholder"]
+
+#: The pages of the central stack, in stack order.
+PAGES = (*SECTIONS, "search")
+
+#: Where each lazily built page lives: section -> (module in this package, class).
+_PAGE_CLASSES = {"overview": ("overview_page", "OverviewPage"), "actors": ("list_pages", "ActorsPage"),
+                 "timeline": ("list_pages", "TimelinePage"), "quotes": ("list_pages", "QuotesPage"),
+                 "sources": ("sources_page", "SourcesPage"), "search": ("search_page", "SearchPage")}
+
+
+def placeholder(name: str) -> QWidget:
+    """An empty stand-in, painted like the text views it stands for (no flash when they arrive)."""
+    w = QWidget()
+    w.setObjectName(name)
+    w.setBackgroundRole(QPalette.ColorRole.Base)
+    w.setAutoFillBackground(True)
+    return w
+
+
+class LazyPages:
+    """The part of `MainWindow` that owns the section pages and the inspector.
+
+    `_build_pages()` makes the stack of placeholders and the navigator; the
+    window builds its chrome around them. The rest of the window provides
+    the attributes declared below.
+    """
+
+    # provided by MainWindow
+    briefing: Briefing | None
+    search_index: SearchIndex | None
+    field_hub: FieldViewHub
+    inspector_dock: QDockWidget
+
+    def _build_pages(self) -> None:
+        # every page is a placeholder until first use (see the module docstring)
+        self._pages: dict[str, QWidget | None] = dict.fromkeys(PAGES)
+        self._inspector: Inspector | None = None
+        self.stack = QStackedWidget()
+        self.stack.setObjectName("pages")
+        for name in PAGES:
+            self.stack.addWidget(placeholder(f"page_{name}"))
+        self.navigator = Navigator()
+
+    def page(self, section: str) -> QWidget:
+        """The page of a section, built (and filled with the open briefing) on first use."""
+        page = self._pages[section]
+        if page is not None:
+            return page
+        module, cls = _PAGE_CLASSES[section]
+        page = getattr(importlib.import_module(f"{__package__}.{module}"), cls)()
+        page.setObjectName(f"page_{section}")
+        self._pages[section] = page
+        i = PAGES.index(section)
+        old = self.stack.widget(i)
+        current = self.stack.currentIndex()
+        self.stack.insertWidget(i, page)
+        self.stack.removeWidget(old)
+        old.deleteLater()
+        if current == i:
+            self.stack.setCurrentIndex(i)
+        if section == "search":
+            page.hit_activated.connect(self.jump_to_hit)
+            if self.search_index is not None:
+                page.set_index(self.search_index)
+        else:
+            page.element_selected.connect(self._element_selected)
+            page.link_activated.connect(self.follow_link)
+            if self.briefing is not None:
+                page.set_briefing(self.briefing)
+        if section == "sources":
+            self._register_view(page.text)
+        elif section == "overview":
+            self._register_view(page.view)
+        self._restore_page_settings(section)
+        return page
+
+    def built_pages(self) -> dict[str, QWidget]:
+        return {k: v for k, v in self._pages.items() if v is not None}
+
+    @property
+    def pages(self) -> dict[str, QWidget]:
+        """Every section page (building those not built yet)."""
+        return {name: self.page(name) for name in PAGES}
+
+    @property
+    def overview(self) -> OverviewPage:
+        return self.page("overview")  # type: ignore[return-value]
+
+    @property
+    def actors(self) -> ActorsPage:
+        return self.page("actors")  # type: ignore[return-value]
+
+    @property
+    def timeline(self) -> TimelinePage:
+        return self.page("timeline")  # type: ignore[return-value]
+
+    @property
+    def quotes(self) -> QuotesPage:
+        return self.page("quotes")  # type: ignore[return-value]
+
+    @property
+    def sources(self) -> SourcesPage:
+        return self.page("sources")  # type: ignore[return-value]
+
+    @property
+    def search(self) -> SearchPage:
+        return self.page("search")  # type: ignore[return-value]
+
+    @property
+    def inspector(self) -> Inspector:
+        if self._inspector is None:
+            from .inspector import Inspector
+
+            self._inspector = Inspector()
+            self._inspector.setMinimumWidth(300)
+            self._inspector.link_activated.connect(self.follow_link)
+            old = self.inspector_dock.widget()
+            self.inspector_dock.setWidget(self._inspector)
+            if old is not None:
+                old.deleteLater()
+            self._register_view(self._inspector)
+        return self._inspector
+
+    def _register_view(self, view: FieldView) -> None:
+        """Hand a page's text view to the field hub, the context menu and `field_view_added`."""
+        self.field_hub.register(view)
+        view.menu_extender = self._extend_field_menu
+        view.element_context_menu_requested.connect(self.element_context_menu_requested)
+        self.field_view_added.emit(view)
