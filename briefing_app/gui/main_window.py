@@ -45,7 +45,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QObject, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
@@ -69,9 +69,10 @@ from . import settings as cfg
 from .actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName, create_actions
 from .field_hub import FieldViewHub
 from .history import History, Place
-from .lazy_pages import PAGES, LazyPages, placeholder
+from .lazy_pages import LazyPages, placeholder
 from .models import Role
-from .search_index import SearchHit, SearchIndex, section_of
+from .navigation import Navigation
+from .search_index import SearchIndex
 from .theme import banner_colors
 
 if TYPE_CHECKING:
@@ -84,7 +85,7 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 
-class MainWindow(LazyPages, QMainWindow):
+class MainWindow(LazyPages, Navigation, QMainWindow):
     briefing_changed = Signal(object)  # Briefing
     element_context_menu_requested = Signal(str, str, QPoint)
     place_changed = Signal(object)  # Place
@@ -309,195 +310,6 @@ class MainWindow(LazyPages, QMainWindow):
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
         self.unsaved_label.setVisible(not clean)
-
-    # -- navigation --------------------------------------------------------------
-    def current_section(self) -> str:
-        return PAGES[self.stack.currentIndex()]
-
-    def _show_page(self, section: str) -> None:
-        self.stack.setCurrentWidget(self.page(section))
-        self._select_in_navigator(section)
-
-    def _select_in_navigator(self, section: str) -> None:
-        row = self.navigator.section_row(section)
-        self._navigating, was = True, self._navigating
-        try:
-            if row >= 0:
-                self.navigator.setCurrentIndex(self.navigator.model_.index(row, 0))
-            else:
-                self.navigator.clearSelection()
-        finally:
-            self._navigating = was
-
-    def go(self, place: Place, record: bool = True) -> None:
-        """Show a place; with `record`, it becomes a step in Back/Forward history."""
-        if record and self.history.current is not None:
-            # remember where the analyst is now (selection may have moved since the last jump)
-            self.history.replace(self._here())
-        self._apply(place)
-        if record:
-            self.history.visit(self._here(place))
-        self._update_history_actions()
-        self.place_changed.emit(place)
-
-    def _here(self, place: Place | None = None) -> Place:
-        section = self.current_section()
-        if place is not None and place.section == section:
-            return place
-        page = self.page(section)
-        address = page.current_address() if hasattr(page, "current_address") else None
-        if section == "sources" and self.inspector.address and not (address or "").startswith("sources/"):
-            address = self.inspector.address
-        return Place(section, address)
-
-    def _apply(self, place: Place) -> None:
-        self._navigating = True
-        try:
-            self._show_page(place.section)
-            b = self.briefing
-            if b is None:
-                return
-            address = place.address if place.address and b.element(place.address) is not None else None
-            page = self.page(place.section)
-            if place.section == "sources" and place.span:
-                self.sources.show_span(*place.span)
-            elif address and hasattr(page, "select"):
-                page.select(address)
-            if place.section == "search":
-                self.search_field.setFocus()
-                return
-            if address is None and hasattr(page, "current_address"):
-                address = page.current_address() or ("summary" if place.section == "overview" else None)
-            self.inspector.show_element(b, address)
-            if address and place.field_range:
-                field, start, end = place.field_range
-                if place.section == "overview":
-                    self.overview.view.show_range(address, field, start, end)
-                elif place.section == "sources":
-                    self.sources.text.show_range(address, field, start, end)
-                self.inspector.show_range(address, field, start, end)
-        finally:
-            self._navigating = False
-
-    def _element_selected(self, address: str) -> None:
-        if self._navigating or self.briefing is None:
-            return
-        self.inspector.show_element(self.briefing, address)
-        if self.history.current is not None:
-            self.history.replace(self._here())
-
-    def go_section(self, section: str) -> None:
-        page = self.page(section)
-        if self.current_section() == section:
-            return
-        address = page.current_address() if hasattr(page, "current_address") else None
-        if address is None and section in ("actors", "timeline", "quotes") and page.proxy.rowCount():
-            address = page.proxy.index(0, 0).data(Role.ADDRESS)
-        self.go(Place(section, address))
-
-    def go_to(self, address: str) -> None:
-        """Jump to an element (recorded in history)."""
-        section = section_of(address)
-        self.go(Place(section, address))
-
-    def follow_link(self, target: str) -> None:
-        if target.startswith("section:"):
-            self.go_section(target.split(":", 1)[1])
-        elif target.startswith("show:"):
-            address, _, which = target[5:].partition("#")
-            self.show_in_source(address, which or "0")
-        else:
-            self.go_to(target)
-
-    def show_in_source(self, address: str, which: str = "") -> bool:
-        """Show an element's excerpt (evidence number `which`, or `q` for a quote's text) in its source."""
-        b = self.briefing
-        el = b.element(address) if b else None
-        if el is None:
-            return False
-        evidence = getattr(el, "evidence", ())
-        found = None
-        if which == "q" or (not which and address.startswith("quotes/")):
-            for sid in [e.source for e in evidence] or [None]:
-                found = b.locate(address, el.text, sid)
-                if found:
-                    break
-        else:
-            i = int(which or 0)
-            if i < len(evidence):
-                found = b.locate(address, evidence[i].quote, evidence[i].source)
-        if not found:
-            self.statusBar().showMessage("This element cites no passage of a source.", 4000)
-            return False
-        self.go(Place("sources", address, span=found))
-        self.inspector.show_element(b, address)
-        return True
-
-    def show_selected_in_source(self) -> None:
-        address = self.inspector.address
-        if address and not self.show_in_source(address):
-            return
-
-    def back(self) -> None:
-        if self.history.current is not None:
-            self.history.replace(self._here())
-        place = self.history.back()
-        if place:
-            self._apply(place)
-        self._update_history_actions()
-
-    def forward(self) -> None:
-        if self.history.current is not None:
-            self.history.replace(self._here())
-        place = self.history.forward()
-        if place:
-            self._apply(place)
-        self._update_history_actions()
-
-    def _update_history_actions(self) -> None:
-        self.actions[ActionName.BACK].setEnabled(self.history.can_back())
-        self.actions[ActionName.FORWARD].setEnabled(self.history.can_forward())
-
-    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
-        et = event.type()
-        if et == QEvent.Type.MouseButtonPress and isinstance(obj, QWidget) and obj.window() is self:
-            if event.button() == Qt.MouseButton.BackButton:
-                self.back()
-                return True
-            if event.button() == Qt.MouseButton.ForwardButton:
-                self.forward()
-                return True
-        if obj is self.search_field and et == QEvent.Type.KeyPress:
-            key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                self.search.move(1 if key == Qt.Key.Key_Down else -1)
-                return True
-            if key == Qt.Key.Key_Escape:
-                self.search_field.clear()
-                self.stack.currentWidget().setFocus()
-                return True
-        return super().eventFilter(obj, event)
-
-    # -- search --------------------------------------------------------------------
-    def focus_search(self) -> None:
-        self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search_field.selectAll()
-        if self.search_field.text().strip() and self.current_section() != "search":
-            self.go(Place("search"))
-
-    def _search_changed(self, text: str) -> None:
-        self.search.run(text)
-        if text.strip() and self.current_section() != "search":
-            self.go(Place("search"))
-            self.search_field.setFocus()
-
-    def jump_to_hit(self, hit: SearchHit) -> None:
-        e = hit.entry
-        if e.section == "sources" and e.field == "text":
-            sid = e.address.split("/", 1)[1]
-            self.go(Place("sources", e.address, span=(sid, hit.start, hit.end)))
-        else:
-            self.go(Place(e.section, e.address, field_range=(e.field, hit.start, hit.end)))
 
     # -- files -----------------------------------------------------------------------
     def open_dialog(self) -> None:
