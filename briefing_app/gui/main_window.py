@@ -39,7 +39,6 @@ How annotations (issue 4) plug in:
 
 from __future__ import annotations
 
-import gc
 import os
 from collections.abc import Callable
 from pathlib import Path
@@ -50,7 +49,6 @@ from PySide6.QtGui import QAction, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
-    QFileDialog,
     QLabel,
     QLineEdit,
     QMainWindow,
@@ -68,7 +66,8 @@ from PySide6.QtWidgets import (
 from . import settings as cfg
 from .actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName, create_actions
 from .field_hub import FieldViewHub
-from .history import History, Place
+from .file_handling import FileHandling
+from .history import History
 from .lazy_pages import LazyPages, placeholder
 from .models import Role
 from .navigation import Navigation
@@ -79,13 +78,13 @@ if TYPE_CHECKING:
     from briefing_app.core.model import Briefing
 
     from .field_view import FieldView
-    from .loading import BriefingLoader, FileWatcher, LoadedBriefing
+    from .loading import BriefingLoader, FileWatcher
     from .problems_dialog import ProblemsDialog
 
 __all__ = ["MainWindow"]
 
 
-class MainWindow(LazyPages, Navigation, QMainWindow):
+class MainWindow(LazyPages, Navigation, FileHandling, QMainWindow):
     briefing_changed = Signal(object)  # Briefing
     element_context_menu_requested = Signal(str, str, QPoint)
     place_changed = Signal(object)  # Place
@@ -120,27 +119,6 @@ class MainWindow(LazyPages, Navigation, QMainWindow):
         self._restore_settings()
         self._update_banner("")
         self._select_in_navigator("overview")  # its page is built when something is shown on it
-
-    # -- construction --------------------------------------------------------
-    @property
-    def loader(self) -> BriefingLoader:
-        if self._loader is None:
-            from .loading import BriefingLoader
-
-            self._loader = BriefingLoader(self)
-            self._loader.started.connect(self._load_started)
-            self._loader.loaded.connect(self._loaded)
-            self._loader.failed.connect(self._failed)
-        return self._loader
-
-    @property
-    def watcher(self) -> FileWatcher:
-        if self._watcher is None:
-            from .loading import FileWatcher
-
-            self._watcher = FileWatcher(self)
-            self._watcher.changed.connect(self._file_changed)
-        return self._watcher
 
     def _build_chrome(self) -> None:
         # classification banners: top (above the menus) and bottom
@@ -310,114 +288,6 @@ class MainWindow(LazyPages, Navigation, QMainWindow):
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)
         self.unsaved_label.setVisible(not clean)
-
-    # -- files -----------------------------------------------------------------------
-    def open_dialog(self) -> None:
-        start = str(self.path.parent) if self.path else str(Path.home())
-        name, _ = QFileDialog.getOpenFileName(self, "Open Briefing", start,
-                                              "Briefings (*.yaml *.yml);;All files (*)")
-        if name:
-            self.open_path(Path(name))
-
-    def open_path(self, path: Path) -> None:
-        """Load a briefing in the background; the open one stays until it succeeds."""
-        self._reloading = self.path is not None and path.resolve() == self.path
-        self.loader.load(path.resolve() if path.exists() else path)
-
-    def reload(self) -> None:
-        if self.path:
-            self.open_path(self.path)
-
-    def _file_changed(self, path: Path) -> None:
-        if self.path and path == self.path and not self.loader.busy:
-            self.statusBar().showMessage(f"{path.name} changed on disk; reloading\u2026", 3000)
-            self.open_path(path)
-
-    def _load_started(self, path: Path) -> None:
-        self.statusBar().showMessage(f"Opening {path.name}\u2026")
-        self._progress_timer.start()
-
-    def _loaded(self, result: LoadedBriefing) -> None:
-        self.progress.hide()
-        keep = self._reloading and result.path == self.path
-        here = self._here() if keep else None
-        self.set_briefing(result.briefing, result.path, result.index)
-        if here is not None:
-            self.history.replace(here)
-            self._apply(here)
-            self.statusBar().showMessage(f"Reloaded {result.path.name}", 4000)
-        else:
-            self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
-        self._remember(result.path)
-
-    def _failed(self, path: Path, problems) -> None:
-        self.progress.hide()
-        self.statusBar().showMessage(f"{path.name} could not be opened", 6000)
-        from .problems_dialog import ProblemsDialog
-
-        if self.problems_dialog is not None:
-            self.problems_dialog.close()
-        self.problems_dialog = ProblemsDialog(self, path, list(problems),
-                                              self.briefing.title if self.briefing else None)
-        self.problems_dialog.open()
-
-    def set_briefing(self, briefing: Briefing, path: Path | None, index: SearchIndex | None = None) -> None:
-        """Show a loaded briefing (used by the loader; tests may call it directly)."""
-        self.briefing = briefing
-        self.path = path
-        self.search_index = index or SearchIndex(briefing)
-        self.navigator.model_.set_briefing(briefing)
-        for name, page in self.built_pages().items():
-            if name == "search":
-                page.set_index(self.search_index)
-            else:
-                page.set_briefing(briefing)
-        self._update_banner(briefing.classification)
-        where = f" \u2014 {path.name}" if path else ""
-        self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
-        self.file_label.setText(str(path) if path else "")
-        self.watcher.watch(path)
-        self.history.clear()
-        self.go(Place("overview", "summary"))
-        # A large briefing is millions of long-lived objects; moving them out of the cyclic
-        # collector's view keeps full collections (tens of ms each) out of keystrokes and scrolling.
-        gc.unfreeze()  # let the previous briefing's objects go
-        gc.collect()
-        gc.freeze()
-        self.briefing_changed.emit(briefing)
-
-    def _remember(self, path: Path) -> None:
-        cfg.put(cfg.LAST_FILE, str(path))
-        recent = [p for p in cfg.get(cfg.RECENT_FILES) if p != str(path)]
-        cfg.put(cfg.RECENT_FILES, ([str(path)] + recent)[: cfg.MAX_RECENT])
-
-    def _fill_recent_menu(self) -> None:
-        self.recent_menu.clear()
-        recent = cfg.get(cfg.RECENT_FILES)
-        for i, p in enumerate(recent):
-            act = self.recent_menu.addAction(f"&{i + 1 if i < 9 else 0}  {Path(p).name}")
-            act.setObjectName(f"recent_{i}")
-            act.setToolTip(p)
-            act.setStatusTip(p)
-            act.setEnabled(Path(p).exists())
-            act.triggered.connect(lambda _c=False, p=p: self.open_path(Path(p)))
-        if not recent:
-            self.recent_menu.addAction("No recent files").setEnabled(False)
-        self.recent_menu.addSeparator()
-        clear = self.recent_menu.addAction("&Clear Menu")
-        clear.setObjectName("recent_clear")
-        clear.setEnabled(bool(recent))
-        clear.triggered.connect(lambda: cfg.put(cfg.RECENT_FILES, []))
-
-    def dragEnterEvent(self, event) -> None:  # noqa: N802
-        if any(u.isLocalFile() for u in event.mimeData().urls()):
-            event.acceptProposedAction()
-
-    def dropEvent(self, event) -> None:  # noqa: N802
-        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
-        if files:
-            event.acceptProposedAction()
-            self.open_path(files[0])
 
     def export_pdf(self) -> None:
         if self.briefing is None or self.path is None:
