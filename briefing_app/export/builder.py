@@ -66,6 +66,7 @@ _CONFIDENCE_MEANING = (
 _FIELD_ORDER = ("bluf", "text", "name", "role", "description", "title", "location", "note", "context")
 _LINK = "#1d4f91"
 _GREY = "#5a6472"
+_SWATCH = "\u25a0"  # the colour square before each analyst-notes heading
 
 
 @dataclass(frozen=True)
@@ -286,13 +287,14 @@ class _Story:
         b = self.b
         rows: list[list[Flowable]] = []
         for r in b.relations:
-            note = self.text(r.address, "note", r.note) if r.note else Rich()
-            note.extend(self.cite(r.address, r.evidence))
+            note = self.text(r.address, "note", r.note) if r.note else Rich().add("—")
+            # The mark goes with the relation itself: that is the claim the evidence supports.
+            kind = self.text(r.address, "kind", r.kind, italic=True).extend(self.cite(r.address, r.evidence))
             rows.append([
                 self.rt(Rich().anchor(self.anchor(r.address)).add(b.display_name(r.from_actor), bold=True), "cell"),
-                self.rt(self.text(r.address, "kind", r.kind, italic=True), "cell"),
+                self.rt(kind, "cell"),
                 self.rt(Rich().add(b.display_name(r.to_actor), bold=True), "cell"),
-                self.rt(note or Rich().add("—"), "cell"),
+                self.rt(note, "cell"),
             ])
         self.table(["From", "Relation", "To", "Note"], rows, [0.22, 0.16, 0.22, 0.40])
 
@@ -303,7 +305,9 @@ class _Story:
         drawing = timeline_drawing(events, self.width)
         if drawing is not None:
             self.flow.append(drawing)
-            self.flow.append(legend_drawing(self.width))
+            legend = legend_drawing(self.width, events)
+            if legend is not None:
+                self.flow.append(legend)
             first, last = events[0], max(events, key=lambda e: (e.end or e.date).sort_key)
             self.flow.append(self.para(
                 markup_runs(f"Figure 1. {len(events):,} event{'s' if len(events) != 1 else ''}, "
@@ -359,10 +363,11 @@ class _Story:
             fill, swatch = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])
             title = label[:1].upper() + label[1:]
             key = f"notes-{_colour_rank(colour)}-{len(self.flow)}"
-            self.flow.append(Heading(f'<a name="{key}"/><font color="{swatch}">\u25a0</font> '
+            self.flow.append(Heading(f'<a name="{key}"/><font color="{swatch}">{markup_runs(_SWATCH)}</font> '
                                      f"{markup_runs(title)}", self.st["h2"], (key, clean_text(title), 1)))
             for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
-                self.flow.extend(self.note_entry(r, fill, swatch))
+                # A short note stays on one page with its heading line; a long one still splits.
+                self.flow.append(KeepTogether(self.note_entry(r, fill, swatch)))
 
     def note_entry(self, r: NoteRef, fill: str, swatch: str) -> list[Flowable]:
         h = r.highlight
@@ -462,7 +467,7 @@ class _Story:
                 if k:
                     r.add("; ")
                 idx = self.source_index.get(e.source)
-                r.add(f"\u201c{e.quote}\u201d ")
+                r.add(f"\u201c{e.quote}\u201d\u00a0")  # no-break space: the [S1] never wraps alone
                 if idx and with_sources:
                     r.add(f"[S{idx}]", colour=_LINK, href=f"#src-{idx}")
                 else:

@@ -23,7 +23,7 @@ from briefing_app.core.model import Event
 from .fonts import SANS, split_runs
 from .styles import PALETTE
 
-__all__ = ["timeline_drawing", "MAX_LABELLED"]
+__all__ = ["timeline_drawing", "legend_drawing", "mark_kind", "MAX_LABELLED"]
 
 MAX_LABELLED = 36
 LANE = 15.0
@@ -197,24 +197,46 @@ def _draw_mark(g: Group, ev: Event, x0: float, x1: float, y: float) -> None:
         g.add(Circle(x0, y, 2.8, fillColor=MARK, strokeColor=colors.white, strokeWidth=0.4))
 
 
-def legend_drawing(width: float) -> Drawing:
-    """Key to the marks, drawn as its own small row under the chart."""
+def mark_kind(ev: Event) -> str:
+    """Which mark `_draw_mark` draws for `ev` (the legend lists only those used)."""
+    exact_day = ev.date.precision is Precision.DAY and (ev.end is None or ev.end.precision is Precision.DAY)
+    if ev.end is not None and ev.end != ev.date:
+        return "abar" if ev.approximate else "bar"
+    if not exact_day:
+        return "apale" if ev.approximate else "pale"
+    return "ring" if ev.approximate else "dot"
+
+
+_LEGEND = (("dot", "exact date"), ("ring", "approximate date"), ("pale", "month or year only"),
+           ("apale", "approximate month or year"), ("bar", "date range"), ("abar", "approximate range"))
+
+
+def legend_drawing(width: float, events: Sequence[Event] | None = None) -> Drawing | None:
+    """Key to the marks used by `events` (all marks when None), as its own small row under the chart.
+
+    None when the chart counts events instead of marking them (too many to label).
+    """
+    if events is not None and len(events) > MAX_LABELLED:
+        return None
+    used = {mark_kind(e) for e in events} if events is not None else {k for k, _ in _LEGEND}
     d = Drawing(width, 14, initialFontName=SANS, initialFontSize=AXIS_SIZE)
     x = 6.0
     y = 6.0
-    items = [("exact date", "dot"), ("approximate date", "ring"), ("month or year only", "pale"),
-             ("date range", "bar"), ("approximate range", "abar")]
-    for text, kind in items:
+    for kind, text in _LEGEND:
+        if kind not in used:
+            continue
         if kind == "dot":
             d.add(Circle(x + 3, y, 2.8, fillColor=MARK, strokeColor=None))
             x += 9
         elif kind == "ring":
             d.add(Circle(x + 3, y, 2.8, fillColor=colors.white, strokeColor=APPROX, strokeWidth=1.1))
             x += 9
+        elif kind in ("pale", "apale"):
+            d.add(Rect(x, y - 2.2, 16, 4.4, fillColor=PALE, strokeColor=APPROX if kind == "apale" else MARK,
+                       strokeWidth=0.5, strokeDashArray=[2, 1.5] if kind == "apale" else None))
+            x += 20
         else:
-            fill = {"pale": PALE, "bar": MARK, "abar": APPROX}[kind]
-            d.add(Rect(x, y - 2.2, 16, 4.4, fillColor=fill, strokeColor=MARK if kind == "pale" else None,
-                       strokeWidth=0.5))
+            d.add(Rect(x, y - 2.2, 16, 4.4, fillColor=MARK if kind == "bar" else APPROX, strokeColor=None))
             x += 20
         g, w = _text(x, y - 2.5, text, AXIS_SIZE, colour=PALETTE["slate"])
         d.add(g)

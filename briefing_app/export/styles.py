@@ -97,7 +97,7 @@ STYLE_DEFS: dict[str, dict[str, Any]] = {
     "quote_by": {"parent": "sans", "fontSize": 8.5, "leading": 11.5, "leftIndent": 18,
                  "textColor": PALETTE["slate"], "spaceAfter": 10},
     "note": {"parent": "body_small", "spaceAfter": 4},
-    "note_list": {"parent": "note", "leftIndent": 14, "spaceAfter": 2},
+    "note_list": {"parent": "note", "leftIndent": 14, "spaceAfter": 2, "bulletFontSize": 8.8},
     "endnote": {"parent": "body_small", "leftIndent": 20, "firstLineIndent": -20, "spaceAfter": 4},
     "source": {"parent": "body_small", "leftIndent": 20, "firstLineIndent": -20, "spaceAfter": 7},
     "caption": {"parent": "sans", "fontSize": 7.8, "leading": 10, "textColor": PALETTE["slate"],
