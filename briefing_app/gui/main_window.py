@@ -1,5 +1,15 @@
 """The reader's main window: navigator, section pages, inspector, history, files.
 
+`MainWindow` is composed of one part per concern, each in its own module:
+`WindowChrome` (gui/window_chrome.py: banners, menus, toolbar, docks, status
+bar), `LazyPages` (gui/lazy_pages.py: section pages and the inspector, built
+on first use), `Navigation` (gui/navigation.py: places, Back/Forward, links,
+the search field), `FileHandling` (gui/file_handling.py: open, recent files,
+drag and drop, loading, reload on change) and `LayoutSettings`
+(gui/layout_settings.py: saved geometry, docks, splitters, columns). This
+module holds the window's state and signals, wires the actions, and keeps the
+seams below.
+
 How annotations (issue 4) plug in:
 
 * **Undo** — the window owns one `QUndoStack`, `self.undo_stack`; Edit ›
@@ -39,40 +49,24 @@ How annotations (issue 4) plug in:
 
 from __future__ import annotations
 
-import os
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QMenu,
-    QMenuBar,
-    QMessageBox,
-    QProgressBar,
-    QSizePolicy,
-    QSplitter,
-    QToolBar,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox
 
-from . import settings as cfg
-from .actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName, create_actions
+from .actions import ActionName, create_actions
 from .field_hub import FieldViewHub
 from .file_handling import FileHandling
 from .history import History
-from .lazy_pages import LazyPages, placeholder
+from .layout_settings import LayoutSettings
+from .lazy_pages import LazyPages
 from .models import Role
 from .navigation import Navigation
 from .search_index import SearchIndex
-from .theme import banner_colors
+from .window_chrome import WindowChrome
 
 if TYPE_CHECKING:
     from briefing_app.core.model import Briefing
@@ -84,7 +78,9 @@ if TYPE_CHECKING:
 __all__ = ["MainWindow"]
 
 
-class MainWindow(LazyPages, Navigation, FileHandling, QMainWindow):
+class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettings, QMainWindow):
+    """The reader's one window; see the module docstring for its parts and the hooks it offers."""
+
     briefing_changed = Signal(object)  # Briefing
     element_context_menu_requested = Signal(str, str, QPoint)
     place_changed = Signal(object)  # Place
@@ -119,108 +115,6 @@ class MainWindow(LazyPages, Navigation, FileHandling, QMainWindow):
         self._restore_settings()
         self._update_banner("")
         self._select_in_navigator("overview")  # its page is built when something is shown on it
-
-    def _build_chrome(self) -> None:
-        # classification banners: top (above the menus) and bottom
-        self.banner_top, self.banner_bottom = QLabel(), QLabel()
-        for name, b in (("banner_top", self.banner_top), ("banner_bottom", self.banner_bottom)):
-            b.setObjectName(name)
-            b.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            b.setAccessibleName("Classification")
-            b.setAutoFillBackground(True)
-        top = QWidget()
-        tl = QVBoxLayout(top)
-        tl.setContentsMargins(0, 0, 0, 0)
-        tl.setSpacing(0)
-        tl.addWidget(self.banner_top)
-        self.menu_bar = QMenuBar()
-        tl.addWidget(self.menu_bar)
-        self.setMenuWidget(top)
-        self.recent_menu = QMenu("Open &Recent", self)
-        self.recent_menu.setObjectName("menu_recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
-        self.menus: dict[str, QMenu] = {}
-        for title, names in MENUS.items():
-            menu = self.menu_bar.addMenu(title)
-            menu.setObjectName("menu_" + title.strip("&").lower())
-            self.menus[title.strip("&")] = menu
-            for n in names:
-                if n == SEPARATOR:
-                    menu.addSeparator()
-                elif n == RECENT_MENU:
-                    menu.addMenu(self.recent_menu)
-                else:
-                    menu.addAction(self.actions[ActionName(n)])
-
-        tb = QToolBar("Main toolbar")
-        tb.setObjectName("toolbar_main")
-        tb.setMovable(False)
-        tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
-        for n in TOOLBAR:
-            tb.addSeparator() if n == SEPARATOR else tb.addAction(self.actions[ActionName(n)])
-        spacer = QWidget()
-        spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        tb.addWidget(spacer)
-        self.search_field = QLineEdit()
-        self.search_field.setObjectName("search_field")
-        self.search_field.setAccessibleName("Search the briefing")
-        self.search_field.setPlaceholderText("Search briefing and sources (Ctrl+F)")
-        self.search_field.setClearButtonEnabled(True)
-        self.search_field.setFixedWidth(340)
-        self.search_field.installEventFilter(self)
-        tb.addWidget(self.search_field)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
-        self.toolbar = tb
-
-        bottom = QToolBar("Classification")
-        bottom.setObjectName("toolbar_banner_bottom")
-        bottom.setMovable(False)
-        bottom.setFloatable(False)
-        bottom.toggleViewAction().setVisible(False)
-        bottom.setContentsMargins(0, 0, 0, 0)
-        bottom.setStyleSheet("QToolBar { border: 0px; padding: 0px; spacing: 0px; }")
-        self.banner_bottom.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
-        bottom.addWidget(self.banner_bottom)
-        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bottom)
-        tb.toggleViewAction().setVisible(False)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([190, 900])
-        self.splitter.setCollapsible(1, False)
-        self.setCentralWidget(self.splitter)
-
-        self.inspector_dock = QDockWidget("Inspector", self)
-        self.inspector_dock.setObjectName("dock_inspector")
-        self.inspector_dock.setWidget(placeholder("inspector_placeholder"))
-        self.inspector_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                                        | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.inspector_dock.widget().setMinimumWidth(300)
-
-        sb = self.statusBar()
-        sb.setObjectName("status_bar")
-        self.progress = QProgressBar()
-        self.progress.setRange(0, 0)
-        self.progress.setMaximumWidth(160)
-        self.progress.setAccessibleName("Loading")
-        self.progress.hide()
-        # show progress only for loads that take a noticeable time
-        self._progress_timer = QTimer(self)
-        self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(150)
-        self._progress_timer.timeout.connect(lambda: self.progress.setVisible(self.loader.busy))
-        self.unsaved_label = QLabel("Unsaved annotations")
-        self.unsaved_label.setObjectName("unsaved_label")
-        self.unsaved_label.hide()
-        self.file_label = QLabel()
-        self.file_label.setObjectName("file_label")
-        sb.addPermanentWidget(self.progress)
-        sb.addPermanentWidget(self.unsaved_label)
-        sb.addPermanentWidget(self.file_label)
 
     def _connect(self) -> None:
         a = self.actions
@@ -289,22 +183,13 @@ class MainWindow(LazyPages, Navigation, FileHandling, QMainWindow):
         self.setWindowModified(not clean)
         self.unsaved_label.setVisible(not clean)
 
+    # -- actions -------------------------------------------------------------------
     def export_pdf(self) -> None:
         if self.briefing is None or self.path is None:
             return
         from . import export_dialog
 
         export_dialog.show_export_dialog(self, self.path, self.briefing, self.annotation_layer_paths())
-
-    # -- misc --------------------------------------------------------------------------
-    def _update_banner(self, marking: str) -> None:
-        text = marking.upper() if marking else ""
-        bg, fg = banner_colors(marking or "UNCLASSIFIED")
-        for b in (self.banner_top, self.banner_bottom):
-            b.setText(text)
-            b.setVisible(bool(text))
-            b.setStyleSheet(f"QLabel {{ background: {bg.name()}; color: {fg.name()}; font-weight: bold;"
-                            " letter-spacing: 1px; padding: 3px; }")
 
     def _copy(self) -> None:
         w = QApplication.focusWidget()
@@ -339,6 +224,7 @@ class MainWindow(LazyPages, Navigation, FileHandling, QMainWindow):
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         return box
 
+    # -- window events --------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
         if event.type() == QEvent.Type.PaletteChange and self.briefing is not None:
@@ -348,69 +234,6 @@ class MainWindow(LazyPages, Navigation, FileHandling, QMainWindow):
                 self.sources._render()
             self.inspector.show_element(self.briefing, self.inspector.address)
 
-    # -- settings ----------------------------------------------------------------------
-    def _splitters(self) -> dict[str, QSplitter]:
-        """The splitters that exist now (pages not built yet keep their saved state)."""
-        p = self._pages
-        out = {"main": self.splitter}
-        if p["timeline"] is not None:
-            out["timeline"] = p["timeline"].splitter
-        if p["sources"] is not None:
-            out["sources"] = p["sources"].splitter
-        return out
-
-    def _headers(self) -> dict:
-        p = self._pages
-        out = {}
-        if p["actors"] is not None:
-            out["actors"] = p["actors"].view.horizontalHeader()
-        if p["timeline"] is not None:
-            out["timeline"] = p["timeline"].view.header()
-        return out
-
-    def _restore_page_settings(self, section: str) -> None:
-        sp = self._splitters().get(section)
-        if sp is not None:
-            s = cfg.get(cfg.SPLITTERS, section)
-            if not s.isEmpty() and sp.restoreState(s):
-                self._pages[section].splitter_sized = True  # the analyst's sizes win
-        h = self._headers().get(section)
-        if h is not None:
-            s = cfg.get(cfg.HEADERS, section)
-            if not s.isEmpty() and h.restoreState(s):
-                h.parentWidget().setProperty("columns_restored", True)  # the analyst's widths win
-
-    def _restore_settings(self) -> None:
-        geometry = cfg.get(cfg.GEOMETRY)
-        if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
-        else:
-            self.resize(1400, 900)
-        state = cfg.get(cfg.WINDOW_STATE)
-        if not state.isEmpty():
-            self.restoreState(state)
-        else:
-            # docks only take a size once the window is laid out
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal))
-        for name, sp in self._splitters().items():
-            s = cfg.get(cfg.SPLITTERS, name)
-            if not s.isEmpty():
-                sp.restoreState(s)
-        for name, h in self._headers().items():
-            s = cfg.get(cfg.HEADERS, name)
-            if not s.isEmpty():
-                h.restoreState(s)
-
-    def save_settings(self) -> None:
-        cfg.put(cfg.GEOMETRY, self.saveGeometry())
-        cfg.put(cfg.WINDOW_STATE, self.saveState())
-        for name, sp in self._splitters().items():
-            cfg.put(cfg.SPLITTERS, sp.saveState(), name)
-        for name, h in self._headers().items():
-            cfg.put(cfg.HEADERS, h.saveState(), name)
-        if self.path:
-            cfg.put(cfg.LAST_FILE, str(self.path))
-
     def closeEvent(self, event) -> None:  # noqa: N802
         if not all(guard() for guard in self.close_guards):
             event.ignore()
@@ -419,6 +242,3 @@ class MainWindow(LazyPages, Navigation, FileHandling, QMainWindow):
         QApplication.instance().removeEventFilter(self)
         event.accept()
 
-
-def _unused() -> QByteArray | QAction | QKeySequence | str:  # keep imports honest for type checkers
-    return os.sep
