@@ -363,11 +363,13 @@ class _Story:
             fill, swatch = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])
             title = label[:1].upper() + label[1:]
             key = f"notes-{_colour_rank(colour)}-{len(self.flow)}"
-            self.flow.append(Heading(f'<a name="{key}"/><font color="{swatch}">{markup_runs(_SWATCH)}</font> '
-                                     f"{markup_runs(title)}", self.st["h2"], (key, clean_text(title), 1)))
+            head: list[Flowable] = [Heading(f'<a name="{key}"/><font color="{swatch}">{markup_runs(_SWATCH)}</font> '
+                                            f"{markup_runs(title)}", self.st["h2"], (key, clean_text(title), 1))]
             for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
-                # A short note stays on one page with its heading line; a long one still splits.
-                self.flow.append(KeepTogether(self.note_entry(r, fill, swatch)))
+                # A short note stays on one page, and the group's heading with its first note
+                # (platypus's keepWithNext does not reach into a KeepTogether).
+                self.flow.append(KeepTogether(head + self.note_entry(r, fill, swatch)))
+                head = []
 
     def note_entry(self, r: NoteRef, fill: str, swatch: str) -> list[Flowable]:
         h = r.highlight
