@@ -296,7 +296,7 @@ class _Story:
                 self.rt(Rich().add(b.display_name(r.to_actor), bold=True), "cell"),
                 self.rt(note, "cell"),
             ])
-        self.table(["From", "Relation", "To", "Note"], rows, [0.22, 0.16, 0.22, 0.40])
+        self.table(["From", "Relation", "To", "Note"], rows, [0.20, 0.20, 0.20, 0.40])
 
     def timeline(self) -> None:
         self.heading("timeline")

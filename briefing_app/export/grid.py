@@ -183,7 +183,11 @@ class RowTable(Flowable):
         for i, cell in enumerate(cells):
             w = sh.inner(i)
             _, ch = cell.wrap(w, h)
-            cell.drawOn(self.canv, x + lk.left, top - lk.top - ch)
+            paint = getattr(cell, "paint_at", None)
+            if paint is not None:
+                paint(self.canv, x + lk.left, top - lk.top - ch)
+            else:
+                cell.drawOn(self.canv, x + lk.left, top - lk.top - ch)
             x += sh.widths[i]
 
 

@@ -376,17 +376,23 @@ class RichText(Flowable):
 
     # -- drawing ----------------------------------------------------------
     def draw(self) -> None:
+        self.paint_at(self.canv, 0.0, 0.0)
+
+    def paint_at(self, c: Any, ox: float, oy: float) -> None:
+        """Draw with the bottom-left corner at (ox, oy) of the current user space, after `wrap`.
+
+        Table cells call this directly: no saveState/translate/restoreState per cell.
+        """
         st = self.style
-        c = self.canv
         lines = self._break(self.width)
         leading = st.leading
-        y = self.height - st.fontSize  # ReportLab's paraFontSizeHeightOffset rule
+        y = oy + self.height - st.fontSize  # ReportLab's paraFontSizeHeightOffset rule
         tx = c.beginText()
         font = size = colour = None
         links: list[tuple[str, tuple[float, float, float, float]]] = []
         marks: list[tuple[str, float, float]] = []
         for li, line in enumerate(lines):
-            x = st.leftIndent + (st.firstLineIndent if (li == 0 and self._first) else 0)
+            x = ox + st.leftIndent + (st.firstLineIndent if (li == 0 and self._first) else 0)
             segs = _segments(line, x)
             for run, text, sx, sw in segs:
                 if run is None:
