@@ -40,9 +40,10 @@ def flat(text: str) -> str:
 
 def body_text(pages: list[str], classification: str, title: str) -> str:
     """All pages' text without banners, running header and footer, flattened."""
+    banner = re.escape(classification.upper())
+    header = re.escape(flat(title)[:60]) + ".*"
     furniture = re.compile(
-        r"^(%s|%s|As of \d+ \w+ \d{4}|Brief generated from briefing .*|Page \d+ of \d+)$"
-        % (re.escape(classification.upper()), re.escape(flat(title)[:60]) + ".*"))
+        rf"^({banner}|{header}|As of \d+ \w+ \d{{4}}|Brief generated from briefing .*|Page \d+ of \d+)$")
     keep = []
     for page in pages:
         for line in page.splitlines():
