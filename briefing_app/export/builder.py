@@ -546,7 +546,7 @@ def _build_brief(briefing: Briefing, highlights: Sequence[Highlight],
         creator=f"Briefing Reader {_app_version}", lang=b.language, displayDocTitle=1,
     )
     story = _Story(b, highlights, opts, doc.width).build()
-    doc._total = max(1, len(story))
+    doc._total = max(1, sum(getattr(f, "work", 1) for f in story))
     stamp = f"D:{b.as_of:%Y%m%d}000000+00'00'"
 
     class _Canvas(BriefCanvas):

@@ -107,7 +107,8 @@ class BriefDocTemplate(BaseDocTemplate):
         self._progress = progress
         self._cancelled = cancelled
         self._total = max(1, total_flowables)
-        self._done = 0
+        self._done = 0  # work units placed (a table piece counts its rows)
+        self._calls = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="brief", frames=[frame], onPage=self.decorate)])
@@ -120,10 +121,11 @@ class BriefDocTemplate(BaseDocTemplate):
             c = self.canv
             c.bookmarkPage(key)
             c.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self._done += 1
-        if self._cancelled is not None and self._done % 20 == 0 and self._cancelled():
+        self._calls += 1
+        self._done += getattr(flowable, "work", 1)
+        if self._cancelled is not None and self._calls % 20 == 0 and self._cancelled():
             raise BriefCancelled()
-        if self._progress is not None and self._done % 50 == 0:
+        if self._progress is not None and self._calls % 20 == 0:
             self._progress(min(0.99, self._done / self._total))
 
     # -- page decoration (called from the canvas at save time) ------------

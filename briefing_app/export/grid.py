@@ -72,6 +72,11 @@ class RowTable(Flowable):
         self.spaceAfter = space_after
         self._head_h: float | None = None
 
+    @property
+    def work(self) -> int:
+        """Progress units: the rows in this piece (a 10,000-row table is most of a brief)."""
+        return max(1, self.end - self.start)
+
     def _header_height(self) -> float:
         if self._head_h is None:
             self._head_h = self.shared.row_height(self.header) if self.header else 0.0
