@@ -150,7 +150,7 @@ class NormalisedText:
 
 
 def nearest_match(haystack: str, needle: str, limit: int = 200_000) -> tuple[str, float]:
-    """The passage of `haystack` most like `needle`, with its similarity 0–1.
+    """The passage of `haystack` most like `needle` (whole words), with its similarity 0–1.
 
     Used only to explain a failed verbatim check, so a simple windowed
     difflib comparison is enough; very long haystacks are sampled at word
@@ -175,4 +175,46 @@ def nearest_match(haystack: str, needle: str, limit: int = 200_000) -> tuple[str
         if r > best[0]:
             best = (r, s)
     score, s = best
-    return h[s : s + width], score
+    end = s + width
+    # finish the last word, so the passage never stops mid-word
+    while end < len(h) and end < s + width + 24 and not h[end].isspace():
+        end += 1
+    return h[s:end], score
+
+
+def _clip(text: str, keep: int, left: bool) -> str:
+    if len(text) <= keep:
+        return text
+    return "\u2026" + text[-keep:] if left else text[:keep] + "\u2026"
+
+
+def first_difference(needle: str, passage: str) -> str | None:
+    """Say where `needle` first departs from `passage`, e.g. for a misquote:
+    `after 'no details': the source has '(have been)' where this has 'have been'`.
+
+    Text of the passage outside what the needle matches (an opening quotation
+    mark, the rest of a word) is not a difference worth reporting.
+    """
+    n, p = normalise(needle), normalise(passage)
+    ops = difflib.SequenceMatcher(None, n, p, autojunk=False).get_opcodes()
+    for k, (tag, i1, i2, j1, j2) in enumerate(ops):
+        if tag == "equal" or (tag == "insert" and (k == 0 or k == len(ops) - 1)):
+            continue
+        # widen the changed run to whole words, on each side independently
+        while i1 > 0 and not n[i1 - 1].isspace():
+            i1 -= 1
+        while j1 > 0 and not p[j1 - 1].isspace():
+            j1 -= 1
+        while i2 < len(n) and not n[i2].isspace():
+            i2 += 1
+        while j2 < len(p) and not p[j2].isspace():
+            j2 += 1
+        ours, theirs = _clip(n[i1:i2], 40, False), _clip(p[j1:j2], 40, False)
+        before = n[:i1].rstrip()
+        where = f"after {_clip(before, 30, True)!r}: " if before else "at the start: "
+        if not theirs:
+            return f"{where}the source does not have {ours!r}"
+        if not ours:
+            return f"{where}the source has {theirs!r}, missing here"
+        return f"{where}the source has {theirs!r} where this has {ours!r}"
+    return None

@@ -34,7 +34,7 @@ from .model import (
     Summary,
 )
 from .problems import BriefingError, LoadError, Problem
-from .textmatch import NormalisedText, nearest_match
+from .textmatch import NormalisedText, first_difference, nearest_match
 from .yamlsafe import Mapping, Node, Scalar, Sequence, describe
 
 __all__ = ["build_briefing", "SUPPORTED_MAJOR"]
@@ -64,6 +64,7 @@ class _Ctx:
         # every id written in each list, valid element or not, so that a
         # reference to an element with some other problem is not also reported
         self.ids: dict[str, set[str]] = {}
+        self.hints = 0  # "nearest passage" hints given (each costs a fuzzy scan)
 
     def error(self, node: Node | None, message: str, line: int | None = None, col: int | None = None) -> Any:
         ln = line if line is not None else (node.line if node is not None else 1)
@@ -389,6 +390,14 @@ def _make_relation(f: dict[str, Any]) -> Relation:
 def _check_format(ctx: _Ctx, root: Mapping) -> None:
     """Refuse a newer major version before anything else is judged."""
     node = root.items.get("format")
+    if isinstance(node, Scalar) and node.value.startswith("annotations/"):
+        target = root.items.get("briefing")
+        which = f" ({target.value!r})" if isinstance(target, Scalar) and not target.is_null else ""
+        raise LoadError(
+            ctx.filename, node.line, node.col,
+            f"this is an annotation file ({node.value}), not a briefing; open the briefing it "
+            f"annotates{which} and its annotations are shown with it",
+        )
     if isinstance(node, Scalar):
         m = _FORMAT_RE.fullmatch(node.value)
         if m and int(m.group(1)) > SUPPORTED_MAJOR:
@@ -492,14 +501,27 @@ def _check_references(ctx: _Ctx) -> None:
         ctx.error(node, f"{path}: no {what} has the id {ident!r}{hint}")
 
 
-def _excerpt_failure(ctx: _Ctx, node: Scalar, path: str, text: str, source: Source, kind: str) -> None:
+def _excerpt_failure(ctx: _Ctx, node: Scalar, path: str, text: str,
+                     sources: list[Source], kind: str) -> None:
+    """Report a quote or excerpt not found; show the nearest passage and the first difference."""
     shown = text if len(text) <= 60 else text[:57] + "..."
-    message = f"{path}: {kind} {shown!r} is not found verbatim in source {source.id!r}"
-    if len([p for p in ctx.problems if "nearest passage" in p.message]) < _NEAREST_HINTS:
-        near, score = nearest_match(source.text, text)
+    names = " or ".join(repr(s.id) for s in sources)
+    message = f"{path}: {kind} {shown!r} is not found verbatim in source {names}"
+    if ctx.hints < _NEAREST_HINTS:
+        ctx.hints += 1
+        score, near, source = max(((sc, nr, src) for src in sources for nr, sc in [nearest_match(src.text, text)]),
+                                  key=lambda t: t[0])
         if near and score >= 0.5:
-            message += f"; nearest passage: {near!r} ({score:.0%} alike)"
+            where = f" in {source.id!r}" if len(sources) > 1 else ""
+            message += f"; nearest passage{where} ({score:.0%} alike): {_clip(near, 100)!r}"
+            diff = first_difference(text, near)
+            if diff:
+                message += f"; {diff}"
     ctx.error(node, message)
+
+
+def _clip(text: str, keep: int) -> str:
+    return text if len(text) <= keep else text[: keep - 1] + "\u2026"
 
 
 def _check_excerpts(ctx: _Ctx, sources: dict[str, Source], norm: dict[str, NormalisedText]) -> None:
@@ -515,14 +537,13 @@ def _check_excerpts(ctx: _Ctx, sources: dict[str, Source], norm: dict[str, Norma
         if source_id not in sources:
             continue  # a broken reference, or a source with its own problem: reported already
         if not norm[source_id].contains(text):
-            _excerpt_failure(ctx, node, path, text, sources[source_id], "excerpt")
+            _excerpt_failure(ctx, node, path, text, [sources[source_id]], "excerpt")
     for node, path, cited, text in ctx.quote_texts:
         candidates = [s for s in cited if s in sources] or (list(sources) if not cited else [])
         if not candidates:
             continue
         if not any(norm[s].contains(text) for s in candidates):
-            target = candidates[0]
-            _excerpt_failure(ctx, node, path, text, sources[target], "quote")
+            _excerpt_failure(ctx, node, path, text, [sources[s] for s in candidates], "quote")
 
 
 def _plain(node: Node) -> Any:

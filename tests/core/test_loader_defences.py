@@ -144,7 +144,7 @@ def test_newer_major_version_is_refused(libyaml):
     assert (p.line, p.col) == (1, 9)
 
 
-@pytest.mark.parametrize("bad", ["briefing/0", "briefing/1.1", "briefing", "annotations/1"])
+@pytest.mark.parametrize("bad", ["briefing/0", "briefing/1.1", "briefing", "report/1"])
 def test_unknown_format_strings(libyaml, bad):
     (p,) = problem_of(with_lines(("format: briefing/1", f"format: {bad}")), libyaml)
     assert "expected 'briefing/1'" in p.message

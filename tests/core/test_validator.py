@@ -145,7 +145,8 @@ def test_excerpt_not_in_source_names_source_and_nearest_passage():
     p = only(text)
     assert p.message.startswith("timeline/e1.evidence[0].quote: excerpt 'jumps over the lazy cat' "
                                 "is not found verbatim in source 'src'")
-    assert "nearest passage: 'jumps over the lazy dog" in p.message
+    assert "nearest passage (87% alike): 'jumps over the lazy dog.'" in p.message
+    assert p.message.endswith("after 'jumps over the lazy': the source has 'dog.' where this has 'cat'")
     assert p.line == line_of(text, "lazy cat")
 
 
@@ -203,3 +204,25 @@ def test_control_character_in_text_is_reported():
 def test_optional_field_left_empty_counts_as_absent():
     b = parse_briefing_bytes(with_lines(("title: Test briefing", "title: Test briefing\nsubtitle:")).encode(), "f")
     assert b.subtitle is None
+
+
+def test_misquote_says_where_it_departs_from_the_source():
+    text = with_lines(("text: We are already in discussions.", "text: We are alredy in discussions."))
+    p = only(text)
+    assert "after 'We are': the source has 'already' where this has 'alredy'" in p.message
+
+
+def test_quote_without_evidence_is_compared_with_every_source():
+    text = with_lines(("sources:\n", "sources:\n  - {id: other, title: Other, text: Nothing here.}\n"),
+                      ("evidence: [quick brown fox]", "evidence: [{source: src, quote: quick brown fox}]"),
+                      ("text: We are already in discussions.", "text: We are alredy in discussions."))
+    p = only(text)
+    assert "not found verbatim in source 'other' or 'src'" in p.message
+    assert "nearest passage in 'src'" in p.message
+
+
+def test_annotation_file_opened_as_briefing_gets_one_sentence():
+    text = "format: annotations/1\nbriefing: japan-nato\nauthor: A\nannotations: []\n"
+    p = only(text)
+    assert p.message.startswith("this is an annotation file (annotations/1), not a briefing")
+    assert "'japan-nato'" in p.message
