@@ -43,7 +43,9 @@ class ActionName(StrEnum):
     TIMELINE_ZOOM_IN = "timeline_zoom_in"
     TIMELINE_ZOOM_OUT = "timeline_zoom_out"
     TIMELINE_FIT = "timeline_fit"
+    SHORTCUTS = "shortcuts"
     ABOUT = "about"
+    ABOUT_QT = "about_qt"
 
 
 SK = QKeySequence.StandardKey
@@ -81,14 +83,16 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.GO_SOURCES: _Spec("&Sources", "The source texts with their cited passages", ("Ctrl+5",)),
     ActionName.SHOW_IN_SOURCE: _Spec("Show in &Source", "Show the selected element's evidence in its source",
                                      ("Ctrl+Shift+S",), "go-jump"),
-    ActionName.TOGGLE_NAVIGATOR: _Spec("&Navigator", "Show or hide the section list", ("Ctrl+Shift+N",),
-                                       checkable=True),
+    ActionName.TOGGLE_NAVIGATOR: _Spec("&Navigator", "Show or hide the section list", ("F9",), checkable=True),
     ActionName.TOGGLE_INSPECTOR: _Spec("&Inspector", "Show or hide the details pane", ("Ctrl+I",),
                                        checkable=True),
     ActionName.TIMELINE_ZOOM_IN: _Spec("Zoom Timeline &In", "Spread the timeline out", (SK.ZoomIn,), "zoom-in"),
     ActionName.TIMELINE_ZOOM_OUT: _Spec("Zoom Timeline &Out", "Squeeze the timeline", (SK.ZoomOut,), "zoom-out"),
     ActionName.TIMELINE_FIT: _Spec("&Fit Timeline", "Show the whole timeline", ("Ctrl+0",), "zoom-fit-best"),
+    ActionName.SHORTCUTS: _Spec("&Keyboard Shortcuts", "Every keyboard shortcut of the reader",
+                                (SK.HelpContents, "Ctrl+/"), "help-keyboard-shortcuts"),
     ActionName.ABOUT: _Spec("&About Briefing Reader", "About this application", (), "help-about"),
+    ActionName.ABOUT_QT: _Spec("About &Qt", "The Qt version this application uses", ()),
 }
 
 MENUS: dict[str, list[str]] = {
@@ -100,7 +104,7 @@ MENUS: dict[str, list[str]] = {
     "&Go": [ActionName.BACK, ActionName.FORWARD, SEPARATOR, ActionName.GO_OVERVIEW, ActionName.GO_ACTORS,
             ActionName.GO_TIMELINE, ActionName.GO_QUOTES, ActionName.GO_SOURCES, SEPARATOR,
             ActionName.SHOW_IN_SOURCE],
-    "&Help": [ActionName.ABOUT],
+    "&Help": [ActionName.SHORTCUTS, SEPARATOR, ActionName.ABOUT, ActionName.ABOUT_QT],
 }
 
 TOOLBAR: list[str] = [ActionName.BACK, ActionName.FORWARD, SEPARATOR, ActionName.OPEN, ActionName.RELOAD,

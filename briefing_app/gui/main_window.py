@@ -141,6 +141,8 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
         a[ActionName.TIMELINE_ZOOM_OUT].triggered.connect(lambda: self._timeline_zoom("out"))
         a[ActionName.TIMELINE_FIT].triggered.connect(lambda: self._timeline_zoom("fit"))
         a[ActionName.ABOUT].triggered.connect(self._about)
+        a[ActionName.ABOUT_QT].triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
+        a[ActionName.SHORTCUTS].triggered.connect(lambda: self.shortcuts_dialog().open())
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.navigator.selectionModel().currentChanged.connect(
             lambda cur, _p: cur.isValid() and not self._navigating and self.go_section(cur.data(Role.SECTION)))
@@ -204,6 +206,12 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
 
     def _about(self) -> None:
         self.about_box().open()
+
+    def shortcuts_dialog(self):
+        """Help › Keyboard Shortcuts, generated from the window's actions (gui/shortcuts_dialog.py)."""
+        from .shortcuts_dialog import ShortcutsDialog
+
+        return ShortcutsDialog(self)
 
     def about_box(self) -> QMessageBox:
         """Help › About: the app icon, name and what it is for."""

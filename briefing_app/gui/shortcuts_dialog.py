@@ -1,0 +1,100 @@
+"""Help › Keyboard Shortcuts: every shortcut of the window, generated from its actions.
+
+The list is made from what the window really has, never written by hand: the
+menu bar's menus in order (the action registry's menus, and any menu added
+later, such as Annotations), then actions that sit on the window without a
+menu entry. Each row is an action's text (without `&`), its shortcuts in the
+platform's notation, and the menu it lives in.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QMainWindow,
+    QMenu,
+    QTreeView,
+    QVBoxLayout,
+)
+
+__all__ = ["shortcut_rows", "ShortcutsDialog"]
+
+
+def _clean(text: str) -> str:
+    return text.replace("&&", "\0").replace("&", "").replace("\0", "&").replace("\u2026", "").strip()
+
+
+def _keys(action: QAction) -> str:
+    return ",  ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty())
+
+
+def _menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
+    out: list[tuple[str, QAction]] = []
+    for act in menu.actions():
+        if act.isSeparator():
+            continue
+        if act.menu() is not None:
+            out += _menu_actions(act.menu(), f"{path} \u203a {_clean(act.text())}")
+        else:
+            out.append((path, act))
+    return out
+
+
+def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
+    """`(menu, action text, shortcuts)` for every action of the window that has a shortcut."""
+    seen: set[int] = set()
+    rows: list[tuple[str, str, str]] = []
+
+    def add(where: str, act: QAction) -> None:
+        if id(act) in seen or not _keys(act) or not act.text():
+            return
+        seen.add(id(act))
+        rows.append((where, _clean(act.text()), _keys(act)))
+
+    bar = getattr(window, "menu_bar", None) or window.menuBar()
+    for top in bar.actions():
+        if top.menu() is not None:
+            for where, act in _menu_actions(top.menu(), _clean(top.text())):
+                add(where, act)
+    for act in window.findChildren(QAction):
+        add("Window", act)
+    return rows
+
+
+class ShortcutsDialog(QDialog):
+    def __init__(self, window: QMainWindow):
+        super().__init__(window)
+        self.setObjectName("shortcuts_dialog")
+        self.setWindowTitle("Keyboard Shortcuts")
+        self.model = QStandardItemModel(0, 3, self)
+        self.model.setHorizontalHeaderLabels(["Action", "Shortcut", "Menu"])
+        for where, text, keys in shortcut_rows(window):
+            items = [QStandardItem(text), QStandardItem(keys), QStandardItem(where)]
+            for it in items:
+                it.setEditable(False)
+            self.model.appendRow(items)
+        self.view = QTreeView()
+        self.view.setObjectName("shortcuts_list")
+        self.view.setAccessibleName("Keyboard shortcuts")
+        self.view.setRootIsDecorated(False)
+        self.view.setAlternatingRowColors(True)
+        self.view.setUniformRowHeights(True)
+        self.view.setModel(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        h = self.view.header()
+        h.setStretchLastSection(False)
+        h.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
+        h.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        buttons.rejected.connect(self.reject)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.view)
+        lay.addWidget(buttons)
+        self.resize(620, 520)
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
