@@ -23,6 +23,7 @@ from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Sp
 from reportlab.platypus.flowables import KeepTogether
 
 from briefing_app import __version__ as _app_version
+from briefing_app.core.annotations import COLORS
 from briefing_app.core.model import RELIABILITY_LABELS, Briefing, Evidence
 
 from .chart import legend_drawing, timeline_drawing
@@ -30,7 +31,7 @@ from .document import BriefCanvas, BriefDocTemplate
 from .flowables import Boxed, Heading
 from .fonts import SANS, clean_text, markup_runs, register_fonts
 from .grid import RowTable, TableLook
-from .highlights import DEFAULT_LABELS, Highlight, NoteRef, marked_rich, select
+from .highlights import Highlight, NoteRef, marked_rich, select
 from .markdown import parse_markdown, render_inline, safe_href
 from .richtext import Rich, RichText
 from .styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
@@ -478,8 +479,7 @@ class _Story:
 
 
 def _colour_rank(colour: str) -> int:
-    order = list(DEFAULT_LABELS)
-    return order.index(colour) if colour in order else len(order)
+    return COLORS.index(colour) if colour in COLORS else len(COLORS)
 
 
 def _describe(b: Briefing, address: str, fld: str | None) -> str:

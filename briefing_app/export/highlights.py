@@ -15,18 +15,7 @@ from .fonts import markup_runs
 from .richtext import Rich
 from .styles import HIGHLIGHT
 
-__all__ = ["Highlight", "DEFAULT_LABELS", "COLOURS", "select", "marked_text", "marked_rich", "NoteRef"]
-
-COLOURS = ("yellow", "green", "blue", "pink", "orange", "purple")
-#: Default meaning of each colour (kept in step with the annotation engine's defaults).
-DEFAULT_LABELS = {
-    "yellow": "key judgment",
-    "green": "corroborated",
-    "blue": "context",
-    "pink": "disputed",
-    "orange": "verify",
-    "purple": "follow-up",
-}
+__all__ = ["Highlight", "select", "marked_text", "marked_rich", "NoteRef"]
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ import datetime as dt
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from briefing_app.core.annotations import COLORS
 from briefing_app.core.dates import PartialDate
 from briefing_app.core.model import (
     Actor,
@@ -20,7 +21,7 @@ from briefing_app.core.model import (
     Summary,
 )
 from briefing_app.export.builder import build_brief
-from briefing_app.export.highlights import COLOURS, Highlight
+from briefing_app.export.highlights import Highlight
 
 text = st.text(st.characters(), min_size=1, max_size=60)
 opt_text = st.none() | text
@@ -52,7 +53,7 @@ def briefings(draw) -> tuple[Briefing, list[Highlight]]:
         hs.append(Highlight(f"h{i}", draw(st.sampled_from(["quotes/q", "key_points/k", "sources/s", "summary"])),
                             field if field else None, start if field else None,
                             start + draw(st.integers(0, 8)) if field else None,
-                            draw(st.sampled_from(COLOURS)), draw(text), note_markdown=draw(opt_text),
+                            draw(st.sampled_from(COLORS)), draw(text), note_markdown=draw(opt_text),
                             tags=(draw(text),), author=draw(opt_text)))
     return b, hs
 
