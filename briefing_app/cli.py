@@ -41,8 +41,11 @@ def _parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="write the PDF brief")
     e.add_argument("file", metavar="FILE")
     e.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    e.add_argument("--annotations", action="append", default=[], metavar="A.annotations.yaml")
-    e.add_argument("--no-annotations", action="store_true")
+    e.add_argument("--annotations", action="append", default=[], metavar="A.annotations.yaml",
+                   help="annotation layer to include (repeatable); without it, FILE's own "
+                        "<stem>.annotations.yaml beside it is included if present, and stderr says so")
+    e.add_argument("--no-annotations", action="store_true",
+                   help="leave all annotations out of the brief (including the layer beside FILE)")
     e.add_argument("--page-size", choices=("a4", "letter"), default="a4")
     e.add_argument("--labels", action="append", default=[], metavar="LABEL",
                    help="only annotations whose colour has this label (repeatable)")

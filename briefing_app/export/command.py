@@ -4,6 +4,8 @@ Loads the briefing and the annotation layers, builds the PDF in memory and
 only then writes it atomically, so a failure leaves no partial file. Every
 failure is one plain sentence on stderr (located problems one per line) and
 exit status 1; orphaned annotations are listed and the export still succeeds.
+Without `--annotations` the layer beside the briefing (`<stem>.annotations.yaml`)
+is included, and stderr says so in one line.
 """
 
 from __future__ import annotations
@@ -53,7 +55,12 @@ def export_command(ns: argparse.Namespace) -> int:
 
         paths = [Path(p) for p in ns.annotations]
         if not paths and default_layer_path(src).is_file():
+            # The analyst's own layer goes in by default (the contract's
+            # --no-annotations implies it), but never silently: a brief for a
+            # decision maker should not carry working notes by surprise.
             paths = [default_layer_path(src)]
+            print(f"including annotations from {paths[0]} (--no-annotations leaves them out)",
+                  file=sys.stderr)
         layers = []
         for p in paths:
             try:

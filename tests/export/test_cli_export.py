@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 import sys
+
+import pytest
 
 from briefing_app.cli import main
 
@@ -134,3 +137,33 @@ def test_console_script_exit_code(sample_path, tmp_path):
     r = subprocess.run([sys.executable, "-m", "briefing_app.cli", "export", str(sample_path), "-o", str(out),
                         "--page-size", "a3"], capture_output=True, text=True)
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_default_layer_beside_briefing_is_announced(sample_path, tmp_path, capsys):
+    """The layer beside the briefing goes in by default, but never silently."""
+    brief = tmp_path / "japan-nato-liaison-office.yaml"
+    shutil.copy(sample_path, brief)
+    layer = tmp_path / "japan-nato-liaison-office.annotations.yaml"
+    layer.write_text(LAYER, encoding="utf-8")
+    out = tmp_path / "brief.pdf"
+    assert main(["export", str(brief), "-o", str(out)]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[0] == f"including annotations from {layer} (--no-annotations leaves them out)"
+    # Orphan lines stay exactly as the contract says, after it.
+    assert len(err) == 2 and err[1].startswith("orphaned: a2 (quotes/no-such-quote): ")
+    assert "#follow-up" in flat(" ".join(pages_text(out, tmp_path)))
+
+    assert main(["export", str(brief), "-o", str(out), "--no-annotations"]) == 0
+    assert capsys.readouterr().err == ""
+    assert "Analyst notes" not in flat(" ".join(pages_text(out, tmp_path)))
+
+    # An explicit layer is what the analyst asked for: nothing to announce.
+    assert main(["export", str(brief), "-o", str(out), "--annotations", str(layer)]) == 0
+    assert not any(line.startswith("including") for line in capsys.readouterr().err.splitlines())
+
+
+def test_help_documents_the_default_layer(capsys):
+    with pytest.raises(SystemExit):
+        main(["export", "--help"])
+    text = " ".join(capsys.readouterr().out.split())
+    assert "<stem>.annotations.yaml" in text and "--no-annotations" in text
