@@ -227,14 +227,15 @@ class FieldWriter:
         self.segments.append(seg)
         return seg
 
-    def link(self, text: str, target: str, fmt: QTextCharFormat | None = None) -> None:
-        """A link to an element address (or `show:<address>#<n>` for evidence)."""
+    def link(self, text: str, target: str, fmt: QTextCharFormat | None = None, *, color: QColor | None = None,
+             tooltip: str = "") -> None:
+        """A link to an element address (or `show:<address>#<n>` for evidence); `color` for muted links."""
         f = QTextCharFormat(fmt or self.fmt())
         f.setAnchor(True)
         f.setAnchorHref(f"{LINK_SCHEME}:{target}")
-        f.setForeground(self.colors.link)
+        f.setForeground(color or self.colors.link)
         f.setFontUnderline(False)
-        f.setToolTip(text if len(text) > 60 else "")
+        f.setToolTip(tooltip or (text if len(text) > 60 else ""))
         self.cursor.insertText(text, f)
 
     def badge(self, text: str, background: QColor, foreground: QColor) -> None:
@@ -277,6 +278,9 @@ class FieldView(QTextBrowser):
         self._press_pos: QPoint | None = None
         self.hub: FieldViewHub | None = None
         self.document().setDocumentMargin(18)
+        # read-only text: no caret until the analyst reaches the view by keyboard (Tab, a shortcut),
+        # where it shows where Shift+arrows will select from
+        self.setCursorWidth(0)
         if name:
             self.setObjectName(name)
             self.setAccessibleName(name.replace("_", " "))
@@ -437,6 +441,24 @@ class FieldView(QTextBrowser):
         self._apply_margins()
 
     # -- interaction -------------------------------------------------------
+    _KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
+                       Qt.FocusReason.ShortcutFocusReason)
+
+    def focusInEvent(self, event) -> None:  # noqa: N802
+        super().focusInEvent(event)
+        self.setCursorWidth(1 if event.reason() in self._KEYBOARD_FOCUS else 0)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or event.key() in (
+                Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            self.setCursorWidth(1)  # selecting (or moving the caret) by keyboard: show where
+        super().keyPressEvent(event)
+
+    def focusOutEvent(self, event) -> None:  # noqa: N802
+        super().focusOutEvent(event)
+        if event.reason() != Qt.FocusReason.PopupFocusReason:  # a context menu keeps the caret
+            self.setCursorWidth(0)
+
     def _on_anchor(self, url: QUrl) -> None:
         text = url.toString()
         if text.startswith(LINK_SCHEME + ":"):

@@ -41,9 +41,15 @@ def _evidence(w: FieldWriter, b: Briefing, address: str, evidence) -> None:
         src = b.source_by_id.get(ev.source)
         w.block(top=4, bottom=0, left=10, background=w.colors.block)
         w.text("\u201c" + " ".join(ev.quote.split()) + "\u201d", w.fmt(italic=True))
-        w.block(top=0, bottom=6, left=10, background=w.colors.block)
-        w.link(src.title if src else ev.source, f"sources/{ev.source}", w.fmt(size=0.9))
-        w.text("   ")
+        # the source's title is itself a sentence: label it, mute it and keep it to one short line,
+        # so it does not read as a second excerpt; the jump is its own link below it
+        title = src.title if src else ev.source
+        muted = w.fmt(size=0.85, color=w.colors.secondary)
+        w.block(top=2, bottom=0, left=10, background=w.colors.block)
+        w.text("Source: ", w.fmt(size=0.85, semibold=True, color=w.colors.secondary))
+        w.link(_short(title, 64), f"sources/{ev.source}", muted, color=w.colors.secondary,
+               tooltip=f"Open the source: {title}")
+        w.block(top=2, bottom=6, left=10, background=w.colors.block)
         w.link("Show in source \u203a", f"show:{address}#{i}", w.fmt(size=0.9, semibold=True))
 
 
