@@ -17,8 +17,10 @@ can:
   and dark palettes alike: `tint` (a light wash of `color` with a dotted or
   dashed underline in `accent`; the built-in evidence and quote marks),
   `marker` (a solid fill of `color` in dark ink with a solid, or for
-  read-only layers dashed, underline in a darker shade; annotations) and
-  `fill` (plain background; search matches, "shown from a link" marks). A
+  read-only layers dashed, underline in a darker shade; annotations),
+  `fill` (plain background; search matches) and `outline` (no fill: a
+  rounded box in the palette's selection colour drawn over the text, strong
+  for a few seconds and then faint; the "shown from a link" mark). A
   highlight with no style takes its layer's: `evidence` → tint, `extra` →
   marker, others → fill;
 * name the highlights under the mouse in a tooltip;
@@ -36,7 +38,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QPoint, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -54,16 +56,21 @@ from .field_hub import FieldViewHub
 from .theme import colors
 
 __all__ = ["FieldSegment", "FieldHighlight", "FieldWriter", "FieldView", "FieldViewHub", "ContextMenuHook",
-           "highlight_format", "TINT", "MARKER", "FILL"]
+           "highlight_format", "TINT", "MARKER", "FILL", "OUTLINE"]
 
 LINK_SCHEME = "el"
 
 
-TINT, MARKER, FILL = "tint", "marker", "fill"
+TINT, MARKER, FILL, OUTLINE = "tint", "marker", "fill", "outline"
 _LAYER_STYLE = {"evidence": TINT, "extra": MARKER}
 _PATTERNS = {"solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
              "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
              "dot": QTextCharFormat.UnderlineStyle.DotLine}
+
+
+def _x(value) -> float:
+    """`QTextLine.cursorToX` returns the x alone or `(x, position)`, by binding version."""
+    return float(value[0] if isinstance(value, tuple) else value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -381,11 +388,10 @@ class FieldView(QTextBrowser):
                     cur.setPosition(seg.to_doc(h.start))
                     cur.setPosition(seg.to_doc(h.end), QTextCursor.MoveMode.KeepAnchor)
                     sel.cursor = cur
-                    fmt = highlight_format(h, h.style or _LAYER_STYLE.get(name, FILL))
-                    if name == "mark":
-                        fmt.setFontUnderline(True)
-                        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-                    sel.format = fmt
+                    style = h.style or _LAYER_STYLE.get(name, FILL)
+                    if style == OUTLINE:
+                        continue  # drawn over the text by paintEvent
+                    sel.format = highlight_format(h, style)
                     sels.append(sel)
         self.setExtraSelections(sels)
 
@@ -397,7 +403,8 @@ class FieldView(QTextBrowser):
         seg = segs[0]
         if mark:
             self.set_highlight_layer("mark", [FieldHighlight(address, field, start, end, colors(self.palette()).mark,
-                                                             "Shown from a link")])
+                                                             "Shown from a link", OUTLINE)])
+            self._start_mark_fade()
         cur = QTextCursor(self.document())
         cur.setPosition(seg.to_doc(end))
         self.setTextCursor(cur)
@@ -422,6 +429,86 @@ class FieldView(QTextBrowser):
 
     def clear_mark(self) -> None:
         self.set_highlight_layer("mark", [])
+
+    # -- the "shown from a link" outline -------------------------------------
+    #: The outline stays at full strength this long, then fades to MARK_REST so the place stays findable.
+    MARK_HOLD_MS, MARK_FADE_MS, MARK_REST = 2500, 1500, 0.35
+
+    def _start_mark_fade(self) -> None:
+        from PySide6.QtCore import QTimer, QVariantAnimation
+
+        if getattr(self, "_mark_fade", None) is None:
+            self._mark_hold = QTimer(self)
+            self._mark_hold.setSingleShot(True)
+            self._mark_fade = QVariantAnimation(self)
+            self._mark_fade.setStartValue(1.0)
+            self._mark_fade.setEndValue(self.MARK_REST)
+            self._mark_fade.setDuration(self.MARK_FADE_MS)
+            self._mark_fade.valueChanged.connect(self._set_mark_strength)
+            self._mark_hold.timeout.connect(self._mark_fade.start)
+        self._mark_fade.stop()
+        self._set_mark_strength(1.0)
+        self._mark_hold.start(self.MARK_HOLD_MS)
+
+    def _set_mark_strength(self, value: float) -> None:
+        self.mark_strength = float(value)
+        self.viewport().update()
+
+    mark_strength = 1.0
+
+    def range_rects(self, doc_start: int, doc_end: int) -> list[QRectF]:
+        """Viewport rectangles covering document range [doc_start, doc_end), one per line it spans."""
+        doc = self.document()
+        layout = doc.documentLayout()
+        dx, dy = -self.horizontalScrollBar().value(), -self.verticalScrollBar().value()
+        rects: list[QRectF] = []
+        block = doc.findBlock(doc_start)
+        while block.isValid() and block.position() < doc_end:
+            br = layout.blockBoundingRect(block)
+            tl = block.layout()
+            for i in range(tl.lineCount()):
+                line = tl.lineAt(i)
+                ls = block.position() + line.textStart()
+                a, b = max(doc_start, ls), min(doc_end, ls + line.textLength())
+                if a >= b:
+                    continue
+                x0 = _x(line.cursorToX(a - block.position()))
+                x1 = _x(line.cursorToX(b - block.position()))
+                rects.append(QRectF(br.left() + x0 + dx, br.top() + line.y() + dy, x1 - x0, line.height()))
+            block = block.next()
+        return rects
+
+    def mark_rects(self) -> list[QRectF]:
+        out: list[QRectF] = []
+        for h in self._layers.get("mark", ()):
+            for a, b in self.document_range(h.address, h.field, h.start, h.end):
+                out += self.range_rects(a, b)
+        return out
+
+    def mark_color(self) -> QColor:
+        """The outline's colour: the palette's selection colour, unlike every annotation marker."""
+        from PySide6.QtGui import QPalette
+
+        c = QColor(self.palette().color(QPalette.ColorRole.Highlight))
+        c.setAlphaF(self.mark_strength)
+        return c
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._layers.get("mark"):
+            return
+        from PySide6.QtGui import QPainter, QPen
+
+        rects = self.mark_rects()
+        if not rects:
+            return
+        painter = QPainter(self.viewport())
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(self.mark_color(), 2.5 if self.mark_strength > 0.5 else 1.5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for r in rects:
+            painter.drawRoundedRect(r.adjusted(-3, -1, 3, 1), 3, 3)
+        painter.end()
 
     # -- layout ------------------------------------------------------------
     def _apply_margins(self) -> None:
