@@ -68,11 +68,20 @@ class Navigation:
         finally:
             self._navigating = was
 
+    #: True while the Search page shows results the analyst has only typed for (no jump yet):
+    #: it is not a step in history, Back returns to where they were, Forward stays as it was.
+    _search_transient = False
+
     def go(self, place: Place, record: bool = True) -> None:
         """Show a place; with `record`, it becomes a step in Back/Forward history."""
-        if record and self.history.current is not None:
+        if record and self._search_transient:
+            # jumping from the search results makes them a step, so Back comes back to them
+            self._search_transient = False
+            self.history.visit(Place("search"))
+        elif record and self.history.current is not None:
             # remember where the analyst is now (selection may have moved since the last jump)
             self.history.replace(self._here())
+        self._search_transient = False
         self._apply(place)
         if record:
             self.history.visit(self._here(place))
@@ -178,6 +187,13 @@ class Navigation:
             return
 
     def back(self) -> None:
+        if self._search_transient:
+            # leave the search results for the place the analyst searched from
+            self._search_transient = False
+            if self.history.current is not None:
+                self._apply(self.history.current)
+            self._update_history_actions()
+            return
         if self.history.current is not None:
             self.history.replace(self._here())
         place = self.history.back()
@@ -186,7 +202,9 @@ class Navigation:
         self._update_history_actions()
 
     def forward(self) -> None:
-        if self.history.current is not None:
+        if self._search_transient:
+            self._search_transient = False
+        elif self.history.current is not None:
             self.history.replace(self._here())
         place = self.history.forward()
         if place:
@@ -194,7 +212,7 @@ class Navigation:
         self._update_history_actions()
 
     def _update_history_actions(self) -> None:
-        self.actions[ActionName.BACK].setEnabled(self.history.can_back())
+        self.actions[ActionName.BACK].setEnabled(self.history.can_back() or self._search_transient)
         self.actions[ActionName.FORWARD].setEnabled(self.history.can_forward())
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802
@@ -213,6 +231,8 @@ class Navigation:
                 return True
             if key == Qt.Key.Key_Escape:
                 self.search_field.clear()
+                if self._search_transient:
+                    self.back()  # nothing was jumped to: return to where the search started
                 self.stack.currentWidget().setFocus()
                 return True
         return super().eventFilter(obj, event)
@@ -222,13 +242,21 @@ class Navigation:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
         if self.search_field.text().strip() and self.current_section() != "search":
-            self.go(Place("search"))
+            self._show_search_results()
 
     def _search_changed(self, text: str) -> None:
         self.search.run(text)
         if text.strip() and self.current_section() != "search":
-            self.go(Place("search"))
+            self._show_search_results()
             self.search_field.setFocus()
+
+    def _show_search_results(self) -> None:
+        """Show the Search page for typing: not a jump, so history is left as it is."""
+        if self.history.current is not None:
+            self.history.replace(self._here())  # keep the selection the analyst searched from
+        self._apply(Place("search"))
+        self._search_transient = True
+        self._update_history_actions()
 
     def jump_to_hit(self, hit: SearchHit) -> None:
         e = hit.entry
