@@ -1,9 +1,12 @@
 """The vector timeline chart (reportlab.graphics), drawn from the events.
 
-A months axis; each event is a mark in a lane with its label beside it.
-Precision shows: an exact day is a filled dot, a month or year known only
-coarsely is a pale bar across that month or year, an approximate date is a
-hollow dot or a hatched bar, a range is a solid bar from start to end. Labels
+A months axis fitted to the events' own dates (padded); where a long empty
+stretch would squeeze the rest — a lone 2022 event before a 2023 cluster —
+the axis breaks ("//") and the cluster gets most of the width. Each event is
+a mark in a lane with its label beside it. Precision shows: an exact day is
+a filled dot, a month or year known only coarsely is a pale bar across that
+month or year, a range is a solid bar from start to end; anything
+approximate is light orange with a dashed orange edge (ring or bar). Labels
 are packed into lanes greedily so no two overlap. When there are too many
 events to label legibly the chart counts events per period instead.
 """
@@ -33,6 +36,8 @@ AXIS_SIZE = 7.0
 MARK = colors.HexColor("#1f3a5f")
 PALE = colors.HexColor("#9fb3cc")
 APPROX = colors.HexColor("#b5651d")
+APPROX_FILL = colors.HexColor("#f6e0c8")  # light orange: an approximate month or year
+APPROX_MID = colors.HexColor("#e3a86e")  # an approximate range
 
 
 def _months(d: _dt.date) -> float:
@@ -77,11 +82,76 @@ def _shorten(text: str, size: float, limit: float) -> str:
     return text[:lo].rstrip() + "…"
 
 
-def _tick_step(span_months: float) -> int:
+_BREAK_W = 14.0  # the gap an axis break leaves between two segments
+_MIN_SEG = 56.0  # no segment narrower than this (an outlier still gets a readable tick)
+
+
+def _tick_step(span_months: float, max_ticks: float = 12) -> int:
     for step in (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200):
-        if span_months / step <= 12:
+        if span_months / step <= max_ticks:
             return step
     return 2400
+
+
+class _Segment:
+    """A stretch of the axis: months [lo, hi] drawn between x0 and x1."""
+
+    __slots__ = ("lo", "hi", "x0", "x1", "count")
+
+    def __init__(self, lo: float, hi: float, count: int) -> None:
+        self.lo, self.hi, self.count = lo, hi, count
+        self.x0 = self.x1 = 0.0
+
+    def x(self, m: float) -> float:
+        return self.x0 + (m - self.lo) / (self.hi - self.lo) * (self.x1 - self.x0)
+
+
+def _segments(spans: Sequence[tuple[float, float]], left: float, right: float,
+              allow_breaks: bool) -> list[_Segment]:
+    """The axis from the events' own dates, padded; broken where a long empty stretch
+    (an outlier far from the cluster) would squeeze everything else to one side."""
+    order = sorted(spans)
+    clusters: list[list[float]] = []  # [lo, hi, count]
+    for s, e in order:
+        if clusters and s <= clusters[-1][1]:
+            clusters[-1][1] = max(clusters[-1][1], e)
+            clusters[-1][2] += 1
+        else:
+            clusters.append([s, e, 1])
+    total = max(e for _, e in spans) - order[0][0]
+    groups = [clusters[0][:]]
+    # Gaps worth breaking: at least 3 months and 30% of the whole span; at most
+    # the three largest, so the axis never turns into a row of fragments.
+    gaps = sorted(((clusters[i + 1][0] - clusters[i][1], i) for i in range(len(clusters) - 1)), reverse=True)
+    breaks = {i for g, i in gaps[:3] if allow_breaks and g >= 3 and g >= 0.3 * total}
+    for i in range(1, len(clusters)):
+        if i - 1 in breaks:
+            groups.append(clusters[i][:])
+        else:
+            groups[-1][1] = max(groups[-1][1], clusters[i][1])
+            groups[-1][2] += clusters[i][2]
+    segs = []
+    for lo, hi, n in groups:
+        pad = max(0.25, 0.05 * (hi - lo))
+        segs.append(_Segment(lo - pad, hi + pad, int(n)))
+    if len(segs) == 1 and segs[0].hi - segs[0].lo < 3:
+        mid = (segs[0].hi + segs[0].lo) / 2  # a short span still shows a few months
+        segs[0].lo, segs[0].hi = mid - 1.5, mid + 1.5
+    avail = right - left - _BREAK_W * (len(segs) - 1)
+    # Width follows the months shown, weighted by how many events crowd them, so a
+    # lone outlier takes a narrow stretch and the cluster most of the width.
+    weights = [(g.hi - g.lo) * g.count ** 0.5 for g in segs]
+    widths = [avail * w / sum(weights) for w in weights]
+    short = [i for i, w in enumerate(widths) if w < _MIN_SEG]
+    if short and len(segs) * _MIN_SEG < avail:
+        rest = avail - _MIN_SEG * len(short)
+        others = sum(weights[i] for i in range(len(segs)) if i not in short)
+        widths = [_MIN_SEG if i in short else rest * weights[i] / others for i in range(len(segs))]
+    x = left
+    for g, w in zip(segs, widths, strict=True):
+        g.x0, g.x1 = x, x + w
+        x += w + _BREAK_W
+    return segs
 
 
 def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
@@ -89,35 +159,46 @@ def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
     if not events:
         return None
     spans = [_span(e) for e in events]
-    lo = min(s for s, _ in spans)
-    hi = max(e for _, e in spans)
-    step = _tick_step(max(hi - lo, 1))
-    first = int(lo) - int(lo) % step
-    last = int(hi) + 1
-    last += (-(last - first)) % step
-    if last - first < 3:
-        last = first + 3
     left, right = 6.0, width - 6.0
+    labelled = len(events) <= MAX_LABELLED
+    segs = _segments(spans, left, right, allow_breaks=labelled)
 
     def xof(m: float) -> float:
-        return left + (m - first) / (last - first) * (right - left)
+        for g in segs:
+            if m <= g.hi:
+                return g.x(max(m, g.lo))
+        return segs[-1].x(m)
 
-    labelled = len(events) <= MAX_LABELLED
     body = Group()
+    axis_y = 22.0
     if labelled:
         order = sorted(range(len(events)), key=lambda i: (spans[i][0], events[i].sort_key))
+        labels = {i: _shorten(events[i].title, LABEL_SIZE, min(LABEL_MAX, right - left)) for i in order}
+        widths = {i: _width(labels[i], LABEL_SIZE) for i in order}
+
+        def beside(i: int) -> float | None:
+            x0, x1 = xof(spans[i][0]), xof(spans[i][1])
+            if max(x0 + 3.2, x1) + 4 + widths[i] <= right:
+                return max(x0 + 3.2, x1) + 4  # right of the mark
+            if x0 - 5 - widths[i] >= left:
+                return x0 - 5 - widths[i]  # left of it
+            return None
+
+        # Labels beside their marks when every one fits; otherwise (wide month bars
+        # in a narrow chart) every label sits above its mark, one consistent look.
+        above = any(beside(i) is None for i in order)
+        pitch = LANE + 7 if above else LANE
         lane_end: list[float] = []
         placed: list[tuple[int, int, float]] = []  # (event index, lane, label x)
         for i in order:
-            ev = events[i]
             x0, x1 = xof(spans[i][0]), xof(spans[i][1])
-            label = _shorten(ev.title, LABEL_SIZE, min(LABEL_MAX, right - left))
-            w = _width(label, LABEL_SIZE)
-            lx = max(x0 + 2.8, x1) + 4
-            if lx + w > right:
-                lx = max(left, x0 - 5 - w)  # no room on the right: label to the left
-            start = min(x0, lx)
-            end = max(x1, lx + w)
+            w = widths[i]
+            if above:
+                lx = max(left, min(x0 - (3.0 if x1 - x0 < 4 else 0.0), right - w))
+            else:
+                lx = beside(i) or left
+            start = min(x0 - 3.2, lx)
+            end = max(x1 + 3.2, lx + w)
             lane = next((k for k, e in enumerate(lane_end) if e + 6 <= start), len(lane_end))
             if lane == len(lane_end):
                 lane_end.append(end)
@@ -125,31 +206,31 @@ def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
                 lane_end[lane] = end
             placed.append((i, lane, lx))
         lanes = max(1, len(lane_end))
-        axis_y = 22.0
-        height = axis_y + 12 + lanes * LANE + 4
+        height = axis_y + 12 + lanes * pitch + (4 if not above else 0)
         for i, lane, lx in placed:
             ev = events[i]
-            y = axis_y + 12 + lane * LANE + 4
+            y = axis_y + 12 + lane * pitch + 4
             x0, x1 = xof(spans[i][0]), xof(spans[i][1])
-            body.add(Line(x0, axis_y, x0, y - 3, strokeColor=PALETTE["rule"], strokeWidth=0.3,
+            body.add(Line(x0, axis_y, x0, y - 3.5, strokeColor=PALETTE["rule"], strokeWidth=0.3,
                           strokeDashArray=[1, 1.5]))
-            _draw_mark(body, ev, x0, x1, y)
-            g, _ = _text(lx, y - 2.5, _shorten(ev.title, LABEL_SIZE, min(LABEL_MAX, right - left)),
-                         LABEL_SIZE)
+            _draw_kind(body, mark_kind(ev), x0, x1, y)
+            g, _ = _text(lx, y + 5.5 if above else y - 2.5, labels[i], LABEL_SIZE)
             body.add(g)
     else:
-        axis_y = 22.0
         plot_h = 90.0
         height = axis_y + plot_h + 16
-        buckets: dict[int, int] = {}
+        seg = segs[0]
+        step = _tick_step(max(seg.hi - seg.lo, 1))
         bstep = max(1, step // 6) if step >= 6 else 1
+        first = int(seg.lo)
+        buckets: dict[int, int] = {}
         for s, _ in spans:
             k = int(s) - (int(s) - first) % bstep
             buckets[k] = buckets.get(k, 0) + 1
         peak = max(buckets.values())
         for k in sorted(buckets):
             h = buckets[k] / peak * plot_h
-            x0, x1 = xof(k), xof(k + bstep)
+            x0, x1 = seg.x(max(k, seg.lo)), seg.x(min(k + bstep, seg.hi))
             body.add(Rect(x0 + 0.4, axis_y, max(0.6, x1 - x0 - 0.8), h, fillColor=PALE,
                           strokeColor=None))
         g, _ = _text(left, axis_y + plot_h + 6,
@@ -159,46 +240,82 @@ def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
         body.add(g)
 
     d = Drawing(width, height, initialFontName=SANS, initialFontSize=AXIS_SIZE)
-    # Axis with month ticks.
-    d.add(Line(left, axis_y, right, axis_y, strokeColor=PALETTE["slate"], strokeWidth=0.8))
-    for m in range(first, last + 1, step):
-        x = xof(m)
-        d.add(Line(x, axis_y, x, axis_y - 3, strokeColor=PALETTE["slate"], strokeWidth=0.6))
-        d.add(Line(x, axis_y, x, height - 2, strokeColor=PALETTE["shade"], strokeWidth=0.5))
-        if m < last:
-            year, month = divmod(m, 12)
-            text = str(year) if step >= 12 else (
-                f"{MONTH_ABBR[month]} {year}" if (month == 0 or m == first) else MONTH_ABBR[month])
-            tw = _width(text, AXIS_SIZE)
-            cx = (x + xof(min(m + step, last))) / 2 if step >= 12 else x + 2
-            g, _ = _text(cx - (tw / 2 if step >= 12 else 0), axis_y - 11, text, AXIS_SIZE,
-                         colour=PALETTE["slate"])
-            d.add(g)
+    for k, seg in enumerate(segs):
+        _draw_axis(d, seg, axis_y, height)
+        if k:
+            _draw_break(d, segs[k - 1].x1, seg.x0, axis_y)
     d.add(body)
     return d
 
 
-def _draw_mark(g: Group, ev: Event, x0: float, x1: float, y: float) -> None:
-    exact_day = ev.date.precision is Precision.DAY and (ev.end is None or ev.end.precision is Precision.DAY)
-    if ev.end is not None and ev.end != ev.date:
-        colour = APPROX if ev.approximate else MARK
-        g.add(Rect(x0, y - 2.2, max(x1 - x0, 2), 4.4, fillColor=colour, strokeColor=None,
-                   fillOpacity=0.85))
-        if ev.approximate:
-            g.add(Rect(x0, y - 2.2, max(x1 - x0, 2), 4.4, fillColor=None, strokeColor=APPROX,
-                       strokeDashArray=[2, 1.5], strokeWidth=0.6))
-    elif not exact_day:
-        # Known only to the month or year: a pale bar over the whole period.
-        g.add(Rect(x0, y - 2.2, max(x1 - x0, 2), 4.4, fillColor=PALE, strokeColor=APPROX if ev.approximate
-                   else MARK, strokeWidth=0.5, strokeDashArray=[2, 1.5] if ev.approximate else None))
-    elif ev.approximate:
-        g.add(Circle(x0, y, 2.8, fillColor=colors.white, strokeColor=APPROX, strokeWidth=1.1))
-    else:
-        g.add(Circle(x0, y, 2.8, fillColor=MARK, strokeColor=colors.white, strokeWidth=0.4))
+def _draw_axis(d: Drawing, seg: _Segment, axis_y: float, height: float) -> None:
+    """One segment's axis line, ticks, grid and labels (labels never cross its ends)."""
+    slate = PALETTE["slate"]
+    d.add(Line(seg.x0, axis_y, seg.x1, axis_y, strokeColor=slate, strokeWidth=0.8))
+    step = _tick_step(max(seg.hi - seg.lo, 1), max(1.0, (seg.x1 - seg.x0) / 46))
+    m = int(seg.lo) - int(seg.lo) % step
+    if m < seg.lo:
+        m += step
+    ticks = list(range(m, int(seg.hi) + 1, step))
+    for t in ticks:
+        x = seg.x(t)
+        d.add(Line(x, axis_y, x, axis_y - 3, strokeColor=slate, strokeWidth=0.6))
+        d.add(Line(x, axis_y, x, height - 2, strokeColor=PALETTE["shade"], strokeWidth=0.5))
+    # Label each period between ticks (and the part-periods at the ends), centred on
+    # the stretch it names when it fits there, else at its tick.
+    starts = [ticks[0] - step, *ticks] if ticks else [int(seg.lo) - int(seg.lo) % step]
+    shown_year = False
+    for t in starts:
+        a, b = max(seg.lo, t), min(seg.hi, t + step)
+        if b - a < 0.5 * step:
+            continue  # a sliver of padding: naming it would mislead
+        year, month = divmod(t, 12)
+        if step >= 12:
+            text = str(year) if step == 12 else f"{year}–{(t + step - 1) // 12}"
+        elif month == 0 or not shown_year:
+            text = f"{MONTH_ABBR[month]} {year}"
+        else:
+            text = MONTH_ABBR[month]
+        tw = _width(text, AXIS_SIZE)
+        xa, xb = seg.x(a), seg.x(b)
+        if tw <= xb - xa - 2:
+            x = (xa + xb) / 2 - tw / 2
+        elif xa + 2 + tw <= seg.x1:
+            x = xa + 2  # too narrow to centre its name
+        else:
+            continue
+        shown_year = True
+        g, _ = _text(x, axis_y - 11, text, AXIS_SIZE, colour=slate)
+        d.add(g)
+
+
+def _draw_break(d: Drawing, xa: float, xb: float, axis_y: float) -> None:
+    """The axis break "//" between two segments: time left out."""
+    mid = (xa + xb) / 2
+    for dx in (-2.2, 2.2):
+        d.add(Line(mid + dx - 2.2, axis_y - 4.5, mid + dx + 2.2, axis_y + 4.5, strokeColor=PALETTE["slate"],
+                   strokeWidth=0.9))
+
+
+def _draw_kind(g: Group | Drawing, kind: str, x0: float, x1: float, y: float) -> None:
+    """One mark; the legend draws the same marks with the same function."""
+    w = max(x1 - x0, 3.0)
+    if kind == "dot":
+        g.add(Circle(x0, y, 3.0, fillColor=MARK, strokeColor=colors.white, strokeWidth=0.4))
+    elif kind == "ring":
+        g.add(Circle(x0, y, 3.0, fillColor=APPROX_FILL, strokeColor=APPROX, strokeWidth=1.0,
+                     strokeDashArray=[1.6, 1.1]))
+    elif kind == "pale":
+        g.add(Rect(x0, y - 3, w, 6, fillColor=PALE, strokeColor=MARK, strokeWidth=0.6))
+    elif kind == "bar":
+        g.add(Rect(x0, y - 3, w, 6, fillColor=MARK, strokeColor=None))
+    else:  # "apale", "abar": approximate — light orange with a dashed orange edge
+        g.add(Rect(x0, y - 3, w, 6, fillColor=APPROX_FILL if kind == "apale" else APPROX_MID,
+                   strokeColor=APPROX, strokeWidth=1.0, strokeDashArray=[2.4, 1.4]))
 
 
 def mark_kind(ev: Event) -> str:
-    """Which mark `_draw_mark` draws for `ev` (the legend lists only those used)."""
+    """Which mark `_draw_kind` draws for `ev` (the legend lists only those used)."""
     exact_day = ev.date.precision is Precision.DAY and (ev.end is None or ev.end.precision is Precision.DAY)
     if ev.end is not None and ev.end != ev.date:
         return "abar" if ev.approximate else "bar"
@@ -225,19 +342,12 @@ def legend_drawing(width: float, events: Sequence[Event] | None = None) -> Drawi
     for kind, text in _LEGEND:
         if kind not in used:
             continue
-        if kind == "dot":
-            d.add(Circle(x + 3, y, 2.8, fillColor=MARK, strokeColor=None))
-            x += 9
-        elif kind == "ring":
-            d.add(Circle(x + 3, y, 2.8, fillColor=colors.white, strokeColor=APPROX, strokeWidth=1.1))
-            x += 9
-        elif kind in ("pale", "apale"):
-            d.add(Rect(x, y - 2.2, 16, 4.4, fillColor=PALE, strokeColor=APPROX if kind == "apale" else MARK,
-                       strokeWidth=0.5, strokeDashArray=[2, 1.5] if kind == "apale" else None))
-            x += 20
+        if kind in ("dot", "ring"):
+            _draw_kind(d, kind, x + 3.5, x + 3.5, y)
+            x += 10
         else:
-            d.add(Rect(x, y - 2.2, 16, 4.4, fillColor=MARK if kind == "bar" else APPROX, strokeColor=None))
-            x += 20
+            _draw_kind(d, kind, x, x + 18, y)
+            x += 22
         g, w = _text(x, y - 2.5, text, AXIS_SIZE, colour=PALETTE["slate"])
         d.add(g)
         x += w + 14
