@@ -15,6 +15,7 @@ import gc
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QFileDialog
 
 from . import settings as cfg
@@ -22,7 +23,6 @@ from .history import History, Place
 from .search_index import SearchIndex
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QLabel, QMenu, QProgressBar
 
     from briefing_app.core.model import Briefing
@@ -30,7 +30,50 @@ if TYPE_CHECKING:
     from .loading import BriefingLoader, FileWatcher, LoadedBriefing
     from .problems_dialog import ProblemsDialog
 
-__all__ = ["FileHandling"]
+__all__ = ["FileHandling", "describe_changes"]
+
+#: (address prefix, singular, plural) of the kinds of elements a reload reports on.
+_KINDS = (("key_points/", "key point", "key points"), ("actors/", "actor", "actors"),
+          ("relations/", "relation", "relations"), ("timeline/", "event", "events"),
+          ("quotes/", "quote", "quotes"), ("sources/", "source", "sources"))
+
+
+def describe_changes(old: Briefing, new: Briefing) -> str:
+    """What a reload changed, in a line for the status bar ("1 event changed, 1 quote added")."""
+    a, b = set(old.addresses()), set(new.addresses())
+    parts: list[str] = []
+    if old.summary.bluf != new.summary.bluf:
+        parts.append("bottom line changed")
+    for prefix, one, many in _KINDS:
+        for verb, addrs in (("changed", [x for x in a & b if x.startswith(prefix)
+                                         and old.element(x) != new.element(x)]),
+                            ("added", [x for x in b - a if x.startswith(prefix)]),
+                            ("removed", [x for x in a - b if x.startswith(prefix)])):
+            if addrs:
+                parts.append(f"{len(addrs)} {one if len(addrs) == 1 else many} {verb}")
+    head = [f for f, x, y in (("title", old.title, new.title), ("as-of date", old.as_of, new.as_of),
+                              ("classification", old.classification, new.classification)) if x != y]
+    if head:
+        parts.insert(0, ", ".join(head) + " changed")
+    return ", ".join(parts) + "." if parts else "no change to the briefing's content."
+
+
+def _still_there(place: Place, old: Briefing | None, new: Briefing) -> Place | None:
+    """A history place after a reload: dropped if its element is gone; marks kept only on unchanged text."""
+    from dataclasses import replace
+
+    if place.address and place.address != "summary" and new.element(place.address) is None:
+        return None
+    same = old is not None and place.address is not None and old.element(place.address) == new.element(place.address)
+    if place.span is not None:
+        sid = place.span[0]
+        before = old.source_by_id.get(sid) if old is not None else None
+        after = new.source_by_id.get(sid)
+        if after is None or before is None or before.text != after.text:
+            place = replace(place, span=None)
+    if place.field_range is not None and not same:
+        place = replace(place, field_range=None)
+    return place
 
 
 class FileHandling:
@@ -97,16 +140,56 @@ class FileHandling:
 
     def _loaded(self, result: LoadedBriefing) -> None:
         self.progress.hide()
-        keep = self._reloading and result.path == self.path
-        here = self._here() if keep else None
-        self.set_briefing(result.briefing, result.path, result.index)
-        if here is not None:
-            self.history.replace(here)
-            self._apply(here)
-            self.statusBar().showMessage(f"Reloaded {result.path.name}", 4000)
+        if self._reloading and result.path == self.path and self.briefing is not None:
+            self._reload_in_place(result)
         else:
+            self.set_briefing(result.briefing, result.path, result.index)
             self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
         self._remember(result.path)
+
+    def _reload_in_place(self, result: LoadedBriefing) -> None:
+        """Show the re-read file where the analyst was: history, section, selection and scrolling kept."""
+        old, new = self.briefing, result.briefing
+        if self.history.current is not None:
+            self.history.replace(self._here())
+        views = self._scroll_state()
+        self.set_briefing(new, result.path, result.index, keep_place=True)
+        current = self.history.current
+        # a step whose element is gone is dropped, but the place the analyst is at keeps its section
+        self.history.prune(lambda p: _still_there(p, old, new) or (Place(p.section) if p is current else None))
+        here = self.history.current or Place("overview", "summary")
+        self._apply(here)
+        self._update_history_actions()
+        self._restore_scroll_state(views)
+        # lists lay out in batches and text views lazily: put the scroll positions back once more after that
+        QTimer.singleShot(0, lambda: self._restore_scroll_state(views))
+        self.statusBar().showMessage(f"Reloaded {result.path.name}: {describe_changes(old, new)}", 10000)
+
+    def _scroll_state(self) -> dict[tuple[str, int], tuple]:
+        """Scroll positions of every built page's scroll areas and the inspector (and the strip's zoom)."""
+        from PySide6.QtWidgets import QAbstractScrollArea
+
+        state: dict[tuple[str, int], tuple] = {}
+        holders = dict(self.built_pages())
+        if self._inspector is not None:
+            holders["inspector"] = self._inspector
+        for name, page in holders.items():
+            areas = [page] if isinstance(page, QAbstractScrollArea) else []
+            areas += page.findChildren(QAbstractScrollArea)
+            for i, area in enumerate(areas):
+                zoom = (area.px_per_day, area._user_zoomed) if hasattr(area, "px_per_day") else None
+                state[(name, i)] = (area, area.verticalScrollBar().value(), area.horizontalScrollBar().value(), zoom)
+        return state
+
+    def _restore_scroll_state(self, state: dict[tuple[str, int], tuple]) -> None:
+        for area, v, h, zoom in state.values():
+            try:
+                if zoom is not None and zoom[1] and abs(area.px_per_day - zoom[0]) > 1e-9:
+                    area.set_zoom(zoom[0])
+                area.verticalScrollBar().setValue(v)
+                area.horizontalScrollBar().setValue(h)
+            except RuntimeError:  # the widget went away meanwhile
+                pass
 
     def _failed(self, path: Path, problems) -> None:
         self.progress.hide()
@@ -119,8 +202,12 @@ class FileHandling:
                                               self.briefing.title if self.briefing else None)
         self.problems_dialog.open()
 
-    def set_briefing(self, briefing: Briefing, path: Path | None, index: SearchIndex | None = None) -> None:
-        """Show a loaded briefing (used by the loader; tests may call it directly)."""
+    def set_briefing(self, briefing: Briefing, path: Path | None, index: SearchIndex | None = None,
+                     keep_place: bool = False) -> None:
+        """Show a loaded briefing (used by the loader; tests may call it directly).
+
+        With `keep_place` (a reload) the history is left for the caller to prune and nothing is jumped to.
+        """
         self.briefing = briefing
         self.path = path
         self.search_index = index or SearchIndex(briefing)
@@ -135,8 +222,10 @@ class FileHandling:
         self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
         self.file_label.setText(str(path) if path else "")
         self.watcher.watch(path)
-        self.history.clear()
-        self.go(Place("overview", "summary"))
+        self._search_transient = False
+        if not keep_place:
+            self.history.clear()
+            self.go(Place("overview", "summary"))
         # A large briefing is millions of long-lived objects; moving them out of the cyclic
         # collector's view keeps full collections (tens of ms each) out of keystrokes and scrolling.
         gc.unfreeze()  # let the previous briefing's objects go

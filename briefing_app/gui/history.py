@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 __all__ = ["Place", "History"]
@@ -60,6 +61,25 @@ class History:
             return None
         self.index += 1
         return self.places[self.index]
+
+    def prune(self, keep: Callable[[Place], Place | None]) -> None:
+        """Map every place through `keep` (None drops it), e.g. after the briefing was reloaded.
+
+        The current place stays current (or the nearest earlier one that is kept), and steps
+        that became the same as the one before them are merged.
+        """
+        places: list[Place] = []
+        index = -1
+        for i, p in enumerate(self.places):
+            q = keep(p)
+            if q is not None and (not places or places[-1] != q):
+                places.append(q)
+            if i == self.index:
+                index = len(places) - 1
+        self.places = places
+        self.index = index if places else -1
+        if self.places and self.index < 0:
+            self.index = 0
 
     def clear(self) -> None:
         self.places.clear()

@@ -53,3 +53,60 @@ def test_escape_in_search_returns_to_the_place(loaded, qtbot):
     assert w.current_section() == "search"
     qtbot.keyClick(w.search_field, Qt.Key.Key_Escape)
     assert w.current_section() == "sources"
+
+
+def test_reload_on_change_keeps_history_section_and_scrolling(qtbot, window, tmp_path):
+    import shutil
+
+    from .conftest import SAMPLE, open_and_wait
+
+    path = tmp_path / "briefing.yaml"
+    shutil.copy(SAMPLE, path)
+    w = window
+    open_and_wait(qtbot, w, path)
+    b = w.briefing
+    quote = b.quotes[0]
+    w.go_to(quote.address)
+    w.go_section("sources")
+    text = w.sources.text
+    text.resize(text.width(), 300)  # short enough to scroll
+    bar = text.verticalScrollBar()
+    assert bar.maximum() > 100
+    bar.setValue(bar.maximum() // 2)
+    kept = bar.value()
+    steps = len(w.history.places)
+    assert steps >= 3
+    data = path.read_text(encoding="utf-8")
+    old_title = "Russian warships hold anti-submarine exercises in the Sea of Japan"
+    assert old_title in data
+    with qtbot.waitSignal(w.briefing_changed, timeout=10_000):  # the file watcher reloads it
+        path.write_text(data.replace(old_title, "Russian warships drill in the Sea of Japan"), encoding="utf-8")
+    assert w.briefing is not b and w.current_section() == "sources"
+    assert len(w.history.places) == steps and w.actions[ActionName.BACK].isEnabled()
+    qtbot.waitUntil(lambda: bar.value() == kept, timeout=2000)
+    assert "1 event changed" in w.statusBar().currentMessage()
+    w.back()
+    assert w.current_section() == "quotes" and w.quotes.current_address() == quote.address
+
+
+def test_history_prune_drops_places_whose_element_is_gone():
+    from dataclasses import replace
+
+    from briefing_app.gui.file_handling import _still_there, describe_changes
+    from briefing_app.gui.history import History, Place
+
+    from .factory import make_briefing
+
+    old = make_briefing(n_events=3)
+    gone = old.quotes[-1]
+    new = replace(old, quotes=old.quotes[:-1])
+    h = History()
+    for p in (Place("overview", "summary"), Place("quotes", gone.address), Place("actors", old.actors[0].address),
+              Place("quotes", gone.address)):
+        h.visit(p)
+    h.back()  # current: the actor
+    h.prune(lambda p: _still_there(p, old, new))
+    assert h.places == [Place("overview", "summary"), Place("actors", old.actors[0].address)]
+    assert h.current == Place("actors", old.actors[0].address) and not h.can_forward()
+    assert describe_changes(old, new) == "1 quote removed."
+    assert describe_changes(old, old).startswith("no change")
