@@ -269,6 +269,9 @@ class _Story:
     def actors(self) -> None:
         self.heading("actors")
         b = self.b
+        # Role and affiliation share one column (most actors have neither); the
+        # column goes when no actor has either, rather than a column of dashes.
+        with_role = any(a.role or a.affiliation for a in b.actors)
         rows: list[list[Flowable]] = []
         for a in b.actors:
             name = Rich().anchor(self.anchor(a.address)).extend(self.text(a.address, "name", a.name, bold=True))
@@ -277,11 +280,19 @@ class _Story:
                 name.br().add("also " + "; ".join(a.aliases), size=7.5, colour=_GREY)
             if a.description:
                 name.br().extend(self.text(a.address, "description", a.description, size=7.8))
-            aff = b.display_name(a.affiliation) if a.affiliation else "—"
-            role = self.text(a.address, "role", a.role) if a.role else Rich().add("—")
-            rows.append([self.rt(name, "cell"), self.rt(a.kind, "cell"), self.rt(role, "cell"),
-                         self.rt(aff, "cell")])
-        self.table(["Name", "Kind", "Role", "Affiliation"], rows, [0.40, 0.14, 0.26, 0.20])
+            row = [self.rt(name, "cell"), self.rt(_kind_label(a.kind), "cell")]
+            if with_role:
+                role = self.text(a.address, "role", a.role) if a.role else Rich()
+                if a.affiliation:
+                    if role:
+                        role.br()
+                    role.add(b.display_name(a.affiliation), colour=_GREY if a.role else None)
+                row.append(self.rt(role or Rich().add("—", colour=_GREY), "cell"))
+            rows.append(row)
+        if with_role:
+            self.table(["Name", "Kind", "Role / affiliation"], rows, [0.52, 0.15, 0.33])
+        else:
+            self.table(["Name", "Kind"], rows, [0.80, 0.20])
 
     def relations(self) -> None:
         self.heading("relations")
@@ -476,6 +487,11 @@ class _Story:
                 else:
                     r.add(f"[S{idx}]" if idx else e.source)
             self.flow.append(self.rt(r, "endnote"))
+
+
+def _kind_label(kind: str) -> str:
+    """An actor kind as the reader shows it: "organisation" → "Organisation"."""
+    return kind[:1].upper() + kind[1:]
 
 
 def _colour_rank(colour: str) -> int:
