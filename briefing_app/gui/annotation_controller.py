@@ -41,8 +41,16 @@ from briefing_app.core.atomic import write_atomic
 from briefing_app.core.problems import BriefingError
 
 from .annotation_editor import AnnotationEditor
-from .annotation_prefs import AnnotationPreferencesDialog, author_name, color_labels, highlight_color
-from .annotation_undo import AddAnnotation, DeleteAnnotation, EditAnnotation, MergeAnnotations
+from .annotation_prefs import (
+    AnnotationPreferencesDialog,
+    account_full_name,
+    ask_author_name,
+    author_name,
+    color_labels,
+    highlight_color,
+    set_author_name,
+)
+from .annotation_undo import AcceptPositions, AddAnnotation, DeleteAnnotation, EditAnnotation, MergeAnnotations
 from .field_view import MARKER, FieldHighlight, FieldView
 from .history import Place
 from .search_index import section_of
@@ -50,7 +58,7 @@ from .search_index import section_of
 if TYPE_CHECKING:
     from briefing_app.core.anchoring import Anchor, AnchorReport
 
-__all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS"]
+__all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS", "highlight_tooltip"]
 
 #: Delay between a change and its autosave (the contract asks for ≤ 2 s).
 AUTOSAVE_MS = 700
@@ -69,6 +77,31 @@ def element_label(briefing, address: str) -> str:
 
 def field_text(briefing, address: str, field: str) -> str | None:
     return _anchoring().field_text(briefing, address, field)
+
+
+def highlight_tooltip(a: Annotation, layer_name: str, labels: dict[str, str], where: Anchor | None) -> str:
+    """A highlight's tooltip as plain text: label and layer, the note's words, tags on their own line.
+
+    Kept free of anything Qt would take for rich text on its first line, so a
+    note's `<b>` or `<font>` shows as typed (as in the PDF) instead of being
+    rendered or swallowed.
+    """
+    from briefing_app.core.annotation_text import note_plain_text, wrap_plain
+
+    head = f"Annotation \u00b7 {labels.get(a.color or '', a.color or 'note')} ({a.color or 'no colour'}) \u2014 {layer_name}"
+    if where is not None and where.status != "exact":
+        head += f" \u00b7 {where.describe()}"
+    lines = [head.replace("<", "\u2039").replace("&", "+")]
+    note = note_plain_text(a.note)
+    if note:
+        lines.append(wrap_plain(note))
+    if a.tags:
+        lines.append("Tags: " + ", ".join(a.tags))
+    if a.confidence:
+        lines.append(f"Confidence: {a.confidence}")
+    if where is not None and where.status == "fuzzy":
+        lines.append(where.explain())
+    return "\n".join(lines)
 
 
 def own_layer_path(briefing_path: Path) -> Path:
@@ -102,6 +135,9 @@ class AnnotationController(QObject):
         self.lock: QLockFile | None = None
         self.last_message = ""
         self.offer_path: Path | None = None
+        #: Asks for the analyst's name: (parent, prefill) -> name or None. Tests replace it.
+        self.ask_author = ask_author_name
+        self._asked_author = False
         self._last_view: FieldView | None = None
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -252,21 +288,28 @@ class AnnotationController(QObject):
         return report
 
     def _reanchor_all(self, announce: bool = False) -> None:
+        """Place every layer's annotations on the briefing now shown.
+
+        Nothing stored changes here: on a revised briefing the anchors say where
+        annotations stand now (for the views, the panel and exports) while the
+        file keeps the selectors and digest they were made on, until the
+        analyst accepts the new positions (`accept_new_positions`).
+        """
         b = self.window.briefing
         for layer in self.layers():
             report = self._reanchor(layer)
-            if layer is self.own and announce and b is not None:
-                digest = self._digest()
-                if report is None:
-                    # nothing to place; still record which version of the briefing the layer is on
-                    if not layer.read_only and layer.briefing_digest != digest:
-                        self._adopt_digest(layer, digest)
-                    continue
-                if report.digest_changed or layer.briefing_digest is None:
-                    if not layer.read_only:
-                        self._adopt_new_positions(layer, report, digest)
-                    if report.digest_changed:
-                        self._tell(report.summary())
+            if layer is not self.own or not announce or b is None:
+                continue
+            if report is None:
+                # an empty layer: nothing to misplace, so it simply records this version of the briefing
+                if not layer.read_only and layer.briefing_digest != self._digest():
+                    self._adopt_digest(layer, self._digest())
+                continue
+            if report.digest_changed or not report.all_in_place:
+                # after the window's own "Reloaded …"/"Opened …" message
+                message = report.status_message()
+                QTimer.singleShot(0, lambda m=message: self._tell(m))
+                self.last_message = message
         self._refresh()
 
     def _adopt_digest(self, layer: AnnotationLayer, digest: str | None) -> None:
@@ -276,22 +319,43 @@ class AnnotationController(QObject):
         finally:
             layer.listeners.append(self._layer_changed)
 
-    def _adopt_new_positions(self, layer: AnnotationLayer, report: AnchorReport, digest: str | None) -> None:
-        """Move selectors of moved/fuzzy annotations and record the new digest; orphans stay."""
-        b = self.window.briefing
-        layer.listeners.remove(self._layer_changed)
-        try:
-            for x in report.anchors.values():
-                if x.status in ("moved", "fuzzy"):
-                    a = layer.get(x.annotation_id)
-                    if a is not None:
-                        layer.replace(_anchoring().reanchored_annotation(b, a, x))
-            layer.set_digest(digest)
-        finally:
-            layer.listeners.append(self._layer_changed)
-        if len(layer) and layer.path is not None:
-            self.save_now(force=True)
-        self._reanchor(layer)
+    def change_notice(self) -> tuple[str, bool] | None:
+        """The Annotations panel's notice on a changed briefing: (text, can accept), or None.
+
+        Shown while the own layer was made on another version of the briefing
+        and not every annotation is still exactly in place.
+        """
+        layer = self.own
+        report = self.reports.get(id(layer)) if layer is not None else None
+        if layer is None or report is None or not report.digest_changed or report.all_in_place:
+            return None
+        c = report.counts()
+        text = (f"The briefing has changed since these annotations were made: {c['exact']} in place, "
+                f"{c['moved']} moved, {c['fuzzy']} fuzzy, {c['orphaned']} orphaned.")
+        can_accept = not layer.read_only and bool(self._pending())
+        return text, can_accept
+
+    def _pending(self) -> list[tuple[Annotation, Annotation]]:
+        layer, b = self.own, self.window.briefing
+        report = self.reports.get(id(layer)) if layer is not None else None
+        if layer is None or b is None or report is None:
+            return []
+        return _anchoring().pending_positions(b, layer, report, utc_now())
+
+    def accept_new_positions(self) -> int:
+        """Store where moved and fuzzy annotations now stand, and this briefing's digest (undoable).
+
+        Orphans stay as they are. Returns how many annotations changed.
+        """
+        layer = self._writable()
+        if layer is None:
+            return 0
+        pairs = self._pending()
+        self.window.undo_stack.push(AcceptPositions(layer, pairs, self._digest()))
+        n = len(pairs)
+        self._tell(f"Accepted the new positions of {n} annotation{'s' if n != 1 else ''} "
+                   "on this version of the briefing. Press Ctrl+Z to undo.")
+        return n
 
     # -- saving ---------------------------------------------------------------------
     def _layer_changed(self) -> None:
@@ -330,22 +394,19 @@ class AnnotationController(QObject):
         labels = color_labels()
         items: list[FieldHighlight] = []
         for layer in self.layers():
-            # a solid marker fill (distinct from the light evidence/quote washes); others' layers dashed
+            # a solid marker fill (distinct from the light evidence/quote washes); others' layers dashed,
+            # fuzzy placements dotted (and marked ≈ in the tooltip)
             pattern = "solid" if layer is self.own else "dash"
             for a in layer:
                 x = self.anchor_of(layer, a.id)
                 if x is None or not x.placed or x.start is None or x.field is None or a.color is None:
                     continue
-                tip = f"Annotation \u00b7 {labels.get(a.color, a.color)} ({a.color}) \u2014 {layer.name}"
-                if a.note:
-                    tip += f": {a.note[:120]}"
-                if a.tags:
-                    tip += f" [{', '.join(a.tags)}]"
-                if x.status != "exact":
-                    tip += f" ({x.describe()})"
+                tip = highlight_tooltip(a, layer.name, labels, x)
                 items.append(FieldHighlight(a.target, x.field, x.start, x.end, highlight_color(a.color, 255), tip,
-                                            MARKER, None, pattern))
+                                            MARKER, None, "dot" if x.status == "fuzzy" else pattern))
         self.window.field_hub.set_extra_highlights(items)
+        notice = self.change_notice()
+        self.accept_positions_action.setEnabled(bool(notice and notice[1]))
         self.annotations_changed.emit()
 
     # -- editing ------------------------------------------------------------------------
@@ -378,7 +439,7 @@ class AnnotationController(QObject):
             return None
         now = utc_now()
         a = Annotation(new_annotation_id(), address, fld, Selector.from_text(text, start, end), color, note,
-                       author=author_name(), created=now, modified=now)
+                       author=self.ensure_author(), created=now, modified=now)
         self.window.undo_stack.push(AddAnnotation(layer, a))
         label = color_labels()[color]
         self._tell(f"Highlighted as \u201c{label}\u201d. Press Ctrl+Z to undo.")
@@ -405,6 +466,7 @@ class AnnotationController(QObject):
                 self._tell("Select an element or some text to annotate.")
                 return None
             selector, field_ = None, None
+        author = self.ensure_author()
         editor = AnnotationEditor(self.window, title=f"Annotate {element_label(b, address)}",
                                   excerpt=selector.exact if selector else "", color="yellow" if selector else None,
                                   tags_in_use=self.tags_in_use())
@@ -413,9 +475,28 @@ class AnnotationController(QObject):
         v = editor.values()
         now = utc_now()
         a = Annotation(new_annotation_id(), address, field_, selector, v["color"], v["note"], v["tags"],
-                       v["confidence"], author_name(), now, now)
+                       v["confidence"], author, now, now)
         self.window.undo_stack.push(AddAnnotation(layer, a))
         return a
+
+    def ensure_author(self) -> str:
+        """The analyst's name for a new annotation, asked once when preferences have none.
+
+        The question is prefilled with the OS account's full name (never the
+        login); the answer is kept in preferences and becomes the layer's author.
+        """
+        name = author_name()
+        if name or self._asked_author:
+            return name
+        self._asked_author = True
+        if QApplication.instance().property("annotations_no_dialogs") and self.ask_author is ask_author_name:
+            return ""
+        answer = (self.ask_author(self.window, account_full_name()) or "").strip()
+        if answer:
+            set_author_name(answer)
+            if self.own is not None and not self.own.read_only and not self.own.author:
+                self.own.author = answer
+        return answer
 
     def _element_under(self, view: FieldView | None) -> str | None:
         if view is not None:
@@ -554,6 +635,10 @@ class AnnotationController(QObject):
             menu.addAction(act)
         menu.addAction(self.annotate_action)
         menu.addAction(self.annotate_element_action)
+        menu.addSeparator()
+        self.accept_positions_action = self._add(menu, "Accept New Positions on the Changed Briefing",
+                                                 "action_accept_positions", self.accept_new_positions)
+        self.accept_positions_action.setEnabled(False)
         menu.addSeparator()
         self._add(menu, "Open Colleague's Layer\u2026", "action_open_layer", self._open_colleague_dialog)
         self._add(menu, "Merge a Layer into Mine\u2026", "action_merge_layer", self._merge_dialog)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QStringListModel, Qt
+from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -130,7 +131,10 @@ class AnnotationEditor(QDialog):
         self.note.setFocus()
 
     def _refresh_preview(self, _index: int = 0) -> None:
-        self.preview.setMarkdown(self.note.toPlainText())
+        # GitHub dialect with HTML off: `<b>` or `<font color=red>` in a note shows as typed, as the
+        # PDF prints it, instead of being rendered (setMarkdown passes raw HTML through by default).
+        features = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
+        self.preview.document().setMarkdown(self.note.toPlainText(), features)
 
     def values(self) -> dict:
         return {

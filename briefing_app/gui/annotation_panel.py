@@ -2,38 +2,67 @@
 
 A table model over (layer, annotation, anchor) rows with named roles, a
 `QSortFilterProxyModel` for the filters (colour, tag, author, confidence,
-text) and a second proxy for the Orphans section. Activating a row jumps to
-the place (recorded in the window's history); Delete removes the analyst's
-own annotation (undoable).
+text, "changed") and a second proxy for the Orphans section. Activating a row
+jumps to the place (recorded in the window's history); Delete removes the
+analyst's own annotation (undoable).
+
+At the dock's default width the table shows Label, Annotation and Status:
+the Annotation cell is two lines (the excerpt; then note, tags, confidence
+and author in smaller type), drawn by `TwoLineDelegate`. Note, Tags,
+Confidence and Author are also columns of their own, hidden by default and
+shown from the header's context menu.
+
+When the briefing changed since the layer was made, a notice above the table
+says how the annotations fared and offers [Review] (show only those not in
+place) and [Accept new positions] (an undoable command in the controller).
 """
 
 from __future__ import annotations
 
+import html
 from enum import IntEnum
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QKeySequence, QShortcut
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    QSortFilterProxyModel,
+    Qt,
+)
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QPalette, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
+    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
+    QPushButton,
     QSplitter,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from briefing_app.core.annotation_text import note_plain_text, wrap_plain
 from briefing_app.core.annotations import COLORS, CONFIDENCE_LEVELS, Annotation, AnnotationLayer
 
-from .annotation_prefs import color_labels, highlight_color
+from .annotation_prefs import color_labels, highlight_color, ink_for
 
-__all__ = ["AnnotationModel", "AnnotationFilter", "AnnotationPanel", "AnnotationDock", "Role", "COLUMNS"]
+__all__ = ["AnnotationModel", "AnnotationFilter", "AnnotationPanel", "AnnotationDock", "Role", "COLUMNS",
+           "DEFAULT_VISIBLE", "TwoLineDelegate", "ChangeNotice"]
 
-COLUMNS = ("Label", "Excerpt", "Note", "Tags", "Confidence", "Author", "Status")
+COLUMNS = ("Label", "Annotation", "Note", "Tags", "Confidence", "Author", "Status")
+#: Columns shown at the dock's default width; the others come from the header's context menu.
+DEFAULT_VISIBLE = (0, 1, 6)
 _Index = QModelIndex | QPersistentModelIndex
 
 
@@ -46,6 +75,8 @@ class Role(IntEnum):
     STATUS = Qt.ItemDataRole.UserRole + 6
     SEARCH_TEXT = Qt.ItemDataRole.UserRole + 7
     LAYER = Qt.ItemDataRole.UserRole + 8
+    #: The Annotation cell's second line: note (plain), tags, confidence, author.
+    DETAILS = Qt.ItemDataRole.UserRole + 9
 
 
 class AnnotationModel(QAbstractTableModel):
@@ -84,6 +115,8 @@ class AnnotationModel(QAbstractTableModel):
         layer, a = item
         x = self.controller.anchor_of(layer, a.id)
         status = x.describe() if x else "exact"
+        if x is not None and x.status == "orphaned":
+            status = "orphaned: " + x.reason
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -95,7 +128,7 @@ class AnnotationModel(QAbstractTableModel):
                 where = element_label(b, a.target) if b else a.target
                 return " ".join(a.excerpt.split()) if a.excerpt else f"[{where}]"
             if col == 2:
-                return " ".join(a.note.split())
+                return note_plain_text(a.note, one_line=True)
             if col == 3:
                 return ", ".join(a.tags)
             if col == 4:
@@ -105,14 +138,38 @@ class AnnotationModel(QAbstractTableModel):
             if col == 6:
                 return status if layer is self.controller.own else f"{status} \u00b7 {layer.name}"
         if role == Qt.ItemDataRole.ToolTipRole:
-            tip = [f"{a.target}" + (f" \u2014 {a.field}" if a.field else "")]
-            if x and x.reason:
-                tip.append(x.reason)
-            if a.note:
-                tip.append(a.note[:500])
+            # plain text only: nothing on the first line Qt could take for rich text
+            head = f"{a.target}" + (f" \u2014 {a.field}" if a.field else "")
+            tip = [head.replace("<", "\u2039").replace("&", "+")]
+            if a.excerpt:
+                tip.append(wrap_plain("\u201c" + " ".join(a.excerpt.split()) + "\u201d", max_lines=4))
+            note = note_plain_text(a.note)
+            if note:
+                tip.append(wrap_plain(note, max_lines=20))
+            if a.tags:
+                tip.append("Tags: " + ", ".join(a.tags))
+            if a.confidence:
+                tip.append(f"Confidence: {a.confidence}")
+            author = a.author or layer.author
+            if author:
+                tip.append(f"Author: {author}")
+            tip.append(wrap_plain(x.explain() if x else "In place.", max_lines=6))
             if layer.read_only:
                 tip.append(layer.read_only_reason or "")
             return "\n".join(tip)
+        if role == Role.DETAILS:
+            parts = []
+            note = note_plain_text(a.note, one_line=True)
+            if note:
+                parts.append(note)
+            if a.tags:
+                parts.append("#" + " #".join(a.tags))
+            if a.confidence:
+                parts.append(f"{a.confidence} confidence")
+            author = a.author or layer.author
+            if author:
+                parts.append(author)
+            return " \u00b7 ".join(parts)
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and a.color:
             return highlight_color(a.color, 255)
         if role == Qt.ItemDataRole.ForegroundRole and layer is not self.controller.own:
@@ -129,6 +186,11 @@ class AnnotationModel(QAbstractTableModel):
             return a.confidence or ""
         if role == Role.STATUS:
             return x.status if x else "exact"
+        if role == Qt.ItemDataRole.FontRole and col == 6 and x is not None and x.status != "exact":
+            f = QFont()
+            f.setItalic(x.status == "fuzzy")
+            f.setBold(x.status == "orphaned")
+            return f
         if role == Role.SEARCH_TEXT:
             return "\n".join((a.excerpt, a.note, " ".join(a.tags), a.target)).casefold()
         if role == Role.LAYER:
@@ -143,16 +205,33 @@ class AnnotationFilter(QSortFilterProxyModel):
         super().__init__(parent)
         self.orphans = orphans  # True: only orphans; False: only placed; None: both
         self.color = self.tag = self.author = self.confidence = self.text = ""
+        self.changed_only = False  # [Review]: only annotations not exactly in place
+
+    def _refilter(self, change) -> None:
+        # Qt 6.10 deprecates invalidateFilter() for begin/endFilterChange()
+        if hasattr(self, "beginFilterChange"):
+            self.beginFilterChange()
+            change()
+            self.endFilterChange()
+        else:
+            change()
+            self.invalidateFilter()
 
     def set_filter(self, **kw: str) -> None:
-        for k, v in kw.items():
-            setattr(self, k, v or "")
-        self.invalidateFilter()
+        def change() -> None:
+            for k, v in kw.items():
+                setattr(self, k, v or "")
+        self._refilter(change)
+
+    def set_changed_only(self, on: bool) -> None:
+        self._refilter(lambda: setattr(self, "changed_only", on))
 
     def filterAcceptsRow(self, row: int, parent: _Index) -> bool:  # noqa: N802
         idx = self.sourceModel().index(row, 0, parent)
         status = idx.data(Role.STATUS)
         if self.orphans is not None and (status == "orphaned") != self.orphans:
+            return False
+        if self.changed_only and status == "exact":
             return False
         if self.color and idx.data(Role.COLOR) != self.color:
             return False
@@ -163,6 +242,80 @@ class AnnotationFilter(QSortFilterProxyModel):
         if self.confidence and idx.data(Role.CONFIDENCE) != self.confidence:
             return False
         return not self.text or self.text.casefold() in idx.data(Role.SEARCH_TEXT)
+
+
+class TwoLineDelegate(QStyledItemDelegate):
+    """The Annotation cell: the excerpt on line 1, `Role.DETAILS` smaller and dimmer on line 2."""
+
+    def paint(self, painter, option, index) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        first, second = opt.text, index.data(Role.DETAILS) or ""
+        opt.text = ""
+        widget = opt.widget
+        style = widget.style() if widget is not None else None
+        if style is None:
+            return super().paint(painter, option, index)
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
+        group = QPalette.ColorGroup.Normal
+        ink = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        dim = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
+        r = opt.rect.adjusted(4, 2, -4, -2)
+        fm = opt.fontMetrics
+        painter.save()
+        painter.setFont(opt.font)
+        painter.setPen(ink)
+        line1 = QRect(r.left(), r.top(), r.width(), fm.height())
+        painter.drawText(line1, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                         fm.elidedText(first, Qt.TextElideMode.ElideRight, r.width()))
+        if second:
+            small = QFont(opt.font)
+            small.setPointSizeF(max(6.0, opt.font.pointSizeF() * 0.9))
+            painter.setFont(small)
+            painter.setPen(dim)
+            sfm = painter.fontMetrics()
+            line2 = QRect(r.left(), line1.bottom() + 2, r.width(), sfm.height())
+            painter.drawText(line2, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
+                             sfm.elidedText(second, Qt.TextElideMode.ElideRight, r.width()))
+        painter.restore()
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802
+        fm = option.fontMetrics
+        return QSize(200, fm.height() * 2 + 8)
+
+
+class ChangeNotice(QFrame):
+    """"The briefing has changed since these annotations were made: … [Review] [Accept new positions]"."""
+
+    def __init__(self, panel: AnnotationPanel) -> None:
+        super().__init__(panel)
+        self.setObjectName("annotation_change_notice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        pal.setColor(QPalette.ColorRole.Window, pal.color(QPalette.ColorRole.AlternateBase))
+        self.setPalette(pal)
+        box = QVBoxLayout(self)
+        box.setContentsMargins(8, 6, 8, 6)
+        self.text = QLabel()
+        self.text.setObjectName("annotation_change_text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        box.addWidget(self.text)
+        row = QHBoxLayout()
+        row.addStretch(1)
+        self.review = QPushButton("&Review")
+        self.review.setObjectName("annotation_review")
+        self.review.setCheckable(True)
+        self.review.setToolTip("Show only the annotations that are not exactly where they were made")
+        self.accept = QPushButton("Accept new &positions")
+        self.accept.setObjectName("annotation_accept_positions")
+        self.accept.setToolTip("Store where the moved and fuzzy annotations stand now, on this version of the "
+                               "briefing (orphans stay as they are; undo with Ctrl+Z)")
+        row.addWidget(self.review)
+        row.addWidget(self.accept)
+        box.addLayout(row)
 
 
 class AnnotationPanel(QWidget):
@@ -184,6 +337,11 @@ class AnnotationPanel(QWidget):
         self.status.setObjectName("annotation_layer_status")
         self.status.setWordWrap(True)
         box.addWidget(self.status)
+        self.notice = ChangeNotice(self)
+        self.notice.review.toggled.connect(self._review)
+        self.notice.accept.clicked.connect(controller.accept_new_positions)
+        self.notice.hide()
+        box.addWidget(self.notice)
         row = QHBoxLayout()
         self.search = QLineEdit()
         self.search.setObjectName("annotation_filter_text")
@@ -236,13 +394,23 @@ class AnnotationPanel(QWidget):
         t.setSortingEnabled(True)
         t.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         t.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        t.verticalHeader().hide()
         t.setWordWrap(False)
+        t.setItemDelegateForColumn(1, TwoLineDelegate(t))
+        v = t.verticalHeader()
+        v.hide()
+        v.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        v.setDefaultSectionSize(t.fontMetrics().height() * 2 + 10)
         h = t.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        h.setStretchLastSection(True)
-        for col, width in enumerate((110, 200, 160, 90, 80, 90)):
+        h.setStretchLastSection(False)
+        for col, width in enumerate((112, 220, 180, 110, 90, 100, 96)):
             t.setColumnWidth(col, width)
+        h.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        for col in range(len(COLUMNS)):
+            t.setColumnHidden(col, col not in DEFAULT_VISIBLE)
+        h.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        h.customContextMenuRequested.connect(lambda pos, tb=t: self._header_menu(tb, pos))
+        h.setToolTip("Right-click to show or hide columns")
         t.activated.connect(lambda idx, m=model: self._jump(m, idx))
         t.clicked.connect(lambda idx, m=model: self._jump(m, idx))
         t.doubleClicked.connect(lambda idx, m=model: self._edit(m, idx))
@@ -250,6 +418,24 @@ class AnnotationPanel(QWidget):
         sc.setContext(Qt.ShortcutContext.WidgetShortcut)
         sc.activated.connect(lambda tb=t: self._delete(tb))
         return t
+
+    def _header_menu(self, table: QTableView, pos) -> None:
+        menu = QMenu(table)
+        for col, name in enumerate(COLUMNS):
+            act = menu.addAction(name)
+            act.setCheckable(True)
+            act.setChecked(not table.isColumnHidden(col))
+            act.setEnabled(col != 1)  # the Annotation column always shows
+            act.toggled.connect(lambda on, c=col: self.set_column_visible(c, on))
+        menu.exec(table.horizontalHeader().mapToGlobal(pos))
+
+    def set_column_visible(self, column: int, visible: bool) -> None:
+        for t in (self.table, self.orphan_table):
+            t.setColumnHidden(column, not visible)
+
+    def _review(self, on: bool) -> None:
+        self.proxy.set_changed_only(on)
+        self.notice.review.setText("Show &all" if on else "&Review")
 
     def _row(self, model, idx):
         return self.model.row_at(model.mapToSource(idx))
@@ -291,7 +477,8 @@ class AnnotationPanel(QWidget):
         c = self.controller
         labels = color_labels()
         self.legend.setText("  ".join(
-            f"<span style='background:{highlight_color(col, 255).name()}'>&nbsp;{i}&nbsp;</span> {labels[col]}"
+            f"<span style='background:{highlight_color(col, 255).name()}; "
+            f"color:{ink_for(highlight_color(col, 255))}'>&nbsp;{i}&nbsp;</span> {html.escape(labels[col])}"
             for i, col in enumerate(COLORS, 1)))
         self._refill(self.color_box, [(f"{labels[col]} ({col})", col) for col in COLORS])
         self._refill(self.tag_box, [(t, t) for t in c.tags_in_use()])
@@ -306,6 +493,15 @@ class AnnotationPanel(QWidget):
         for la in c.colleagues:
             parts.append(f"{la.name}: {len(la)} (read-only)")
         self.status.setText("<br>".join(parts))
+        notice = c.change_notice()
+        if notice is None:
+            self.notice.hide()
+            if self.notice.review.isChecked():
+                self.notice.review.setChecked(False)
+        else:
+            self.notice.text.setText(notice[0])
+            self.notice.accept.setEnabled(notice[1])
+            self.notice.show()
         n = self.orphan_proxy.rowCount()
         self.orphan_label.setText(f"<b>Orphans ({n})</b> \u2014 no longer fit the briefing; kept unchanged"
                                   if n else "Orphans (0)")

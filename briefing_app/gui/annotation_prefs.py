@@ -8,7 +8,7 @@ the meaning never rests on colour alone.
 
 from __future__ import annotations
 
-import getpass
+import os
 
 from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
@@ -19,7 +19,8 @@ from briefing_app.core.annotations import COLORS, DEFAULT_COLOR_LABELS
 from . import settings as cfg
 
 __all__ = ["color_labels", "set_color_label", "author_name", "set_author_name", "highlight_color",
-           "AnnotationPreferencesDialog", "LABEL_KEY", "AUTHOR_KEY"]
+           "AnnotationPreferencesDialog", "LABEL_KEY", "AUTHOR_KEY", "account_full_name", "ask_author_name",
+           "ink_for", "COLOR_HEX"]
 
 LABEL_KEY = "annotations/labels"  # + "/<colour>": the meaning of a highlight colour
 AUTHOR_KEY = "annotations/author"  # the analyst's name, written into new annotations
@@ -40,13 +41,34 @@ def set_color_label(color: str, label: str) -> None:
 
 
 def author_name() -> str:
-    value = str(_settings().value(AUTHOR_KEY, "", type=str))
-    if value:
-        return value
+    """The analyst's name from preferences, or "" when none was given yet.
+
+    Never the OS login: "root" or "jdoe" would end up in the PDF and in W3C
+    `creator`. The controller asks once (`ask_author_name`) on the first annotation.
+    """
+    return str(_settings().value(AUTHOR_KEY, "", type=str)).strip()
+
+
+def account_full_name() -> str:
+    """The OS account's full name (first GECOS field), "" when there is none."""
     try:
-        return getpass.getuser()
-    except Exception:  # noqa: BLE001 - no login name (containers): stay anonymous
-        return "Analyst"
+        import pwd
+
+        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+    except (ImportError, KeyError, OSError, AttributeError):
+        return ""
+    return gecos.split(",", 1)[0].strip()
+
+
+def ask_author_name(parent: QWidget | None, prefill: str) -> str | None:
+    """Ask for the analyst's name (the one dialog shown before the first annotation)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    name, ok = QInputDialog.getText(
+        parent, "Your name on annotations",
+        "Annotations record who made them (it appears in exported briefs).\n"
+        "Your name, as colleagues should see it:", QLineEdit.EchoMode.Normal, prefill)
+    return name.strip() if ok else None
 
 
 def set_author_name(name: str) -> None:
@@ -67,6 +89,18 @@ def highlight_color(color: str | None, alpha: int = 150) -> QColor:
     return q
 
 
+def ink_for(background: QColor | str) -> str:
+    """Dark or white text for a chip of this colour, by relative luminance (WCAG)."""
+    c = QColor(background)
+
+    def lin(v: float) -> float:
+        return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+
+    lum = 0.2126 * lin(c.redF()) + 0.7152 * lin(c.greenF()) + 0.0722 * lin(c.blueF())
+    # contrast against black vs white: pick the larger
+    return "#1b1c1f" if (lum + 0.05) / 0.05 >= 1.05 / (lum + 0.05) else "#ffffff"
+
+
 def swatch(color: str) -> str:
     return f"<span style='background:{COLOR_HEX[color]}'>&nbsp;&nbsp;&nbsp;&nbsp;</span>"
 
@@ -81,6 +115,7 @@ class AnnotationPreferencesDialog(QDialog):
         form = QFormLayout()
         self.author = QLineEdit(author_name())
         self.author.setObjectName("pref_author")
+        self.author.setPlaceholderText(account_full_name() or "your name")
         form.addRow("Your name:", self.author)
         self.labels: dict[str, QLineEdit] = {}
         current = color_labels()

@@ -12,7 +12,7 @@ from PySide6.QtGui import QUndoCommand
 
 from briefing_app.core.annotations import Annotation, AnnotationLayer
 
-__all__ = ["AddAnnotation", "EditAnnotation", "DeleteAnnotation", "MergeAnnotations"]
+__all__ = ["AddAnnotation", "EditAnnotation", "DeleteAnnotation", "MergeAnnotations", "AcceptPositions"]
 
 
 def _short(text: str, n: int = 30) -> str:
@@ -96,3 +96,31 @@ class MergeAnnotations(QUndoCommand):
             self.layer.replace(old)
         for a in self.added:
             self.layer.remove(a.id)
+
+
+class AcceptPositions(QUndoCommand):
+    """The analyst accepts where annotations stand on a revised briefing.
+
+    Replaces each changed annotation (new selector, `modified`) and records
+    the briefing's new digest; undo puts back the selectors and digest the
+    annotations were made on.
+    """
+
+    def __init__(self, layer: AnnotationLayer, pairs: Iterable[tuple[Annotation, Annotation]],
+                 new_digest: str | None) -> None:
+        self.pairs = list(pairs)
+        n = len(self.pairs)
+        super().__init__(f"Accept new positions of {n} annotation{'s' if n != 1 else ''}")
+        self.layer = layer
+        self.old_digest = layer.briefing_digest
+        self.new_digest = new_digest
+
+    def redo(self) -> None:
+        for _, new in self.pairs:
+            self.layer.replace(new)
+        self.layer.set_digest(self.new_digest)
+
+    def undo(self) -> None:
+        for old, _ in self.pairs:
+            self.layer.replace(old)
+        self.layer.set_digest(self.old_digest)

@@ -175,9 +175,16 @@ def test_revised_briefing_reanchors_and_lists_orphans(qtbot, tmp_path):
     panel = w.annotation_dock.panel
     assert panel.orphan_proxy.rowCount() == 1 and panel.proxy.rowCount() == 1
     assert "Orphans (1)" in panel.orphan_label.text()
-    # the orphan stays in the file, unchanged; the digest now records this version
+    # nothing is rewritten behind the analyst's back: the file keeps the digest it was made on
+    on_disk = _layer_file(path).read_bytes()
+    qtbot.wait(1500)  # longer than the autosave delay
+    assert _layer_file(path).read_bytes() == on_disk
+    assert "0 fuzzy, 1 orphaned" in panel.notice.text.text() and panel.notice.isVisibleTo(panel)
+    # accepting records this version's digest; the orphan stays in the file, unchanged
+    ctl.accept_new_positions()
     qtbot.waitUntil(lambda: load_layer(_layer_file(path)).briefing_digest != "sha256:" + "0" * 64, timeout=2000)
     assert load_layer(_layer_file(path)).get("gone") == layer.get("gone")
+    assert load_layer(_layer_file(path)).get("q1") == layer.get("q1")
     # clicking the quote's row jumps there (with history)
     before = len(w.history.places)
     ctl.jump_to(ctl.own, "q1")
