@@ -28,10 +28,13 @@ _QUOTE = re.compile(r"^\s{0,3}>\s?")
 _BULLET = re.compile(r"^(\s*)[-*+]\s+")
 _RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~>])")
+_PARKED = re.compile("[\U000F0000-\U000F00FF]")
 _REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
 
 
 def _inline(line: str) -> str:
+    # backslash escapes first, parked in the private use area so no rule below sees them
+    line = _ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), line)
     line = _IMAGE.sub(r"\1", line)
     line = _LINK.sub(r"\1", line)
     line = _REF_LINK.sub(r"\1", line)
@@ -42,7 +45,7 @@ def _inline(line: str) -> str:
         line = _EM_STAR.sub(r"\1", line)
         line = _EM_UNDERSCORE.sub(r"\1", line)
     line = _STRIKE.sub(r"\1", line)
-    return _ESCAPE.sub(r"\1", line)
+    return _PARKED.sub(lambda m: chr(ord(m.group(0)) - 0xF0000), line)
 
 
 def note_plain_text(markdown: str, one_line: bool = False) -> str:
