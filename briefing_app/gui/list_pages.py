@@ -251,6 +251,16 @@ class TimelinePage(_Page):
             self.splitter_sized = True
             total = sum(self.splitter.sizes())
             strip = self.strip.minimumHeight() + self.strip.horizontalScrollBar().sizeHint().height() + 4
+            # a short list leaves its room to the strip (whose lanes spread out), up to 45% of the page
+            rows = self.proxy.rowCount()
+            row_h = max(self.view.sizeHintForRow(0), 1) if rows else 0
+            need = (self.view.header().sizeHint().height() + rows * row_h + 2 * self.view.frameWidth()
+                    + self.filter.sizeHint().height() + 24)
+            if rows and total - need > strip:
+                from .timeline_strip import AXIS_H, MAX_LANE_H, MAX_LANES
+
+                roomy = int(AXIS_H + MAX_LANES * MAX_LANE_H + 20 + self.strip.horizontalScrollBar().sizeHint().height())
+                strip = min(roomy, int(total * 0.45), total - need)
             self.splitter.setSizes([strip, max(200, total - strip)])
 
     def _strip_picked(self, address: str) -> None:

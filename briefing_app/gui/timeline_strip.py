@@ -34,7 +34,9 @@ LANE_H = 26.0
 MAX_LANES = 5
 DENSITY_THRESHOLD = 1500  # more visible events than this are drawn as a histogram
 MARGIN_DAYS = 20
-LABEL_ROOM = 250.0  # pixels right of the last event, for its label
+LABEL_MAX = 320.0  # labels longer than this are elided
+LABEL_ROOM = LABEL_MAX + 30  # pixels right of the last event, for its label
+MAX_LANE_H = 40.0  # lanes spread out up to this when the strip is given more height
 _EPOCH = dt.date(1, 1, 1).toordinal()
 
 
@@ -45,6 +47,7 @@ class _Placed:
     x1: float
     lane: int
     label: str
+    label_w: float = 0.0  # pixels, after eliding
 
 
 def _day(d: dt.date) -> float:
@@ -60,6 +63,7 @@ class EventsItem(QGraphicsItem):
         self._max_span = 0.0
         self.lo = 0.0
         self.hi = 1.0
+        self.right_px = 0.0
         self.selected: str | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
@@ -67,16 +71,22 @@ class EventsItem(QGraphicsItem):
     def set_events(self, events: tuple[Event, ...]) -> None:
         self.prepareGeometryChange()
         self.placed = []
-        for e in events:
+        # one order for the chart and the list: Briefing.chronological's (date, then file order);
+        # a coarser date sorts first and starts no later, so x0 stays sorted for bisection
+        for e in sorted(events, key=lambda e: e.date.sort_key):
             x0 = _day(e.date.earliest())
             x1 = _day((e.end or e.date).latest()) + 1
             self.placed.append(_Placed(e, x0, x1, 0, e.when + "  " + e.title))
-        self.placed.sort(key=lambda p: (p.x0, p.event.id))
         self._starts = [p.x0 for p in self.placed]
         self._max_span = max((p.x1 - p.x0 for p in self.placed), default=0.0)
+        fm = QFontMetricsF(self.strip.font())
+        many = len(self.placed) >= 3000
+        for p in self.placed:
+            p.label_w = 60.0 if many else min(fm.horizontalAdvance(p.label), LABEL_MAX)
         if self.placed:
-            self.lo = self.placed[0].x0 - MARGIN_DAYS
-            self.hi = max(p.x1 for p in self.placed) + MARGIN_DAYS
+            first, last = self.placed[0].x0, max(p.x1 for p in self.placed)
+            pad = max(3.0, min(MARGIN_DAYS, (last - first) * 0.03))  # the events' range, not whole years
+            self.lo, self.hi = first - pad, last + pad
         else:
             self.lo, self.hi = 0.0, 365.0
         self.relayout()
@@ -84,13 +94,10 @@ class EventsItem(QGraphicsItem):
     def relayout(self) -> None:
         """Give each event a lane so labels don't overlap at this zoom."""
         ppd = self.strip.px_per_day
-        fm = QFontMetricsF(self.strip.font())
         lane_end = [-1e18] * MAX_LANES
-        cap = 240.0
         for p in self.placed:
             x0 = p.x0 * ppd
-            width = max((p.x1 - p.x0) * ppd, 10.0) + (min(fm.horizontalAdvance(p.label), cap) + 14
-                                                       if len(self.placed) < 3000 else 60)
+            width = max((p.x1 - p.x0) * ppd, 10.0) + p.label_w + 14
             for lane in range(MAX_LANES):
                 if lane_end[lane] <= x0:
                     break
@@ -98,17 +105,31 @@ class EventsItem(QGraphicsItem):
                 lane = min(range(MAX_LANES), key=lambda i: lane_end[i])
             p.lane = lane
             lane_end[lane] = max(lane_end[lane], x0 + width)
+        # the scene ends where the last label does (no empty stretch of axis to scroll to)
+        self.right_px = max(max(lane_end, default=0.0) + 8, self.hi * ppd)
         self.prepareGeometryChange()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         ppd = self.strip.px_per_day
-        return QRectF(self.lo * ppd, 0, (self.hi - self.lo) * ppd + LABEL_ROOM, AXIS_H + MAX_LANES * LANE_H + 8)
+        right = max(self.right_px, self.hi * ppd) if self.placed else self.hi * ppd + LABEL_ROOM
+        return QRectF(self.lo * ppd, 0, right - self.lo * ppd, AXIS_H + MAX_LANES * self.strip.lane_h + 8)
 
     def rect_of(self, p: _Placed) -> QRectF:
         ppd = self.strip.px_per_day
-        y = AXIS_H + 6 + p.lane * LANE_H
+        lane_h = self.strip.lane_h
+        y = AXIS_H + 6 + p.lane * lane_h + (lane_h - LANE_H) / 2
         w = max((p.x1 - p.x0) * ppd, 0.0)
         return QRectF(p.x0 * ppd, y, w, LANE_H - 8)
+
+    def label_x(self, p: _Placed) -> float:
+        r = self.rect_of(p)
+        if p.event.end is None and p.event.date.precision is Precision.DAY:
+            return r.left() + max(r.width(), 1) / 2 + 9  # right of the dot
+        return r.left() + max(r.width(), 3.0) + 6  # right of the bar
+
+    def label_rect(self, p: _Placed) -> QRectF:
+        r = self.rect_of(p)
+        return QRectF(self.label_x(p), r.top() - 2, p.label_w, r.height() + 4)
 
     def visible(self, left: float, right: float) -> list[_Placed]:
         ppd = self.strip.px_per_day
@@ -118,11 +139,16 @@ class EventsItem(QGraphicsItem):
         return self.placed[i:j]
 
     def event_at(self, pos: QPointF) -> _Placed | None:
+        """The event whose mark, or else whose label, is under `pos`."""
+        near = self.visible(pos.x() - 8, pos.x() + 8)
         best = None
-        for p in self.visible(pos.x() - 8, pos.x() + 8):
-            r = self.rect_of(p).adjusted(-7, 0, 7, 0)
-            if r.contains(pos):
+        for p in near:
+            if self.rect_of(p).adjusted(-7, 0, 7, 0).contains(pos):
                 best = p
+        if best is None and len(near) <= 600:  # labels are drawn (and so clickable) below that
+            for p in near:
+                if self.label_rect(p).contains(pos):
+                    best = p
         return best
 
     # painting ------------------------------------------------------------
@@ -136,6 +162,7 @@ class EventsItem(QGraphicsItem):
         mark = c.timeline_mark
         text = pal.color(QPalette.ColorRole.Text)
         sel_color = pal.color(QPalette.ColorRole.Highlight)
+        dark = pal.color(QPalette.ColorRole.Base).lightnessF() < 0.5
         visible = self.visible(exposed.left(), exposed.right())
         if len(visible) > DENSITY_THRESHOLD:
             self._paint_density(painter, visible, exposed, mark, text)
@@ -157,7 +184,6 @@ class EventsItem(QGraphicsItem):
                     painter.setPen(QPen(mix(color, text, 0.2), 1))
                     painter.setBrush(color)
                 painter.drawEllipse(QPointF(r.left() + 0.5 * max(r.width(), 1), ymid), rad, rad)
-                label_x = r.left() + max(r.width(), 1) / 2 + 9
             else:
                 bar = QRectF(r.left(), ymid - 5, max(r.width(), 3.0), 10)
                 if e.end is not None and not e.approximate and e.date.precision is Precision.DAY:
@@ -167,7 +193,9 @@ class EventsItem(QGraphicsItem):
                     # imprecise or approximate: the whole period it may mean, hollow and fading
                     grad = QLinearGradient(bar.topLeft(), bar.topRight())
                     fill = QColor(color)
-                    fill.setAlphaF(0.45 if e.end is not None else 0.25)
+                    # on a dark base a faint wash of a mid blue all but vanishes: stronger fill, lighter edge
+                    fill.setAlphaF((0.6 if e.end is not None else 0.42) if dark else
+                                   (0.45 if e.end is not None else 0.25))
                     edge = QColor(fill)
                     edge.setAlphaF(0.05 if e.approximate else fill.alphaF())
                     grad.setColorAt(0.0, edge)
@@ -176,16 +204,17 @@ class EventsItem(QGraphicsItem):
                     grad.setColorAt(1.0, edge)
                     painter.setBrush(QBrush(grad))
                     style = Qt.PenStyle.DotLine if e.approximate else Qt.PenStyle.DashLine
-                    painter.setPen(QPen(color, 1.4 if selected else 1.0, style))
+                    edge_pen = mix(color, text, 0.45) if dark and not selected else color
+                    painter.setPen(QPen(edge_pen, 1.6 if selected or dark else 1.0, style))
                 painter.drawRoundedRect(bar, 3, 3)
-                label_x = bar.right() + 6
+            label_x = self.label_x(p)
             if not many:
                 painter.setPen(sel_color if selected else text)
                 f = self.strip.font()
                 f.setBold(selected)
                 painter.setFont(f)
                 painter.drawText(QPointF(label_x, ymid + fm.ascent() / 2 - 1),
-                                 fm.elidedText(p.label, Qt.TextElideMode.ElideRight, 240))
+                                 fm.elidedText(p.label, Qt.TextElideMode.ElideRight, int(LABEL_MAX)))
 
     def _paint_density(self, painter: QPainter, visible: list[_Placed], exposed: QRectF, mark: QColor,
                        text: QColor) -> None:
@@ -195,7 +224,7 @@ class EventsItem(QGraphicsItem):
         for p in visible:
             col = int(p.x0 * ppd) // 3
             counts[col] = counts.get(col, 0) + 1
-        top, height = AXIS_H + 6, MAX_LANES * LANE_H - 24
+        top, height = AXIS_H + 6, MAX_LANES * self.strip.lane_h - 24
         peak = max(counts.values())
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(mark)
@@ -207,6 +236,8 @@ class EventsItem(QGraphicsItem):
                          f"{len(visible):,} events here — zoom in (+, Ctrl+wheel) to see each one")
 
     def _paint_axis(self, painter: QPainter, exposed: QRectF, pal: QPalette) -> None:
+        """Month or year ticks. Labels skip only by one rule: every `step`-th month (or year) from
+        January (year 0), the smallest step whose labels fit; never because of where they fall."""
         ppd = self.strip.px_per_day
         text = pal.color(QPalette.ColorRole.Text)
         rule = mix(pal.color(QPalette.ColorRole.Base), text, 0.25)
@@ -215,48 +246,76 @@ class EventsItem(QGraphicsItem):
         painter.drawLine(QPointF(exposed.left(), AXIS_H), QPointF(exposed.right(), AXIS_H))
         first = dt.date.fromordinal(max(1, int(exposed.left() / ppd) + _EPOCH))
         last = dt.date.fromordinal(min(dt.date.max.toordinal(), int(exposed.right() / ppd) + _EPOCH + 1))
-        monthly = ppd * 30 >= 60
-        year_step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if ppd * 365 * s >= 70), 1000)
-        ticks: list[tuple[dt.date, str, bool]] = []
-        if monthly:
-            y, m = first.year, first.month
-            while dt.date(y, m, 1) <= last:
-                d = dt.date(y, m, 1)
-                ticks.append((d, d.strftime("%b") if m != 1 else str(y), m == 1))
-                y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        else:
-            y = first.year - first.year % year_step
-            while y <= last.year:
-                if y >= 1:
-                    ticks.append((dt.date(y, 1, 1), str(y), True))
-                y += year_step
+        ticks = axis_ticks(first, last, ppd, self.strip.font())
         fm = QFontMetricsF(self.strip.font())
-        bottom = AXIS_H + MAX_LANES * LANE_H + 8
-        first_x = None
-        for d, label, major in ticks:
+        bold = self.strip.font()
+        bold.setBold(True)
+        fmb = QFontMetricsF(bold)
+        bottom = AXIS_H + MAX_LANES * self.strip.lane_h + 8
+        sticky = None  # the labelled period the left edge is in
+        next_label_x = None
+        for d, label, major, sticky_text in ticks:
             x = _day(d) * ppd
             if x + 3 < exposed.left():
-                first_x = (label if not monthly or major else f"{label} {d.year}")
+                sticky = sticky_text
                 continue
             painter.setPen(QPen(faint, 1))
             painter.drawLine(QPointF(x, AXIS_H), QPointF(x, bottom))
             painter.setPen(QPen(rule, 1))
             painter.drawLine(QPointF(x, AXIS_H - (8 if major else 4)), QPointF(x, AXIS_H))
-            f = self.strip.font()
-            f.setBold(major and monthly)
-            painter.setFont(f)
+            if not label:
+                continue
+            if next_label_x is None:
+                next_label_x = x + 3
+            painter.setFont(bold if major else self.strip.font())
             painter.setPen(text if major else mix(text, pal.color(QPalette.ColorRole.Base), 0.35))
-            if x + 3 + fm.horizontalAdvance(label) <= self.boundingRect().right():  # no label cut at the end
-                painter.drawText(QPointF(x + 3, AXIS_H - 10), label)
-        if first_x:
-            # the period the left edge is in, so the reader always knows where they are
-            f = self.strip.font()
-            f.setBold(True)
-            painter.setFont(f)
-            w = fm.horizontalAdvance(first_x) + 16
-            painter.fillRect(QRectF(exposed.left(), 0, w, AXIS_H - 1), pal.color(QPalette.ColorRole.Base))
+            painter.drawText(QPointF(x + 3, AXIS_H - 10), label)
+        if sticky:
+            # the period the left edge is in, so the reader always knows where they are; the next
+            # label pushes it out of the way (as sticky headers do) rather than being covered
+            w = fmb.horizontalAdvance(sticky) + 12
+            x = exposed.left() + 4
+            if next_label_x is not None:
+                x = min(x, next_label_x - w)
+            painter.fillRect(QRectF(x - 4, 0, w, AXIS_H - 1), pal.color(QPalette.ColorRole.Base))
+            painter.setFont(bold)
             painter.setPen(text)
-            painter.drawText(QPointF(exposed.left() + 4, AXIS_H - 10), first_x)
+            painter.drawText(QPointF(x, AXIS_H - 10), sticky)
+
+
+_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def axis_ticks(first: dt.date, last: dt.date, ppd: float, font) -> list[tuple[dt.date, str, bool, str]]:
+    """`(date, label or "", major, label for the sticky left edge)` for the axis between two dates.
+
+    Months are labelled every `step` months counted from January (1, 2, 3 or 6: the smallest whose
+    widest label fits), years every `step` years (1, 2, 5, 10, ...); unlabelled months keep a tick.
+    """
+    plain = QFontMetricsF(font)
+    bold_font = type(font)(font)
+    bold_font.setBold(True)
+    bold = QFontMetricsF(bold_font)
+    room = max(max(plain.horizontalAdvance(m) for m in _MONTHS), bold.horizontalAdvance("0000")) + 10
+    month_px = ppd * 30.44
+    ticks: list[tuple[dt.date, str, bool, str]] = []
+    step = next((s for s in (1, 2, 3, 6) if month_px * s >= room), None)
+    if step is not None:
+        y, m = first.year, first.month
+        while dt.date(y, m, 1) <= last:
+            d = dt.date(y, m, 1)
+            labelled = (m - 1) % step == 0
+            label = (str(y) if m == 1 else _MONTHS[m - 1]) if labelled else ""
+            ticks.append((d, label, m == 1, f"{_MONTHS[m - 1]} {y}" if m != 1 else str(y)))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return ticks
+    year_step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if ppd * 365.25 * s >= room), 1000)
+    y = first.year - first.year % year_step
+    while y <= last.year:
+        if y >= 1:
+            ticks.append((dt.date(y, 1, 1), str(y), True, str(y)))
+        y += year_step
+    return ticks
 
 
 class TimelineStrip(QGraphicsView):
@@ -271,6 +330,7 @@ class TimelineStrip(QGraphicsView):
         self.setAccessibleDescription("Events on a time axis. Left and Right select the previous or next event; "
                                       "plus and minus zoom.")
         self.px_per_day = 2.0
+        self.lane_h = LANE_H
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
         self.item = EventsItem(self)
@@ -281,6 +341,9 @@ class TimelineStrip(QGraphicsView):
         # the item only paints what is visible, so this stays cheap
         self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.FullViewportUpdate)
         self.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        # zooming changes pixels per day, not the view's transform, so set_zoom keeps the day under
+        # the mouse in place itself; the anchor says the same for any transform a caller might set
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + 30))
@@ -302,8 +365,12 @@ class TimelineStrip(QGraphicsView):
         self.px_per_day = px_per_day
         self._user_zoomed = True
         self.item.relayout()
-        self._update_scene_rect()
-        self.horizontalScrollBar().setValue(int(day * px_per_day - vx))
+        left = day * px_per_day - vx
+        # the day under the mouse stays put even near the ends: the scene reaches as far as needed
+        rect = self.item.boundingRect().united(QRectF(left, 0, self.viewport().width(), 1))
+        self._scene.setSceneRect(rect)
+        self.viewport().update()
+        self.horizontalScrollBar().setValue(round(left))
 
     def zoom_in(self) -> None:
         self.set_zoom(self.px_per_day * 1.5)
@@ -316,17 +383,34 @@ class TimelineStrip(QGraphicsView):
         if dx and self.isVisible() and self.underMouse():
             self._user_zoomed = True  # the analyst panned: keep their view on resize
 
+    def fit_scale(self) -> float:
+        """Pixels per day that show every event, its bar and its label, inside the viewport."""
+        width = max(float(self.viewport().width()) - 8, 100.0)
+        lo = self.item.lo
+        span = max(self.item.hi - lo, 1.0)
+        ppd = width / span
+        for p in self.item.placed[:3000]:
+            # the label starts right of the mark: (x1 - lo) * ppd + gap + label <= width
+            label = min(p.label_w, width / 2) + 16
+            days = max(p.x1 - lo, 1.0)
+            ppd = min(ppd, (width - label) / days)
+        return max(0.002, min(ppd, 200.0))
+
     def fit(self) -> None:
         self._user_zoomed = False
-        width = max(self.viewport().width() - LABEL_ROOM, 100)
-        span = max(self.item.hi - self.item.lo, 1.0)
-        self.px_per_day = max(0.002, min(width / span, 200.0))
+        self.px_per_day = self.fit_scale()
         self.item.relayout()
         self._update_scene_rect()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
+        # lanes spread out (up to MAX_LANE_H) when the strip is given more height
+        lane_h = max(LANE_H, min(MAX_LANE_H, (self.viewport().height() - AXIS_H - 14) / MAX_LANES))
+        if abs(lane_h - self.lane_h) > 0.5:
+            self.item.prepareGeometryChange()
+            self.lane_h = lane_h
+            self._update_scene_rect()
         if not self._user_zoomed and self.viewport().width() > 200:
             self.fit()
 
