@@ -20,7 +20,7 @@ from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Spacer, TableStyle
-from reportlab.platypus.flowables import KeepTogether
+from reportlab.platypus.flowables import BalancedColumns, KeepTogether
 
 from briefing_app import __version__ as _app_version
 from briefing_app.core.annotations import COLORS
@@ -67,6 +67,7 @@ _CONFIDENCE_MEANING = (
 _FIELD_ORDER = ("bluf", "text", "name", "role", "description", "title", "location", "note", "context")
 _LINK = "#1d4f91"
 _GREY = "#5a6472"
+_BALANCED_MAX = 300  # source notes set in two balanced columns up to this many
 _SWATCH = "\u25a0"  # the colour square before each analyst-notes heading
 
 
@@ -89,7 +90,9 @@ class _Story:
         self.b, self.opts, self.width = b, opts, width
         self.st = build_styles()
         self.flow: list[Flowable] = []
-        self.endnotes: list[tuple[int, str, tuple[Evidence, ...]]] = []  # (n, address, evidence)
+        # (n, addresses citing it, evidence); claims citing the very same excerpts share a note.
+        self.endnotes: list[tuple[int, list[str], tuple[Evidence, ...]]] = []
+        self.note_for: dict[tuple[tuple[str, str], ...], int] = {}
         self.source_index = {s.id: i for i, s in enumerate(b.sources, start=1)}
         self.anchor_ids: dict[str, str] = {}
         chosen = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
@@ -151,9 +154,15 @@ class _Story:
         out = Rich()
         if not evidence or "source_notes" not in self.opts.sections:
             return out
-        n = len(self.endnotes) + 1
-        self.endnotes.append((n, address, evidence))
-        return out.anchor(f"cite-{n}").add(f"[{n}]", family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
+        key = tuple((e.source, e.quote) for e in evidence)
+        n = self.note_for.get(key)
+        if n is None:
+            n = self.note_for[key] = len(self.endnotes) + 1
+            self.endnotes.append((n, [address], evidence))
+        else:
+            self.endnotes[n - 1][1].append(address)
+        back = _cite_anchor(n, len(self.endnotes[n - 1][1]))
+        return out.anchor(back).add(f"[{n}]", family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
 
     def para(self, markup: str, style: str) -> Paragraph:
         return Paragraph(markup, self.st[style])
@@ -468,15 +477,24 @@ class _Story:
         self.heading("source_notes")
         self.flow.append(self.para(
             "Each numbered mark in the text points here; each note gives the exact excerpt that supports "
-            "the claim and its source. The note number links back to the claim.", "caption"))
+            "the claim and its source. The note number links back to the claim; where several claims rest "
+            "on the very same excerpt they share one note, and each claim named links back to it.", "caption"))
         with_sources = "sources" in self.opts.sections
         described: dict[str, str] = {}
-        for n, address, evidence in self.endnotes:
-            what = described.get(address)
-            if what is None:
-                what = described[address] = _describe(self.b, address, None)
+        notes: list[Flowable] = []
+        for n, addresses, evidence in self.endnotes:
             r = Rich().anchor(f"en-{n}").add(f"{n}.", bold=True, colour=_LINK, href=f"#cite-{n}")
-            r.add("\u2002").add(what + ":", family=SANS, size=7.8, colour=_GREY).add(" ")
+            r.add("\u2002")
+            for k, address in enumerate(addresses, start=1):
+                what = described.get(address)
+                if what is None:
+                    what = described[address] = _describe(self.b, address, None)
+                if k > 1:
+                    r.add("; ", family=SANS, size=7, colour=_GREY)
+                # With one claim the number is its link back; with several, each name is.
+                r.add(what, family=SANS, size=7, colour=_GREY,
+                      href=_cite_anchor_href(n, k) if len(addresses) > 1 else None)
+            r.add(": ", family=SANS, size=7, colour=_GREY)
             for k, e in enumerate(evidence):
                 if k:
                     r.add("; ")
@@ -486,7 +504,23 @@ class _Story:
                     r.add(f"[S{idx}]", colour=_LINK, href=f"#src-{idx}")
                 else:
                     r.add(f"[S{idx}]" if idx else e.source)
-            self.flow.append(self.rt(r, "endnote"))
+            notes.append(self.rt(r, "endnote"))
+        # Two balanced columns of small type: the notes are for tracing, not for reading through.
+        # BalancedColumns re-measures everything it holds at each page break, so thousands of
+        # notes go in one column (still small type) rather than cost seconds.
+        if len(notes) <= _BALANCED_MAX:
+            self.flow.append(BalancedColumns(notes, nCols=2, innerPadding=14, spaceBefore=0, spaceAfter=0))
+        else:
+            self.flow.extend(notes)
+
+
+def _cite_anchor(n: int, k: int) -> str:
+    """The destination at the k-th claim citing note n (the first is plain `cite-n`)."""
+    return f"cite-{n}" if k == 1 else f"cite-{n}-{k}"
+
+
+def _cite_anchor_href(n: int, k: int) -> str:
+    return "#" + _cite_anchor(n, k)
 
 
 def _kind_label(kind: str) -> str:

@@ -53,12 +53,12 @@ def test_forced_breaks_and_hanging_indent(st):
     rt = RichText(Rich().add("one").br().add("two").br().add("three"), st["endnote"])
     rt.wrap(400, 1e6)
     assert len(rt._break(400)) == 3
-    # endnote: leftIndent 20, firstLineIndent -20: the first line has 400 pt, the others 380
+    # endnote: leftIndent 14, firstLineIndent -14: the first line has 400 pt, the others 386
     rt = RichText(Rich().add(" ".join(["abc"] * 300)), st["endnote"])
     rt.wrap(400, 1e6)
     widths = _line_widths(rt, 400)
-    assert 380 < widths[0] <= 400
-    assert max(widths[1:]) <= 380 + 1e-6
+    assert 386 < widths[0] <= 400
+    assert max(widths[1:]) <= 386 + 1e-6
 
 
 def test_split_has_no_widow_or_orphan_and_keeps_all_lines(st):
