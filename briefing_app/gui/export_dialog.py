@@ -157,7 +157,12 @@ class ExportDialog(QDialog):
             v.addWidget(r)
         self.ann_all.setChecked(True)
         lists = QHBoxLayout()
-        self.layer_list = self._checklist([p.name for p in self.layer_paths], "exportLayers")
+        self.layer_list = self._checklist([p.name for p in self.layer_paths], "exportLayers",
+                                          tips=[str(p) for p in self.layer_paths])
+        # Layer files have long names ("….annotations.yaml"): the list gets the room,
+        # a name that still does not fit loses its middle, and the tooltip has the full path.
+        self.layer_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.layer_list.setMinimumWidth(260)
         self.label_list = self._checklist(list(self._labels().values()), "exportLabels")
         self.tag_edit = QLineEdit()
         self.tag_edit.setObjectName("exportTags")
@@ -166,7 +171,7 @@ class ExportDialog(QDialog):
             col = QVBoxLayout()
             col.addWidget(QLabel(title))
             col.addWidget(w)
-            lists.addLayout(col)
+            lists.addLayout(col, 3 if w is self.layer_list else 2)
         v.addLayout(lists)
         v.addWidget(self.tag_edit)
         self.ann_some.toggled.connect(self._sync)
@@ -215,12 +220,14 @@ class ExportDialog(QDialog):
 
             return dict(DEFAULT_COLOR_LABELS)
 
-    def _checklist(self, items: list[str], name: str) -> QListWidget:
+    def _checklist(self, items: list[str], name: str, tips: list[str] | None = None) -> QListWidget:
         w = QListWidget()
         w.setObjectName(name)
         w.setMaximumHeight(110)
-        for text in items:
+        for i, text in enumerate(items):
             it = QListWidgetItem(text)
+            if tips:
+                it.setToolTip(tips[i])
             it.setFlags(it.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             it.setCheckState(Qt.CheckState.Checked)
             w.addItem(it)

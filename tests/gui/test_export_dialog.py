@@ -117,3 +117,25 @@ def test_show_export_dialog_opens(qtbot, sample_path, sample_briefing):
     assert any(d.isVisible() for d in dlgs)
     for d in dlgs:
         d.close()
+
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints")
+def test_layer_names_are_not_cut_off(qtbot, sample_path, sample_briefing, tmp_path):
+    """A layer file's long name fits (or loses its middle), and its tooltip has the full path."""
+    from PySide6.QtCore import Qt
+
+    layer = tmp_path / "japan-nato-liaison-office.annotations.yaml"
+    layer.write_text(LAYER, encoding="utf-8")
+    dlg = ed.ExportDialog(None, sample_path, sample_briefing, [layer])
+    qtbot.addWidget(dlg)
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    lst = dlg.layer_list
+    assert lst.textElideMode() == Qt.TextElideMode.ElideMiddle
+    item = lst.item(0)
+    assert item.toolTip() == str(layer)
+    rect = lst.visualItemRect(item)
+    name_width = lst.fontMetrics().horizontalAdvance(item.text())
+    # The check box and the whole name fit in the row as the dialog opens.
+    assert lst.viewport().width() >= name_width + 24, (lst.viewport().width(), name_width, rect)
