@@ -103,6 +103,16 @@ class AnnotationModel(QAbstractTableModel):
             return COLUMNS[section]
         return None
 
+    def _text_now(self, a: Annotation, x) -> str | None:
+        """The text the annotation is drawn on now (None for whole elements and orphans)."""
+        b = self.controller.window.briefing
+        if b is None or x is None or not x.placed or x.field is None or x.start is None:
+            return None
+        from .annotation_controller import field_text
+
+        text = field_text(b, a.target, x.field)
+        return text[x.start:x.end] if text is not None else None
+
     def row_at(self, index: _Index) -> tuple[AnnotationLayer, Annotation] | None:
         if not index.isValid() or not 0 <= index.row() < len(self.rows):
             return None
@@ -115,8 +125,6 @@ class AnnotationModel(QAbstractTableModel):
         layer, a = item
         x = self.controller.anchor_of(layer, a.id)
         status = x.describe() if x else "exact"
-        if x is not None and x.status == "orphaned":
-            status = "orphaned: " + x.reason
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if col == 0:
@@ -154,11 +162,16 @@ class AnnotationModel(QAbstractTableModel):
             if author:
                 tip.append(f"Author: {author}")
             tip.append(wrap_plain(x.explain() if x else "In place.", max_lines=6))
+            now = self._text_now(a, x)
+            if now is not None and x is not None and x.status == "fuzzy":
+                tip.append(wrap_plain("Now reads: \u201c" + " ".join(now.split()) + "\u201d", max_lines=4))
             if layer.read_only:
                 tip.append(layer.read_only_reason or "")
             return "\n".join(tip)
         if role == Role.DETAILS:
             parts = []
+            if x is not None and x.status == "orphaned":
+                parts.append("\u26a0 " + x.reason)
             note = note_plain_text(a.note, one_line=True)
             if note:
                 parts.append(note)

@@ -71,6 +71,9 @@ def _reload(qtbot, w, path):
 
 
 def test_changed_briefing_leaves_the_file_alone_until_accepted(reviewed, qtbot):
+    from PySide6.QtCore import Qt
+
+    from briefing_app.gui.annotation_panel import Role
     w, ctl, path, layer_path, layer = reviewed
     panel = w.annotation_dock.panel
     assert not panel.notice.isVisibleTo(panel)
@@ -86,7 +89,12 @@ def test_changed_briefing_leaves_the_file_alone_until_accepted(reviewed, qtbot):
     assert "1 fuzzy, 1 orphaned" in panel.notice.text.text()
     statuses = {panel.model.rows[r][1].id: panel.model.index(r, 6).data() for r in range(panel.model.rowCount())}
     assert statuses["a1"] == "\u2248 fuzzy 92%"
-    assert statuses["a2"].startswith("orphaned: ") and "similar" in statuses["a2"]
+    assert statuses["a2"] == "orphaned"
+    orphan = panel.orphan_proxy.index(0, 1)
+    assert "\u26a0 " in orphan.data(Role.DETAILS) and "similar" in orphan.data(Role.DETAILS)
+    assert "Orphaned: " in orphan.data(Qt.ItemDataRole.ToolTipRole)
+    fuzzy = panel.proxy.index(0, 1)
+    assert "Now reads: \u201c" + BUILD_UP_NEW + "\u201d" in fuzzy.data(Qt.ItemDataRole.ToolTipRole).replace("\n", " ")
     assert "Orphans (1)" in panel.orphan_label.text()
     # drawn on the whole revised sentence, dotted, with ≈ in the tooltip
     a1 = ctl.anchor_of(ctl.own, "a1")
