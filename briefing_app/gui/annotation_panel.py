@@ -456,7 +456,7 @@ class AnnotationPanel(QWidget):
     def _jump(self, model, idx) -> None:
         item = self._row(model, idx)
         if item:
-            self.controller.jump_to(*item)
+            self.controller.jump_to(item[0], item[1].id)
 
     def _edit(self, model, idx) -> None:
         item = self._row(model, idx)

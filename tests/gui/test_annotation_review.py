@@ -325,3 +325,20 @@ def test_no_ambiguous_shortcuts(reviewed, request):
         request.applymarker(pytest.mark.xfail(
             reason="View \u203a Navigator still uses Ctrl+Shift+N; the reader's fix moves it", strict=False))
     assert not clashes, clashes
+
+
+def test_clicking_a_panel_row_jumps_there(reviewed, qtbot):
+    from PySide6.QtCore import Qt
+
+    w, ctl, *_ = reviewed
+    panel = w.annotation_dock.panel
+    w.annotation_dock.raise_()
+    assert w.current_section() == "overview"
+    before = len(w.history.places)
+    t = panel.table
+    rect = t.visualRect(panel.proxy.index(0, 1))
+    qtbot.mouseClick(t.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert w.current_section() == "sources" and len(w.history.places) > before
+    item = panel.model.row_at(panel.proxy.mapToSource(panel.proxy.index(0, 1)))
+    x = ctl.anchor_of(ctl.own, item[1].id)
+    assert w.history.places[-1].span == (item[1].target.split("/", 1)[1], x.start, x.end)
