@@ -100,7 +100,7 @@ def highlight_tooltip(a: Annotation, layer_name: str, labels: dict[str, str], wh
     if a.confidence:
         lines.append(f"Confidence: {a.confidence}")
     if where is not None and where.status == "fuzzy":
-        lines.append(where.explain())
+        lines.append(wrap_plain(where.explain()))
     return "\n".join(lines)
 
 

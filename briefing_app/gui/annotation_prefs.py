@@ -50,14 +50,16 @@ def author_name() -> str:
 
 
 def account_full_name() -> str:
-    """The OS account's full name (first GECOS field), "" when there is none."""
+    """The OS account's full name (first GECOS field), "" when there is none or it is just the login."""
     try:
         import pwd
 
-        gecos = pwd.getpwuid(os.getuid()).pw_gecos
+        entry = pwd.getpwuid(os.getuid())
     except (ImportError, KeyError, OSError, AttributeError):
         return ""
-    return gecos.split(",", 1)[0].strip()
+    name = (entry.pw_gecos or "").split(",", 1)[0].strip()
+    # system accounts repeat the login there ("root"): that is no one's name
+    return "" if name.casefold() == (entry.pw_name or "").casefold() else name
 
 
 def ask_author_name(parent: QWidget | None, prefill: str) -> str | None:

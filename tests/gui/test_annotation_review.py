@@ -211,9 +211,17 @@ def test_account_full_name_is_the_first_gecos_field(monkeypatch):
 
     class Entry:
         pw_gecos = "Ann Analyst,Room 4,,"
+        pw_name = "ann"
 
     monkeypatch.setattr(pwd, "getpwuid", lambda uid: Entry())
     assert annotation_prefs.account_full_name() == "Ann Analyst"
+
+    class Root:
+        pw_gecos = "root"
+        pw_name = "root"
+
+    monkeypatch.setattr(pwd, "getpwuid", lambda uid: Root())
+    assert annotation_prefs.account_full_name() == ""
 
 
 def test_preview_shows_html_as_typed(qtbot):
