@@ -50,7 +50,13 @@ from .annotation_prefs import (
     highlight_color,
     set_author_name,
 )
-from .annotation_undo import AcceptPositions, AddAnnotation, DeleteAnnotation, EditAnnotation, MergeAnnotations
+from .annotation_undo import (
+    AcceptPositions,
+    AddAnnotation,
+    DeleteAnnotation,
+    EditAnnotation,
+    MergeAnnotations,
+)
 from .field_view import MARKER, FieldHighlight, FieldView
 from .history import Place
 from .search_index import section_of

@@ -9,7 +9,14 @@ from PySide6 import QtGui
 from PySide6.QtGui import QAction, QColor
 from PySide6.QtWidgets import QApplication
 
-from briefing_app.core.annotations import Annotation, AnnotationLayer, Selector, briefing_digest, load_layer, save_layer
+from briefing_app.core.annotations import (
+    Annotation,
+    AnnotationLayer,
+    Selector,
+    briefing_digest,
+    load_layer,
+    save_layer,
+)
 
 from .conftest import SAMPLE, open_and_wait
 
