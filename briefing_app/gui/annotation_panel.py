@@ -26,27 +26,20 @@ from PySide6.QtCore import (
     QAbstractTableModel,
     QModelIndex,
     QPersistentModelIndex,
-    QRect,
-    QSize,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QBrush, QFont, QKeySequence, QPalette, QShortcut
+from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QDockWidget,
-    QFrame,
     QHBoxLayout,
     QHeaderView,
     QLabel,
     QLineEdit,
     QMenu,
-    QPushButton,
     QSplitter,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -56,9 +49,10 @@ from briefing_app.core.annotation_text import note_plain_text, wrap_plain
 from briefing_app.core.annotations import COLORS, CONFIDENCE_LEVELS, Annotation, AnnotationLayer
 
 from .annotation_prefs import color_labels, highlight_color, ink_for
+from .annotation_widgets import DETAILS_ROLE, ChangeNotice, TwoLineDelegate
 
 __all__ = ["AnnotationModel", "AnnotationFilter", "AnnotationPanel", "AnnotationDock", "Role", "COLUMNS",
-           "DEFAULT_VISIBLE", "TwoLineDelegate", "ChangeNotice"]
+           "DEFAULT_VISIBLE"]
 
 COLUMNS = ("Label", "Annotation", "Note", "Tags", "Confidence", "Author", "Status")
 #: Columns shown at the dock's default width; the others come from the header's context menu.
@@ -76,7 +70,7 @@ class Role(IntEnum):
     SEARCH_TEXT = Qt.ItemDataRole.UserRole + 7
     LAYER = Qt.ItemDataRole.UserRole + 8
     #: The Annotation cell's second line: note (plain), tags, confidence, author.
-    DETAILS = Qt.ItemDataRole.UserRole + 9
+    DETAILS = DETAILS_ROLE
 
 
 class AnnotationModel(QAbstractTableModel):
@@ -255,80 +249,6 @@ class AnnotationFilter(QSortFilterProxyModel):
         if self.confidence and idx.data(Role.CONFIDENCE) != self.confidence:
             return False
         return not self.text or self.text.casefold() in idx.data(Role.SEARCH_TEXT)
-
-
-class TwoLineDelegate(QStyledItemDelegate):
-    """The Annotation cell: the excerpt on line 1, `Role.DETAILS` smaller and dimmer on line 2."""
-
-    def paint(self, painter, option, index) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        first, second = opt.text, index.data(Role.DETAILS) or ""
-        opt.text = ""
-        widget = opt.widget
-        style = widget.style() if widget is not None else None
-        if style is None:
-            return super().paint(painter, option, index)
-        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
-        selected = bool(opt.state & QStyle.StateFlag.State_Selected)
-        group = QPalette.ColorGroup.Normal
-        ink = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
-        dim = opt.palette.color(group, QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.PlaceholderText)
-        r = opt.rect.adjusted(4, 2, -4, -2)
-        fm = opt.fontMetrics
-        painter.save()
-        painter.setFont(opt.font)
-        painter.setPen(ink)
-        line1 = QRect(r.left(), r.top(), r.width(), fm.height())
-        painter.drawText(line1, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                         fm.elidedText(first, Qt.TextElideMode.ElideRight, r.width()))
-        if second:
-            small = QFont(opt.font)
-            small.setPointSizeF(max(6.0, opt.font.pointSizeF() * 0.9))
-            painter.setFont(small)
-            painter.setPen(dim)
-            sfm = painter.fontMetrics()
-            line2 = QRect(r.left(), line1.bottom() + 2, r.width(), sfm.height())
-            painter.drawText(line2, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter),
-                             sfm.elidedText(second, Qt.TextElideMode.ElideRight, r.width()))
-        painter.restore()
-
-    def sizeHint(self, option, index) -> QSize:  # noqa: N802
-        fm = option.fontMetrics
-        return QSize(200, fm.height() * 2 + 8)
-
-
-class ChangeNotice(QFrame):
-    """"The briefing has changed since these annotations were made: … [Review] [Accept new positions]"."""
-
-    def __init__(self, panel: AnnotationPanel) -> None:
-        super().__init__(panel)
-        self.setObjectName("annotation_change_notice")
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setAutoFillBackground(True)
-        pal = self.palette()
-        pal.setColor(QPalette.ColorRole.Window, pal.color(QPalette.ColorRole.AlternateBase))
-        self.setPalette(pal)
-        box = QVBoxLayout(self)
-        box.setContentsMargins(8, 6, 8, 6)
-        self.text = QLabel()
-        self.text.setObjectName("annotation_change_text")
-        self.text.setWordWrap(True)
-        self.text.setTextFormat(Qt.TextFormat.PlainText)
-        box.addWidget(self.text)
-        row = QHBoxLayout()
-        row.addStretch(1)
-        self.review = QPushButton("&Review")
-        self.review.setObjectName("annotation_review")
-        self.review.setCheckable(True)
-        self.review.setToolTip("Show only the annotations that are not exactly where they were made")
-        self.accept = QPushButton("Accept new &positions")
-        self.accept.setObjectName("annotation_accept_positions")
-        self.accept.setToolTip("Store where the moved and fuzzy annotations stand now, on this version of the "
-                               "briefing (orphans stay as they are; undo with Ctrl+Z)")
-        row.addWidget(self.review)
-        row.addWidget(self.accept)
-        box.addLayout(row)
 
 
 class AnnotationPanel(QWidget):
