@@ -40,6 +40,7 @@ from briefing_app.core.annotations import (
 from briefing_app.core.atomic import write_atomic
 from briefing_app.core.problems import BriefingError
 
+from .annotation_base import AnnotationControllerBase, _anchoring, element_label, field_text
 from .annotation_editor import AnnotationEditor
 from .annotation_prefs import (
     AnnotationPreferencesDialog,
@@ -64,25 +65,11 @@ from .search_index import section_of
 if TYPE_CHECKING:
     from briefing_app.core.anchoring import Anchor, AnchorReport
 
-__all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS", "highlight_tooltip"]
+__all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS", "highlight_tooltip",
+           "own_layer_path", "element_label", "field_text"]
 
 #: Delay between a change and its autosave (the contract asks for ≤ 2 s).
 AUTOSAVE_MS = 700
-
-
-def _anchoring():
-    """`briefing_app.core.anchoring`, imported on first use (it pulls in rapidfuzz)."""
-    from briefing_app.core import anchoring
-
-    return anchoring
-
-
-def element_label(briefing, address: str) -> str:
-    return _anchoring().element_label(briefing, address)
-
-
-def field_text(briefing, address: str, field: str) -> str | None:
-    return _anchoring().field_text(briefing, address, field)
 
 
 def highlight_tooltip(a: Annotation, layer_name: str, labels: dict[str, str], where: Anchor | None) -> str:
@@ -124,7 +111,7 @@ def own_layer_path(briefing_path: Path) -> Path:
     return folder / default_layer_path(Path(briefing_path)).name
 
 
-class AnnotationController(QObject):
+class AnnotationController(AnnotationControllerBase, QObject):
     """Owns the layers shown in one window and everything that edits them."""
 
     #: Layers, annotations or anchors changed (the panel refreshes).
@@ -584,15 +571,6 @@ class AnnotationController(QObject):
         self.window.go(Place(section_of(a.target), a.target, field_range=rng))
 
     # -- UI wiring ---------------------------------------------------------------------------
-    def _tell(self, message: str) -> None:
-        self.last_message = message
-        self.window.statusBar().showMessage(message, 8000)
-
-    def _warn(self, title: str, text: str) -> None:
-        self._tell(text.splitlines()[0] if text else title)
-        if not QApplication.instance().property("annotations_no_dialogs"):
-            QMessageBox.warning(self.window, title, text)
-
     def _focus_changed(self, _old, new) -> None:
         w = new
         while w is not None and not isinstance(w, FieldView):
