@@ -42,13 +42,13 @@ from briefing_app.core.problems import BriefingError
 
 from .annotation_base import AnnotationControllerBase, _anchoring, element_label, field_text
 from .annotation_editor import AnnotationEditor
+from .annotation_highlights import AnnotationHighlights, highlight_tooltip
 from .annotation_prefs import (
     AnnotationPreferencesDialog,
     account_full_name,
     ask_author_name,
     author_name,
     color_labels,
-    highlight_color,
     set_author_name,
 )
 from .annotation_undo import (
@@ -58,9 +58,7 @@ from .annotation_undo import (
     EditAnnotation,
     MergeAnnotations,
 )
-from .field_view import MARKER, FieldHighlight, FieldView
-from .history import Place
-from .search_index import section_of
+from .field_view import FieldView
 
 if TYPE_CHECKING:
     from briefing_app.core.anchoring import Anchor, AnchorReport
@@ -70,31 +68,6 @@ __all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS", "highli
 
 #: Delay between a change and its autosave (the contract asks for ≤ 2 s).
 AUTOSAVE_MS = 700
-
-
-def highlight_tooltip(a: Annotation, layer_name: str, labels: dict[str, str], where: Anchor | None) -> str:
-    """A highlight's tooltip as plain text: label and layer, the note's words, tags on their own line.
-
-    Kept free of anything Qt would take for rich text on its first line, so a
-    note's `<b>` or `<font>` shows as typed (as in the PDF) instead of being
-    rendered or swallowed.
-    """
-    from briefing_app.core.annotation_text import note_plain_text, wrap_plain
-
-    head = f"Annotation \u00b7 {labels.get(a.color or '', a.color or 'note')} ({a.color or 'no colour'}) \u2014 {layer_name}"
-    if where is not None and where.status != "exact":
-        head += f" \u00b7 {where.describe()}"
-    lines = [head.replace("<", "\u2039").replace("&", "+")]
-    note = note_plain_text(a.note)
-    if note:
-        lines.append(wrap_plain(note))
-    if a.tags:
-        lines.append("Tags: " + ", ".join(a.tags))
-    if a.confidence:
-        lines.append(f"Confidence: {a.confidence}")
-    if where is not None and where.status == "fuzzy":
-        lines.append(wrap_plain(where.explain()))
-    return "\n".join(lines)
 
 
 def own_layer_path(briefing_path: Path) -> Path:
@@ -111,7 +84,7 @@ def own_layer_path(briefing_path: Path) -> Path:
     return folder / default_layer_path(Path(briefing_path)).name
 
 
-class AnnotationController(AnnotationControllerBase, QObject):
+class AnnotationController(AnnotationHighlights, AnnotationControllerBase, QObject):
     """Owns the layers shown in one window and everything that edits them."""
 
     #: Layers, annotations or anchors changed (the panel refreshes).
@@ -383,25 +356,6 @@ class AnnotationController(AnnotationControllerBase, QObject):
         return answer == QMessageBox.StandardButton.Close
 
     # -- highlights -------------------------------------------------------------------
-    def _refresh(self) -> None:
-        labels = color_labels()
-        items: list[FieldHighlight] = []
-        for layer in self.layers():
-            # a solid marker fill (distinct from the light evidence/quote washes); others' layers dashed,
-            # fuzzy placements dotted (and marked ≈ in the tooltip)
-            pattern = "solid" if layer is self.own else "dash"
-            for a in layer:
-                x = self.anchor_of(layer, a.id)
-                if x is None or not x.placed or x.start is None or x.field is None or a.color is None:
-                    continue
-                tip = highlight_tooltip(a, layer.name, labels, x)
-                items.append(FieldHighlight(a.target, x.field, x.start, x.end, highlight_color(a.color, 255), tip,
-                                            MARKER, None, "dot" if x.status == "fuzzy" else pattern))
-        self.window.field_hub.set_extra_highlights(items)
-        notice = self.change_notice()
-        self.accept_positions_action.setEnabled(bool(notice and notice[1]))
-        self.annotations_changed.emit()
-
     # -- editing ------------------------------------------------------------------------
     def _writable(self) -> AnnotationLayer | None:
         if self.own is None or self.window.briefing is None:
@@ -555,21 +509,6 @@ class AnnotationController(AnnotationControllerBase, QObject):
         return sorted({t for la in self.layers() for a in la for t in a.tags}, key=str.casefold)
 
     # -- jumping ---------------------------------------------------------------------------
-    def jump_to(self, layer: AnnotationLayer, annotation_id: str) -> None:
-        a = layer.get(annotation_id)
-        if a is None:
-            return
-        x = self.anchor_of(layer, annotation_id)
-        b = self.window.briefing
-        if b is None or x is None or not x.placed:
-            self._tell(f"Orphaned: {x.reason if x else 'not placed'}")
-            return
-        if a.target.startswith("sources/") and x.field == "text" and x.start is not None:
-            self.window.go(Place("sources", a.target, span=(a.target.split("/", 1)[1], x.start, x.end)))
-            return
-        rng = (x.field, x.start, x.end) if x.field and x.start is not None else None
-        self.window.go(Place(section_of(a.target), a.target, field_range=rng))
-
     # -- UI wiring ---------------------------------------------------------------------------
     def _focus_changed(self, _old, new) -> None:
         w = new
@@ -672,15 +611,6 @@ class AnnotationController(AnnotationControllerBase, QObject):
                     menu.addAction("Edit Annotation\u2026").triggered.connect(lambda _=False, i=a.id: self.edit(i))
                     menu.addAction("Delete Annotation").triggered.connect(lambda _=False, i=a.id: self.delete(i))
                     break
-
-    def _own_annotation_at(self, h: FieldHighlight) -> Annotation | None:
-        if self.own is None:
-            return None
-        for a in self.own.for_target(h.address):
-            x = self.anchor_of(self.own, a.id)
-            if x is not None and x.field == h.field and x.start == h.start and x.end == h.end:
-                return a
-        return None
 
     def _annotate_address(self, address: str) -> None:
         saved = self._element_under
