@@ -40,7 +40,7 @@ from briefing_app.core.annotations import (
 from briefing_app.core.atomic import write_atomic
 from briefing_app.core.problems import BriefingError
 
-from .annotation_base import AnnotationControllerBase, _anchoring, element_label, field_text
+from .annotation_base import AnnotationControllerBase, element_label, field_text
 from .annotation_editor import AnnotationEditor
 from .annotation_highlights import AnnotationHighlights, highlight_tooltip
 from .annotation_prefs import (
@@ -51,8 +51,8 @@ from .annotation_prefs import (
     color_labels,
     set_author_name,
 )
+from .annotation_revision import AnnotationRevision
 from .annotation_undo import (
-    AcceptPositions,
     AddAnnotation,
     DeleteAnnotation,
     EditAnnotation,
@@ -61,7 +61,7 @@ from .annotation_undo import (
 from .field_view import FieldView
 
 if TYPE_CHECKING:
-    from briefing_app.core.anchoring import Anchor, AnchorReport
+    from briefing_app.core.anchoring import AnchorReport
 
 __all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS", "highlight_tooltip",
            "own_layer_path", "element_label", "field_text"]
@@ -84,7 +84,7 @@ def own_layer_path(briefing_path: Path) -> Path:
     return folder / default_layer_path(Path(briefing_path)).name
 
 
-class AnnotationController(AnnotationHighlights, AnnotationControllerBase, QObject):
+class AnnotationController(AnnotationRevision, AnnotationHighlights, AnnotationControllerBase, QObject):
     """Owns the layers shown in one window and everything that edits them."""
 
     #: Layers, annotations or anchors changed (the panel refreshes).
@@ -139,13 +139,6 @@ class AnnotationController(AnnotationHighlights, AnnotationControllerBase, QObje
 
     def default_path(self) -> Path | None:
         return own_layer_path(self.window.path) if self.window.path else None
-
-    def report(self, layer: AnnotationLayer) -> AnchorReport:
-        return self.reports.get(id(layer)) or _anchoring().AnchorReport({})
-
-    def anchor_of(self, layer: AnnotationLayer, annotation_id: str) -> Anchor | None:
-        report = self.reports.get(id(layer))
-        return report.anchors.get(annotation_id) if report is not None else None
 
     def briefing_shown(self, briefing) -> None:
         path: Path | None = self.window.path
@@ -243,86 +236,6 @@ class AnnotationController(AnnotationHighlights, AnnotationControllerBase, QObje
             return None
 
     # -- anchoring ----------------------------------------------------------------
-    def _reanchor(self, layer: AnnotationLayer) -> AnchorReport | None:
-        """Place a layer's annotations; None for an empty layer (no anchoring import needed)."""
-        b = self.window.briefing
-        if b is None or not len(layer):
-            self.reports[id(layer)] = None
-            return None
-        report = _anchoring().reanchor(b, layer, layer.briefing_digest, self._digest())
-        self.reports[id(layer)] = report
-        return report
-
-    def _reanchor_all(self, announce: bool = False) -> None:
-        """Place every layer's annotations on the briefing now shown.
-
-        Nothing stored changes here: on a revised briefing the anchors say where
-        annotations stand now (for the views, the panel and exports) while the
-        file keeps the selectors and digest they were made on, until the
-        analyst accepts the new positions (`accept_new_positions`).
-        """
-        b = self.window.briefing
-        for layer in self.layers():
-            report = self._reanchor(layer)
-            if layer is not self.own or not announce or b is None:
-                continue
-            if report is None:
-                # an empty layer: nothing to misplace, so it simply records this version of the briefing
-                if not layer.read_only and layer.briefing_digest != self._digest():
-                    self._adopt_digest(layer, self._digest())
-                continue
-            if report.digest_changed or not report.all_in_place:
-                # after the window's own "Reloaded …"/"Opened …" message
-                message = report.status_message()
-                QTimer.singleShot(0, lambda m=message: self._tell(m))
-                self.last_message = message
-        self._refresh()
-
-    def _adopt_digest(self, layer: AnnotationLayer, digest: str | None) -> None:
-        layer.listeners.remove(self._layer_changed)
-        try:
-            layer.set_digest(digest)
-        finally:
-            layer.listeners.append(self._layer_changed)
-
-    def change_notice(self) -> tuple[str, bool] | None:
-        """The Annotations panel's notice on a changed briefing: (text, can accept), or None.
-
-        Shown while the own layer was made on another version of the briefing
-        and not every annotation is still exactly in place.
-        """
-        layer = self.own
-        report = self.reports.get(id(layer)) if layer is not None else None
-        if layer is None or report is None or not report.digest_changed or report.all_in_place:
-            return None
-        c = report.counts()
-        text = (f"The briefing has changed since these annotations were made: {c['exact']} in place, "
-                f"{c['moved']} moved, {c['fuzzy']} fuzzy, {c['orphaned']} orphaned.")
-        can_accept = not layer.read_only and bool(self._pending())
-        return text, can_accept
-
-    def _pending(self) -> list[tuple[Annotation, Annotation]]:
-        layer, b = self.own, self.window.briefing
-        report = self.reports.get(id(layer)) if layer is not None else None
-        if layer is None or b is None or report is None:
-            return []
-        return _anchoring().pending_positions(b, layer, report, utc_now())
-
-    def accept_new_positions(self) -> int:
-        """Store where moved and fuzzy annotations now stand, and this briefing's digest (undoable).
-
-        Orphans stay as they are. Returns how many annotations changed.
-        """
-        layer = self._writable()
-        if layer is None:
-            return 0
-        pairs = self._pending()
-        self.window.undo_stack.push(AcceptPositions(layer, pairs, self._digest()))
-        n = len(pairs)
-        self._tell(f"Accepted the new positions of {n} annotation{'s' if n != 1 else ''} "
-                   "on this version of the briefing. Press Ctrl+Z to undo.")
-        return n
-
     # -- saving ---------------------------------------------------------------------
     def _layer_changed(self) -> None:
         if self.own is not None:
