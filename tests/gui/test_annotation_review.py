@@ -169,7 +169,7 @@ def test_author_is_asked_once_prefilled_and_never_the_login(qtbot, tmp_path, mon
 
     QApplication.instance().setProperty("annotations_no_dialogs", True)
     monkeypatch.setattr(annotation_prefs, "account_full_name", lambda: "Ann Analyst")
-    monkeypatch.setattr("briefing_app.gui.annotation_controller.account_full_name", lambda: "Ann Analyst")
+    monkeypatch.setattr("briefing_app.gui.annotation_editing.account_full_name", lambda: "Ann Analyst")
     path = tmp_path / "brief.yaml"
     shutil.copy(SAMPLE, path)
     w, ctl = _window(qtbot, path)
