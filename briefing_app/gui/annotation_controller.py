@@ -22,21 +22,19 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QCursor, QKeySequence
-from PySide6.QtWidgets import QApplication, QFileDialog, QMenu
+from PySide6.QtWidgets import QApplication, QFileDialog
 
 from briefing_app.core.annotations import (
-    COLORS,
     AnnotationLayer,
 )
 from briefing_app.core.atomic import write_atomic
 
+from .annotation_actions import AnnotationActions
 from .annotation_base import AnnotationControllerBase, element_label, field_text
 from .annotation_editing import AnnotationEditing
 from .annotation_highlights import AnnotationHighlights, highlight_tooltip
 from .annotation_layers import AUTOSAVE_MS, AnnotationLayers, own_layer_path
 from .annotation_prefs import (
-    AnnotationPreferencesDialog,
     ask_author_name,
     color_labels,
 )
@@ -50,7 +48,7 @@ __all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS", "highli
            "own_layer_path", "element_label", "field_text"]
 
 
-class AnnotationController(AnnotationEditing, AnnotationLayers, AnnotationRevision, AnnotationHighlights, AnnotationControllerBase, QObject):
+class AnnotationController(AnnotationActions, AnnotationEditing, AnnotationLayers, AnnotationRevision, AnnotationHighlights, AnnotationControllerBase, QObject):
     """Owns the layers shown in one window and everything that edits them."""
 
     #: Layers, annotations or anchors changed (the panel refreshes).
@@ -103,130 +101,6 @@ class AnnotationController(AnnotationEditing, AnnotationLayers, AnnotationRevisi
     # -- editing ------------------------------------------------------------------------
     # -- jumping ---------------------------------------------------------------------------
     # -- UI wiring ---------------------------------------------------------------------------
-    def _focus_changed(self, _old, new) -> None:
-        w = new
-        while w is not None and not isinstance(w, FieldView):
-            w = w.parentWidget()
-        if isinstance(w, FieldView) and self.window.isAncestorOf(w):
-            self._last_view = w
-
-    def _attach_view(self, view: FieldView) -> None:
-        for act in self.highlight_actions:
-            view.addAction(act)
-        view.addAction(self.annotate_action)
-
-    def _build_actions(self) -> None:
-        w = self.window
-        labels = color_labels()
-        self.highlight_actions: list[QAction] = []
-        for i, c in enumerate(COLORS, 1):
-            act = QAction(f"&{i}  Highlight as {labels[c]} ({c})", w)
-            act.setObjectName(f"action_highlight_{c}")
-            act.setShortcut(QKeySequence(str(i)))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
-            act.triggered.connect(lambda _=False, c=c: self.highlight_selection(c))
-            self.highlight_actions.append(act)
-        self.annotate_action = QAction("&Annotate\u2026", w)
-        self.annotate_action.setObjectName("action_annotate")
-        self.annotate_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.annotate_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.annotate_action.setToolTip("Add a note to the selection, or to the element when nothing is selected")
-        self.annotate_action.triggered.connect(lambda: self.annotate())
-        self.annotate_element_action = QAction("Annotate Whole &Element\u2026", w)
-        self.annotate_element_action.setObjectName("action_annotate_element")
-        self.annotate_element_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
-        self.annotate_element_action.triggered.connect(lambda: self.annotate(whole_element=True))
-        # The window keeps its menu bar under the classification banner (`menu_bar`);
-        # `menuBar()` would replace that widget, so use it only as a fallback.
-        bar = getattr(w, "menu_bar", None) or w.menuBar()
-        menu = QMenu("A&nnotations", w)
-        help_menu = getattr(w, "menus", {}).get("Help")
-        if help_menu is not None:
-            bar.insertMenu(help_menu.menuAction(), menu)
-        else:
-            bar.addMenu(menu)
-        menu.setObjectName("menu_annotations")
-        self.menu = menu
-        for act in self.highlight_actions:
-            menu.addAction(act)
-        menu.addAction(self.annotate_action)
-        menu.addAction(self.annotate_element_action)
-        menu.addSeparator()
-        self.accept_positions_action = self._add(menu, "Accept New Positions on the Changed Briefing",
-                                                 "action_accept_positions", self.accept_new_positions)
-        self.accept_positions_action.setEnabled(False)
-        menu.addSeparator()
-        self._add(menu, "Open Colleague's Layer\u2026", "action_open_layer", self._open_colleague_dialog)
-        self._add(menu, "Merge a Layer into Mine\u2026", "action_merge_layer", self._merge_dialog)
-        menu.addSeparator()
-        self._add(menu, "Export as W3C Web Annotations\u2026", "action_export_w3c", lambda: self._export_dialog("w3c"))
-        self._add(menu, "Export as Markdown\u2026", "action_export_markdown", lambda: self._export_dialog("markdown"))
-        menu.addSeparator()
-        self._add(menu, "Annotation &Preferences\u2026", "action_annotation_prefs", self.preferences)
-        w.addAction(self.annotate_action)
-        w.addAction(self.annotate_element_action)
-
-    def _add(self, menu: QMenu, text: str, name: str, slot) -> QAction:
-        act = menu.addAction(text)
-        act.setObjectName(name)
-        act.triggered.connect(slot)
-        return act
-
-    def retitle_actions(self) -> None:
-        labels = color_labels()
-        for i, (c, act) in enumerate(zip(COLORS, self.highlight_actions, strict=True), 1):
-            act.setText(f"&{i}  Highlight as {labels[c]} ({c})")
-
-    def preferences(self) -> None:
-        if AnnotationPreferencesDialog(self.window).exec():
-            self.retitle_actions()
-            self._refresh()
-
-    def _context_menu(self, view: FieldView, seg, selection, menu: QMenu) -> None:
-        if self.window.briefing is None:
-            return
-        menu.addSeparator()
-        if selection:
-            sub = menu.addMenu("Highlight")
-            for act in self.highlight_actions:
-                sub.addAction(act)
-            act = menu.addAction("Annotate Selection\u2026")
-            act.triggered.connect(lambda: self.annotate(view))
-        if seg is not None:
-            act = menu.addAction(f"Annotate {element_label(self.window.briefing, seg.address)}\u2026")
-            act.setObjectName("menu_annotate_element")
-            act.triggered.connect(lambda: self._annotate_address(seg.address))
-        pos = view.cursorForPosition(view.viewport().mapFromGlobal(QCursor.pos())).position()
-        if self.own is not None and not self.own.read_only:
-            for h in view.highlights_at(pos):
-                a = self._own_annotation_at(h)
-                if a is not None:
-                    menu.addAction("Edit Annotation\u2026").triggered.connect(lambda _=False, i=a.id: self.edit(i))
-                    menu.addAction("Delete Annotation").triggered.connect(lambda _=False, i=a.id: self.delete(i))
-                    break
-
-    def _annotate_address(self, address: str) -> None:
-        saved = self._element_under
-        self._element_under = lambda _v: address  # type: ignore[method-assign]
-        try:
-            self.annotate(whole_element=True)
-        finally:
-            self._element_under = saved  # type: ignore[method-assign]
-
-    def _open_colleague_dialog(self) -> None:
-        start = str(self.window.path.parent) if self.window.path else ""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Open a colleague's annotation layer", start,
-                                              "Annotation layers (*.annotations.yaml);;YAML (*.yaml *.yml)")
-        if name:
-            self.add_colleague_layer(Path(name))
-
-    def _merge_dialog(self) -> None:
-        start = str(self.window.path.parent) if self.window.path else ""
-        name, _ = QFileDialog.getOpenFileName(self.window, "Merge an annotation layer into yours", start,
-                                              "Annotation layers (*.annotations.yaml);;YAML (*.yaml *.yml)")
-        if name:
-            self.merge_from(Path(name))
-
     def _export_dialog(self, fmt: str) -> None:
         if self.own is None or self.window.briefing is None:
             return
