@@ -1,10 +1,11 @@
-"""How the analyst reaches annotations: the Annotations menu, keys 1–6 and Ctrl+Shift+N/E, context-menu entries.
+"""How the analyst reaches annotations: the Annotations menu, keys 1–6, Ctrl+Shift+N/E, context menus.
 
 Each action has a stable `objectName` (`action_highlight_<colour>`,
-`action_annotate`, `menu_annotations`, …) so tests can find it. The highlight keys are widget shortcuts added to every
-`FieldView`, so a bare digit never fires while the analyst types in the
-search field; the Annotations menu sits before Help in the window's own menu
-bar (under the classification banner).
+`action_annotate`, `menu_annotations`, …) so tests can find it. The
+highlight keys are widget shortcuts added to every `FieldView`, so a bare
+digit never fires while the analyst types in the search field; the
+Annotations menu sits before Help in the window's own menu bar (under the
+classification banner).
 """
 
 from __future__ import annotations

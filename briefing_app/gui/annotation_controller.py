@@ -1,13 +1,26 @@
-"""Annotations in the reader window: layers, autosave, lock, highlights, actions.
+"""Annotations in the reader window: the controller put together, and `install_annotations(window)`.
 
-`install_annotations(window)` is the one call the main window needs. It
-opens the analyst's own layer beside the briefing (`<stem>.annotations.yaml`)
-when a briefing is shown, holding a `QLockFile` so a second instance opens
-it read-only and says so; colleagues' layers open read-only with their
-names. Every change goes through a `QUndoCommand` on `window.undo_stack`
-and is saved atomically (`write_atomic`: temp file, fsync, rename) within
-about a second, so a crash loses at most that second. Highlights are drawn
-in every `FieldView` through the window's `FieldViewHub`.
+`install_annotations(window)` is the one call the main window needs
+(`gui/app.py` makes it once the briefing's content is on screen). It builds
+an `AnnotationController` and the Annotations dock. The controller is one
+`QObject` per window made of one mixin per concern, each in its own module:
+
+* `annotation_layers` — the own layer beside the briefing, its `QLockFile`,
+  autosave and save-on-close; colleagues' read-only layers; merging;
+* `annotation_revision` — re-anchoring on the briefing shown, the "briefing
+  has changed" notice and the undoable "Accept new positions";
+* `annotation_highlights` — highlights in every `FieldView` through the
+  window's `field_hub`, their tooltips, jumping to an annotation;
+* `annotation_editing` — highlight keys, the editor, edit and delete (each a
+  `QUndoCommand` on `window.undo_stack`), the author-name prompt;
+* `annotation_actions` — actions, keys 1–6, the Annotations menu and the
+  context-menu entries;
+* `annotation_exports` — W3C and Markdown exports of the own layer;
+* `annotation_base` — the state they share, status messages, and the lazy
+  door to `core.anchoring`.
+
+This module keeps the state and the wiring to the window; it also re-exports
+the names other code imports from here.
 
 Start-up: the anchoring module (and `rapidfuzz`, which it needs for fuzzy
 matches) and the exporters are imported only when first needed — when a
@@ -22,22 +35,17 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
-from briefing_app.core.annotations import (
-    AnnotationLayer,
-)
-from briefing_app.core.atomic import write_atomic
+from briefing_app.core.annotations import AnnotationLayer
 
 from .annotation_actions import AnnotationActions
 from .annotation_base import AnnotationControllerBase, element_label, field_text
 from .annotation_editing import AnnotationEditing
+from .annotation_exports import AnnotationExports
 from .annotation_highlights import AnnotationHighlights, highlight_tooltip
 from .annotation_layers import AUTOSAVE_MS, AnnotationLayers, own_layer_path
-from .annotation_prefs import (
-    ask_author_name,
-    color_labels,
-)
+from .annotation_prefs import ask_author_name
 from .annotation_revision import AnnotationRevision
 from .field_view import FieldView
 
@@ -48,7 +56,8 @@ __all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS", "highli
            "own_layer_path", "element_label", "field_text"]
 
 
-class AnnotationController(AnnotationActions, AnnotationEditing, AnnotationLayers, AnnotationRevision, AnnotationHighlights, AnnotationControllerBase, QObject):
+class AnnotationController(AnnotationActions, AnnotationEditing, AnnotationExports, AnnotationLayers,
+                           AnnotationRevision, AnnotationHighlights, AnnotationControllerBase, QObject):
     """Owns the layers shown in one window and everything that edits them."""
 
     #: Layers, annotations or anchors changed (the panel refreshes).
@@ -93,33 +102,6 @@ class AnnotationController(AnnotationActions, AnnotationEditing, AnnotationLayer
         QApplication.instance().focusChanged.connect(self._focus_changed)
         for view in window.field_views():
             self._attach_view(view)
-
-    # -- layers -----------------------------------------------------------------
-    # -- anchoring ----------------------------------------------------------------
-    # -- saving ---------------------------------------------------------------------
-    # -- highlights -------------------------------------------------------------------
-    # -- editing ------------------------------------------------------------------------
-    # -- jumping ---------------------------------------------------------------------------
-    # -- UI wiring ---------------------------------------------------------------------------
-    def _export_dialog(self, fmt: str) -> None:
-        if self.own is None or self.window.briefing is None:
-            return
-        base = self.own.path.with_suffix("") if self.own.path else Path("annotations")
-        suffix, filt = (".json", "JSON-LD (*.json *.jsonld)") if fmt == "w3c" else (".md", "Markdown (*.md)")
-        name, _ = QFileDialog.getSaveFileName(self.window, "Export annotations", str(base) + suffix, filt)
-        if name:
-            self.export(Path(name), fmt)
-
-    def export(self, path: Path, fmt: str) -> None:
-        layer, b = self.own, self.window.briefing
-        if layer is None or b is None:
-            return
-        from briefing_app.core.annotation_export import to_markdown, w3c_bytes
-
-        labels = color_labels()
-        data = w3c_bytes(layer, labels) if fmt == "w3c" else to_markdown(layer, b, self.report(layer), labels).encode()
-        write_atomic(path, data)
-        self._tell(f"Exported {len(layer)} annotations to {path.name}.")
 
 
 def install_annotations(window) -> AnnotationController:
