@@ -11,6 +11,7 @@ classification banner).
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QCursor, QKeySequence
@@ -22,9 +23,27 @@ from .annotation_base import AnnotationControllerBase, element_label
 from .annotation_prefs import AnnotationPreferencesDialog, color_labels
 from .field_view import FieldView
 
+if TYPE_CHECKING:
+    from briefing_app.core.annotations import Annotation, AnnotationLayer
+
+    from .field_view import FieldHighlight
+
 
 class AnnotationActions(AnnotationControllerBase):
     """Builds the annotation actions and menus and connects them to the controller's slots."""
+
+    if TYPE_CHECKING:  # the slots, defined in the other parts of the controller
+        def annotate(self, view: FieldView | None = None, whole_element: bool = False) -> Annotation | None: ...
+        def highlight_selection(self, color: str, view: FieldView | None = None,
+                                note: str = "") -> Annotation | None: ...
+        def _element_under(self, view: FieldView | None) -> str | None: ...
+        def edit(self, annotation_id: str) -> bool: ...
+        def delete(self, annotation_id: str) -> bool: ...
+        def accept_new_positions(self) -> int: ...
+        def add_colleague_layer(self, path: Path) -> AnnotationLayer | None: ...
+        def merge_from(self, path: Path) -> int: ...
+        def _export_dialog(self, fmt: str) -> None: ...
+        def _own_annotation_at(self, h: FieldHighlight) -> Annotation | None: ...
 
     # -- actions and the Annotations menu ------------------------------------------------
     def _build_actions(self) -> None:
