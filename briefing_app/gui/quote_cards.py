@@ -6,18 +6,28 @@ makes the speaker's name a link: a click on it (or Enter on the card, see
 `QuotesPage`) emits `link_activated("actors/<id>")`. Card heights follow the
 text, so nothing is cut off; they are measured once per width and cached,
 and the list lays them out in batches, so 5,000 quotes stay fluid.
+
+Annotation highlights on a quote's text or context (the window's
+`FieldViewHub`, set with `set_hub`) are drawn on the card as in every text
+view: the card's text is laid out with `QTextLayout` and the highlights are
+its format ranges. Cards repaint when the hub's highlights change.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from .models import Role
 from .theme import colors
+
+if TYPE_CHECKING:
+    from .field_hub import FieldViewHub
 
 __all__ = ["QuoteCardDelegate", "CardLayout"]
 
@@ -46,6 +56,65 @@ class QuoteCardDelegate(QStyledItemDelegate):
         self._view = view
         self._heights: dict[tuple[str, int], int] = {}
         self._hover: QPersistentModelIndex | None = None
+        self.hub: FieldViewHub | None = None
+
+    def set_hub(self, hub: FieldViewHub) -> None:
+        """Draw the hub's (annotation) highlights on the cards, and repaint when they change."""
+        self.hub = hub
+        hub.on_change(self._highlights_changed)
+
+    def _highlights_changed(self) -> None:
+        try:
+            self._view.viewport().update()
+        except RuntimeError:  # the list is gone (window closed)
+            pass
+
+    def field_ranges(self, index: QModelIndex, field: str, shown: str) -> list:
+        """The hub's highlights on one field of this card, as `QTextLayout.FormatRange`s over `shown`."""
+        if self.hub is None:
+            return []
+        hs = [h for h in self.hub.highlights_for(index.data(Role.ADDRESS) or "") if h.field == field]
+        if not hs:
+            return []
+        el = index.data(Role.ELEMENT)
+        raw = getattr(el, field, None) or ""
+        from .field_view import MARKER, highlight_format  # loaded with the text views by then
+
+        # the card shows the field stripped (a quote also between curly quotes): shift the offsets
+        lead = len(raw) - len(raw.lstrip())
+        shift = (1 if field == "text" else 0) - lead
+        out = []
+        for h in hs:
+            a = max(0, min(len(shown), h.start + shift))
+            b = max(a, min(len(shown), h.end + shift))
+            if a == b:
+                continue
+            r = QTextLayout.FormatRange()
+            r.start, r.length = _utf16(shown, a), _utf16(shown, b) - _utf16(shown, a)
+            r.format = highlight_format(h, h.style or MARKER)
+            out.append(r)
+        return out
+
+    def _draw_text(self, painter, rect: QRect, text: str, font: QFont, ranges: list) -> None:
+        """Word-wrapped text with highlight ranges (the same breaks as `drawText(..., WordWrap)`)."""
+        if not ranges:
+            painter.drawText(rect, int(LEFT) | WRAP, text)
+            return
+        layout = QTextLayout(text, font)
+        opt = QTextOption()
+        opt.setWrapMode(QTextOption.WrapMode.WordWrap)
+        layout.setTextOption(opt)
+        layout.beginLayout()
+        y = 0.0
+        while True:
+            line = layout.createLine()
+            if not line.isValid():
+                break
+            line.setLineWidth(rect.width())
+            line.setPosition(QPointF(0, y))
+            y += QFontMetrics(font).lineSpacing()
+        layout.endLayout()
+        layout.draw(painter, QPointF(rect.topLeft()), ranges)
 
     # -- fonts and geometry ---------------------------------------------------
     def fonts(self, base: QFont) -> tuple[QFont, QFont, QFont]:
@@ -140,11 +209,13 @@ class QuoteCardDelegate(QStyledItemDelegate):
                 "\u00b7  " + (index.data(Role.DATE) or "undated"), Qt.TextElideMode.ElideRight, lay.date.width()))
         painter.setFont(quote_f)
         painter.setPen(text_color)
-        painter.drawText(lay.quote, int(LEFT) | WRAP, index.data() or "")
+        quote = index.data() or ""
+        self._draw_text(painter, lay.quote, quote, quote_f, self.field_ranges(index, "text", quote))
         if lay.context.height():
             painter.setFont(small_f)
             painter.setPen(soft)
-            painter.drawText(lay.context, int(LEFT) | WRAP, index.data(Role.CONTEXT) or "")
+            context = index.data(Role.CONTEXT) or ""
+            self._draw_text(painter, lay.context, context, small_f, self.field_ranges(index, "context", context))
         painter.setPen(c.rule)
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
         painter.restore()
@@ -174,3 +245,9 @@ class QuoteCardDelegate(QStyledItemDelegate):
 
     def leave(self) -> None:
         self._set_hover(None)
+
+
+def _utf16(text: str, i: int) -> int:
+    """UTF-16 position of code point `i` (Qt's text positions)."""
+    head = text[:i]
+    return i + sum(1 for c in head if ord(c) > 0xFFFF)

@@ -1,0 +1,96 @@
+"""Quote cards: annotation highlights drawn on them, and a context menu like a text field's."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QPoint
+from PySide6.QtGui import QColor
+from PySide6.QtWidgets import QApplication
+
+from briefing_app.gui.field_view import FieldHighlight
+from briefing_app.gui.models import Role
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+
+MARK = QColor("#ffcc80")  # an annotation's marker colour
+
+
+def _count(img, color: QColor) -> int:
+    rgb = color.rgb()
+    return sum(1 for y in range(0, img.height(), 2) for x in range(0, img.width(), 2) if img.pixel(x, y) == rgb)
+
+
+def test_highlight_on_a_quote_is_drawn_on_its_card(loaded, qtbot):
+    w = loaded
+    w.go_section("quotes")
+    page = w.quotes
+    q = page.proxy.index(0, 0).data(Role.ELEMENT)
+    vp = page.view.viewport()
+    vp.repaint()
+    before = _count(vp.grab().toImage(), MARK)
+    w.field_hub.set_extra_highlights([FieldHighlight(q.address, "text", 3, 20, MARK, "verify (orange)")])
+    vp.repaint()
+    after = _count(vp.grab().toImage(), MARK)
+    assert after > before + 30
+    ranges = page.cards.field_ranges(page.proxy.index(0, 0), "text", page.proxy.index(0, 0).data())
+    shown = page.proxy.index(0, 0).data()
+    (r,) = ranges
+    assert q.text == q.text.lstrip()  # the sample's quotes start with their first word
+    assert shown[r.start:r.start + r.length] == q.text[3:20]  # the card's text starts with an opening quote mark
+    # highlights go away from the card when the hub drops them
+    w.field_hub.set_extra_highlights([])
+    vp.repaint()
+    assert _count(vp.grab().toImage(), MARK) == before
+
+
+def test_card_context_menu_has_the_field_entries_and_runs_element_hooks(loaded, qtbot):
+    w = loaded
+    w.go_section("quotes")
+    page = w.quotes
+    q = page.proxy.index(0, 0).data(Role.ELEMENT)
+    seen = []
+    w.field_hub.element_menu_hooks.append(lambda address, field, menu: (seen.append((address, field)),
+                                                                        menu.addAction("Annotate Quote\u2026")))
+    menu = w.build_quote_card_menu(q.address)
+    qtbot.addWidget(menu)
+    names = {a.objectName() for a in menu.actions()}
+    assert {"card_inspect", "card_show_in_source", "card_copy_quote", "card_copy_citation"} <= names
+    assert seen == [(q.address, "text")] and any(a.text() == "Annotate Quote\u2026" for a in menu.actions())
+    next(a for a in menu.actions() if a.objectName() == "card_copy_quote").trigger()
+    assert QApplication.clipboard().text() == " ".join(q.text.split())
+    next(a for a in menu.actions() if a.objectName() == "card_copy_citation").trigger()
+    cite = QApplication.clipboard().text()
+    assert cite.startswith("\u201c") and w.briefing.display_name(q.speaker) in cite
+    next(a for a in menu.actions() if a.objectName() == "card_show_in_source").trigger()
+    assert w.current_section() == "sources" and w.sources.text._layers["mark"]
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing the keyboard")
+def test_right_click_on_a_card_emits_the_element_signal(loaded, qtbot):
+    from PySide6.QtWidgets import QMenu
+
+    w = loaded
+    w.go_section("quotes")
+    page = w.quotes
+    rect = page.view.visualRect(page.proxy.index(1, 0))
+    with qtbot.waitSignal(w.element_context_menu_requested) as sig:
+        page.view.customContextMenuRequested.emit(rect.center() + QPoint(0, 4))
+    assert sig.args[0] == page.proxy.index(1, 0).data(Role.ADDRESS) and sig.args[1] == "text"
+    assert page.current_address() == sig.args[0]
+    menu = w.findChild(QMenu, "quote_card_menu")
+    assert menu is not None and menu.isVisible()
+    menu.close()
+
+
+def test_annotate_quote_falls_back_to_the_annotation_action(loaded, qtbot):
+    from briefing_app.gui.annotation_controller import install_annotations
+
+    w = loaded
+    install_annotations(w)
+    w.go_section("quotes")
+    address = w.quotes.proxy.index(0, 0).data(Role.ADDRESS)
+    menu = w.build_quote_card_menu(address)
+    qtbot.addWidget(menu)
+    if w.field_hub.element_menu_hooks:
+        pytest.skip("the annotation code registers its own whole-element entry")
+    assert any(a.objectName() == "card_annotate" for a in menu.actions())
