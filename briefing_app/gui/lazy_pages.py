@@ -104,6 +104,10 @@ class LazyPages:
             page.link_activated.connect(self.follow_link)
             if self.briefing is not None:
                 page.set_briefing(self.briefing)
+        if section == "quotes":
+            page.cards.set_hub(self.field_hub)
+            page.context_menu_requested.connect(self.quote_card_menu)
+            page.inspect_requested.connect(self.inspect_and_focus)
         if section == "sources":
             self._register_view(page.text)
         elif section == "overview":

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QEvent,
+    QPoint,
     QItemSelectionModel,
     QModelIndex,
     QRect,
@@ -372,6 +373,13 @@ class CardDelegate(QStyledItemDelegate):
 
 
 class QuotesPage(_Page):
+    """Quote cards. Right-click (or the Menu key) asks the window for a card's context menu
+    (`context_menu_requested(address, global pos)`); double-click or Enter asks it to show the
+    quote in the inspector with its text ready to select (`inspect_requested(address)`)."""
+
+    context_menu_requested = Signal(str, QPoint)
+    inspect_requested = Signal(str)
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = QuotesModel(self)
@@ -399,7 +407,12 @@ class QuotesPage(_Page):
         self.cards.link_activated.connect(self.link_activated)
         self.view.setItemDelegate(self.cards)
         self.view.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.view.setToolTip("Click a speaker, or press Enter, to open the speaker's profile")
+        self.view.setToolTip("Click a speaker to open their profile. Double-click a card (or press Enter) to "
+                             "select its text in the inspector; right-click for more.")
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+        self.view.doubleClicked.connect(
+            lambda idx: idx.isValid() and self.inspect_requested.emit(idx.data(Role.ADDRESS)))
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         lay = QVBoxLayout(self)
@@ -415,13 +428,24 @@ class QuotesPage(_Page):
     def eventFilter(self, obj, event) -> bool:  # noqa: N802
         et = event.type()
         if obj is self.view and et == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            target = self.view.currentIndex().data(Role.LINK)
-            if target:
-                self.link_activated.emit(target)
+            address = self.view.currentIndex().data(Role.ADDRESS)
+            if address:
+                self.inspect_requested.emit(address)
                 return True
         elif obj is self.view.viewport() and et == QEvent.Type.Leave:
             self.cards.leave()
         return super().eventFilter(obj, event)
+
+    def _context_menu(self, pos: QPoint) -> None:
+        idx = self.view.indexAt(pos)
+        if not idx.isValid():  # the Menu key: the current card
+            idx = self.view.currentIndex()
+            if not idx.isValid():
+                return
+            pos = self.view.visualRect(idx).center()
+        elif idx != self.view.currentIndex():
+            self.view.setCurrentIndex(idx)
+        self.context_menu_requested.emit(idx.data(Role.ADDRESS), self.view.viewport().mapToGlobal(pos))
 
     def _filter_changed(self, *_args) -> None:
         self.proxy.set_speaker(self.speaker.currentData() or "")

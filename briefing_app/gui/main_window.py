@@ -27,7 +27,15 @@ How annotations (issue 4) plug in:
 * **Context menus** — `FieldView.context_menu_hooks.append(fn)` with
   `fn(view, segment_or_None, selection_or_None, menu)` adds actions to
   every field's context menu; the window re-emits right-clicks as
-  `element_context_menu_requested(address, field, QPoint)`.
+  `element_context_menu_requested(address, field, QPoint)`. Quote cards
+  (Quotes section) are not text views: their menu emits the same signal
+  and runs `self.field_hub.element_menu_hooks` (`fn(address, field, menu)`)
+  for whole-element entries such as "Annotate Quote…"; with no hook
+  registered it offers "Annotate Quote…" through `action_annotate_element`
+  on the inspector. Cards draw the hub's highlights on their text too, and
+  double-click / Enter on a card shows the quote in the inspector with the
+  keyboard there (`inspect_and_focus(address)`), so part of it can be
+  selected and highlighted.
 * **Docks** — `self.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)`
   adds an "Annotations" dock (tabbed with the inspector on the right, or
   at the bottom) and a View menu entry to show it.
@@ -54,7 +62,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox
 
 from .actions import ActionName, create_actions
@@ -75,7 +83,24 @@ if TYPE_CHECKING:
     from .loading import BriefingLoader, FileWatcher
     from .problems_dialog import ProblemsDialog
 
-__all__ = ["MainWindow"]
+__all__ = ["MainWindow", "quote_citation"]
+
+
+def quote_citation(b: Briefing, q) -> str:
+    """A quote as one would cite it: the words, the speaker and date, then its source."""
+    out = f"\u201c{' '.join(q.text.split())}\u201d \u2014 {b.display_name(q.speaker)}"
+    if q.said_on:
+        out += f", {q.said_on.display(long=True)}"
+    for ev in q.evidence[:1]:
+        src = b.source_by_id.get(ev.source)
+        if src is not None:
+            bits = [" ".join(src.title.split())] + [x for x in (src.publisher,) if x]
+            if src.published:
+                bits.append(src.published.display(long=True))
+            out += ". Source: " + ", ".join(bits)
+            if src.url:
+                out += f" <{src.url}>"
+    return out + "."
 
 
 class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettings, QMainWindow):
@@ -180,6 +205,76 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
         if view is not self._inspector:
             act = menu.addAction("Inspect")
             act.triggered.connect(lambda: self._element_selected(seg.address))
+
+    # -- quote cards (gui/quote_cards.py): a context menu and "select the text" ---------------
+    def inspect_and_focus(self, address: str) -> None:
+        """Show an element in the inspector and give it the keyboard, caret at the start of its main
+        text, so the analyst can select (and highlight or annotate) part of it."""
+        if self.briefing is None or self.briefing.element(address) is None:
+            return
+        self._element_selected(address)
+        insp = self.inspector
+        self.inspector_dock.show()
+        self.inspector_dock.raise_()
+        segs = insp.segments_for(address, "text") or [s for s in insp.segments() if s.address == address]
+        insp.setFocus(Qt.FocusReason.ShortcutFocusReason)  # a visible caret: keyboard selection starts here
+        if segs:
+            from PySide6.QtGui import QTextCursor
+
+            cur = QTextCursor(insp.document())
+            cur.setPosition(segs[0].doc_start)
+            insp.setTextCursor(cur)
+            insp.ensureCursorVisible()
+        self.statusBar().showMessage("Select part of the quote in the inspector to highlight or annotate it "
+                                     "(Shift+arrows, or drag).", 6000)
+
+    def build_quote_card_menu(self, address: str) -> QMenu:
+        """The context menu of a quote card: the entries a quote's text gets in any text view."""
+        menu = QMenu(self)
+        menu.setObjectName("quote_card_menu")
+        b = self.briefing
+        q = b.element(address) if b else None
+        if q is None:
+            return menu
+        act = menu.addAction("Select Text in &Inspector")
+        act.setObjectName("card_inspect")
+        act.triggered.connect(lambda: self.inspect_and_focus(address))
+        if q.speaker in b.actor_by_id:
+            act = menu.addAction(f"Open &Speaker — {b.display_name(q.speaker)}")
+            act.setObjectName("card_speaker")
+            act.triggered.connect(lambda: self.go_to(f"actors/{q.speaker}"))
+        act = menu.addAction("Show in Sou&rce")
+        act.setObjectName("card_show_in_source")
+        act.triggered.connect(lambda: self.show_in_source(address, "q"))
+        menu.addSeparator()
+        act = menu.addAction("&Copy Quote")
+        act.setObjectName("card_copy_quote")
+        act.triggered.connect(lambda: QApplication.clipboard().setText(" ".join(q.text.split())))
+        act = menu.addAction("Copy C&itation")
+        act.setObjectName("card_copy_citation")
+        act.triggered.connect(lambda: QApplication.clipboard().setText(quote_citation(b, q)))
+        menu.addSeparator()
+        before = len(menu.actions())
+        self.field_hub.run_element_menu_hooks(address, "text", menu)
+        if len(menu.actions()) == before:
+            # no whole-element hook yet: reach the annotation code's "Annotate Whole Element" through
+            # the inspector, which then shows this quote (the element that action annotates)
+            annotate = self.findChild(QAction, "action_annotate_element")
+            if annotate is not None:
+                act = menu.addAction("&Annotate Quote…")
+                act.setObjectName("card_annotate")
+
+                def run() -> None:
+                    self.inspect_and_focus(address)
+                    annotate.trigger()
+                act.triggered.connect(run)
+        return menu
+
+    def quote_card_menu(self, address: str, global_pos: QPoint) -> None:
+        self.element_context_menu_requested.emit(address, "text", global_pos)
+        menu = self.build_quote_card_menu(address)
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        menu.popup(global_pos)
 
     def _clean_changed(self, clean: bool) -> None:
         self.setWindowModified(not clean)

@@ -40,14 +40,35 @@ def test_clicking_the_speaker_opens_the_profile_and_back_returns(loaded, qtbot):
     assert w.current_section() == "actors"
 
 
-def test_enter_on_a_card_opens_the_speaker(loaded, qtbot):
+def test_enter_on_a_card_selects_its_text_in_the_inspector(loaded, qtbot):
     w = loaded
     w.go_section("quotes")
     page = w.quotes
-    page.select(page.proxy.index(0, 0).data(Role.ADDRESS))
-    speaker = page.proxy.index(0, 0).data(Role.ELEMENT).speaker
+    address = page.proxy.index(0, 0).data(Role.ADDRESS)
+    page.select(address)
     page.view.setFocus()
     qtbot.keyClick(page.view, Qt.Key.Key_Return)
+    insp = w.inspector
+    assert w.current_section() == "quotes" and insp.address == address
+    assert insp.hasFocus() and insp.cursorWidth() == 1  # the caret shows where keyboard selection starts
+    seg = insp.segments_for(address, "text")[0]
+    assert insp.textCursor().position() == seg.doc_start
+    # select a word with the keyboard: it maps to the quote's own text
+    for _ in range(5):
+        qtbot.keyClick(insp, Qt.Key.Key_Right, Qt.KeyboardModifier.ShiftModifier)
+    a, f, start, end = insp.selected_field_range()
+    assert (a, f, start, end) == (address, "text", 0, 5)
+
+
+def test_the_speaker_is_one_menu_entry_away(loaded, qtbot):
+    w = loaded
+    w.go_section("quotes")
+    page = w.quotes
+    address = page.proxy.index(0, 0).data(Role.ADDRESS)
+    speaker = page.proxy.index(0, 0).data(Role.ELEMENT).speaker
+    menu = w.build_quote_card_menu(address)
+    qtbot.addWidget(menu)
+    next(a for a in menu.actions() if a.objectName() == "card_speaker").trigger()
     assert w.current_section() == "actors" and w.actors.current_address() == f"actors/{speaker}"
     assert w.history.can_back()
 
