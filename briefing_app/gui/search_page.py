@@ -29,6 +29,15 @@ from .theme import colors
 __all__ = ["SearchPage"]
 
 
+def hit_label(hit: SearchHit) -> str:
+    """The result's name. A source's hits all share its (long) title, so they lead with the paragraph."""
+    e = hit.entry
+    if e.section == "sources" and e.field == "text" and e.text:
+        para = e.text.count("\n\n", 0, hit.start) + 1
+        return f"\u00b6{para}  {e.label}"
+    return e.label
+
+
 class HitDelegate(QStyledItemDelegate):
     """Paints `label: before [match] after` on one line with the match highlighted."""
 
@@ -57,7 +66,7 @@ class HitDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
         fm_b, fm = QFontMetrics(bold), QFontMetrics(option.font)
-        label = fm_b.elidedText(hit.entry.label, Qt.TextElideMode.ElideRight, min(260, r.width() // 3))
+        label = fm_b.elidedText(hit_label(hit), Qt.TextElideMode.ElideRight, min(260, r.width() // 3))
         painter.setFont(bold)
         painter.setPen(text_color)
         painter.drawText(r, int(Qt.AlignmentFlag.AlignVCenter), label)

@@ -94,3 +94,17 @@ def test_annotate_quote_falls_back_to_the_annotation_action(loaded, qtbot):
     if w.field_hub.element_menu_hooks:
         pytest.skip("the annotation code registers its own whole-element entry")
     assert any(a.objectName() == "card_annotate" for a in menu.actions())
+
+
+def test_source_search_results_lead_with_their_paragraph(loaded, qtbot):
+    from briefing_app.gui.search_page import hit_label
+
+    w = loaded
+    w.search_field.setText("liaison")
+    model = w.search.model
+    group = next(model.index(r, 0) for r in range(model.rowCount())
+                 if model.index(r, 0).data(Role.SECTION) == "sources")
+    labels = [hit_label(model.hit(model.index(r, 0, group))) for r in range(model.rowCount(group))]
+    text_labels = [lab for lab in labels if lab.startswith("\u00b6")]
+    # hits in different paragraphs are told apart by the start of the label, before any elision
+    assert len(text_labels) >= 2 and len({lab.split()[0] for lab in text_labels}) >= 2
