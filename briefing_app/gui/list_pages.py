@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import (
     QEvent,
-    QPoint,
     QItemSelectionModel,
     QModelIndex,
+    QPoint,
     QRect,
     QSize,
     QSortFilterProxyModel,

@@ -247,7 +247,6 @@ class EventsItem(QGraphicsItem):
         first = dt.date.fromordinal(max(1, int(exposed.left() / ppd) + _EPOCH))
         last = dt.date.fromordinal(min(dt.date.max.toordinal(), int(exposed.right() / ppd) + _EPOCH + 1))
         ticks = axis_ticks(first, last, ppd, self.strip.font())
-        fm = QFontMetricsF(self.strip.font())
         bold = self.strip.font()
         bold.setBold(True)
         fmb = QFontMetricsF(bold)

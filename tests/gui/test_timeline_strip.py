@@ -84,12 +84,12 @@ def test_month_labels_skip_only_by_rule(qtbot):
         labelled = [d for d, label, _m, _s in ticks if label]
         if ticks and ticks[0][0].day == 1 and len(ticks) > 12:  # monthly axis
             months = {d.month for d in labelled}
-            step = min((b.year * 12 + b.month) - (a.year * 12 + a.month) for a, b in zip(labelled, labelled[1:]))
+            step = min((b.year * 12 + b.month) - (a.year * 12 + a.month) for a, b in zip(labelled, labelled[1:], strict=False))
             assert all((m - 1) % step == 0 for m in months), (ppd, months)
             if step == 1:
                 assert 10 in months  # October, which went missing
             assert all(((b.year * 12 + b.month) - (a.year * 12 + a.month)) == step
-                       for a, b in zip(labelled, labelled[1:])), ppd
+                       for a, b in zip(labelled, labelled[1:], strict=False)), ppd
 
 
 def test_dark_approximate_marks_have_contrast(loaded, qtbot):
