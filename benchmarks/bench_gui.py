@@ -91,9 +91,10 @@ def bench_startup(runs: int) -> None:
 
 def bench_large(path: Path) -> None:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen" if not os.environ.get("DISPLAY") else "")
-    import briefing_app.gui  # noqa: F401  (applies the PySide6 workaround first)
     from PySide6.QtCore import QEvent, QObject, QSettings
     from PySide6.QtWidgets import QApplication
+
+    import briefing_app.gui  # noqa: F401  (applies the PySide6 workaround first)
 
     app = QApplication.instance() or QApplication([])
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="bench-gui-"))
