@@ -1,0 +1,28 @@
+"""Lint and strict typing hold: ruff over the code, mypy --strict over the Qt-free core."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def _run(module: str, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([sys.executable, "-m", module, *args], cwd=REPO, capture_output=True, text=True,
+                          timeout=600)
+
+
+def test_ruff_is_clean():
+    pytest.importorskip("ruff", reason="ruff is in the 'test' extra")
+    result = _run("ruff", "check", "briefing_app", "tests", "benchmarks")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_core_is_strictly_typed():
+    pytest.importorskip("mypy", reason="mypy is in the 'test' extra")
+    result = _run("mypy", "briefing_app/core")
+    assert result.returncode == 0, result.stdout + result.stderr
