@@ -28,7 +28,7 @@ from briefing_app.core.model import RELIABILITY_LABELS, Briefing, Evidence
 
 from .chart import legend_drawing, timeline_drawing
 from .document import BriefCanvas, BriefDocTemplate
-from .flowables import Boxed, Heading
+from .flowables import Boxed, Heading, KeepRoom
 from .fonts import SANS, clean_text, markup_runs, register_fonts
 from .grid import RowTable, TableLook
 from .highlights import Highlight, NoteRef, marked_rich, select
@@ -69,6 +69,7 @@ _LINK = "#1d4f91"
 _GREY = "#5a6472"
 _BALANCED_MAX = 300  # source notes set in two balanced columns up to this many
 _SWATCH = "\u25a0"  # the colour square before each analyst-notes heading
+_QUOTE_KEEP = 120.0  # a block quote (with its attribution) up to this tall never splits
 
 
 @dataclass(frozen=True)
@@ -86,8 +87,9 @@ class BriefOptions:
 class _Story:
     """Builds the flowables; keeps endnote and note numbering."""
 
-    def __init__(self, b: Briefing, highlights: Sequence[Highlight], opts: BriefOptions, width: float):
-        self.b, self.opts, self.width = b, opts, width
+    def __init__(self, b: Briefing, highlights: Sequence[Highlight], opts: BriefOptions, width: float,
+                 height: float = 700.0):
+        self.b, self.opts, self.width, self.height = b, opts, width, height
         self.st = build_styles()
         self.flow: list[Flowable] = []
         # (n, addresses citing it, evidence); claims citing the very same excerpts share a note.
@@ -175,8 +177,8 @@ class _Story:
         style = "h1" if level == 0 else "h2"
         if level == 0:
             self.flow.append(CondPageBreak(90))
-        self.flow.append(Heading(f'<a name="sec-{key}"/>{markup_runs(title)}', self.st[style],
-                                 (f"sec-{key}", clean_text(title), level)))
+        self.flow.append(_lead(Heading(f'<a name="sec-{key}"/>{markup_runs(title)}', self.st[style],
+                                       (f"sec-{key}", clean_text(title), level))))
 
     def table(self, header: list[str], rows: list[list[Flowable]], widths: list[float],
               zebra: bool = True) -> None:
@@ -208,7 +210,7 @@ class _Story:
             self.sources()
         if "source_notes" in s and self.endnotes:
             self.source_notes()
-        return self.flow
+        return _keep_leads_with_next(self.flow)
 
     def title_block(self) -> None:
         b = self.b
@@ -254,8 +256,8 @@ class _Story:
         return "".join(parts)
 
     def bluf(self) -> None:
-        self.flow.append(Heading(f'<a name="sec-bluf"/>{escape("BOTTOM LINE UP FRONT")}',
-                                 self.st["bluf_label"], ("sec-bluf", SECTION_TITLES["bluf"], 0)))
+        self.flow.append(_lead(Heading(f'<a name="sec-bluf"/>{escape("BOTTOM LINE UP FRONT")}',
+                                       self.st["bluf_label"], ("sec-bluf", SECTION_TITLES["bluf"], 0))))
         content: list[Flowable] = [self.rt(self.text("summary", "bluf", self.b.summary.bluf), "bluf")]
         self.flow.append(Boxed(content, bar=PALETTE["bluf_edge"], bar_width=3, fill=PALETTE["bluf_fill"],
                                pad=10, vpad=9, space_after=6))
@@ -325,15 +327,16 @@ class _Story:
         events = b.chronological
         drawing = timeline_drawing(events, self.width)
         if drawing is not None:
-            self.flow.append(drawing)
+            # The figure, its key and its caption stay together, and with the table's start.
+            self.flow.append(_lead(drawing))
             legend = legend_drawing(self.width, events)
             if legend is not None:
-                self.flow.append(legend)
+                self.flow.append(_lead(legend))
             first, last = events[0], max(events, key=lambda e: (e.end or e.date).sort_key)
-            self.flow.append(self.para(
+            self.flow.append(_lead(self.para(
                 markup_runs(f"Figure 1. {len(events):,} event{'s' if len(events) != 1 else ''}, "
                             f"{first.when} to {(last.end or last.date).display()}. Dates are shown at the "
-                            "precision the sources give."), "caption"))
+                            "precision the sources give."), "caption")))
         rows: list[list[Flowable]] = []
         for ev in events:
             cell = Rich().anchor(self.anchor(ev.address)).extend(self.text(ev.address, "title", ev.title, bold=True))
@@ -363,8 +366,11 @@ class _Story:
             by.extend(self.cite(q.address, q.evidence or self._quote_source(q)))
             body = Rich().anchor(self.anchor(q.address)).add("\u201c")
             body.extend(self.text(q.address, "text", q.text)).add("\u201d")
+            # A short quote never splits; a long one keeps at least its last two lines
+            # with the attribution, which never starts a page alone.
             self.flow.append(Boxed([self.rt(body, "quote"), self.rt(by, "quote_by")],
-                                   bar=PALETTE["quote_rule"], bar_width=2, pad=0, vpad=2, space_after=8))
+                                   bar=PALETTE["quote_rule"], bar_width=2, pad=0, vpad=2, space_after=8,
+                                   keep_under=_QUOTE_KEEP, keep_last=True))
 
     def _quote_source(self, q: object) -> tuple[Evidence, ...]:
         text = getattr(q, "text", "")
@@ -373,7 +379,7 @@ class _Story:
 
     def analyst_notes(self) -> None:
         self.heading("analyst_notes")
-        self.flow.append(self.para(self.legend_markup("Colours: "), "legend"))
+        self.flow.append(_lead(self.para(self.legend_markup("Colours: "), "legend")))
         self.flow.append(Spacer(1, 6))
         groups: dict[tuple[int, str, str], list[NoteRef]] = {}
         for r in self.refs:
@@ -387,9 +393,11 @@ class _Story:
             head: list[Flowable] = [Heading(f'<a name="{key}"/><font color="{swatch}">{markup_runs(_SWATCH)}</font> '
                                             f"{markup_runs(title)}", self.st["h2"], (key, clean_text(title), 1))]
             for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
-                # A short note stays on one page, and the group's heading with its first note
-                # (platypus's keepWithNext does not reach into a KeepTogether).
-                self.flow.append(KeepTogether(head + self.note_entry(r, fill, swatch)))
+                # A note shorter than a page stays on one page; its heading line (and the
+                # group's heading, before the first note) stays with it.
+                entry = self.note_entry(r, fill, swatch)
+                self.flow.extend(_lead(f) for f in head + entry[:-1])
+                self.flow.append(entry[-1])
                 head = []
 
     def note_entry(self, r: NoteRef, fill: str, swatch: str) -> list[Flowable]:
@@ -432,7 +440,7 @@ class _Story:
             inner.append(self.para(f'<font size="7.8">{tags}</font>', "note"))
         if inner:
             out.append(Boxed(inner, bar=colors.HexColor(swatch), bar_width=1.5, pad=7, indent=4,
-                             space_after=8))
+                             space_after=8, keep_under=self.height - 40))
         return out
 
     def markdown(self, text: str) -> list[Flowable]:
@@ -479,6 +487,7 @@ class _Story:
             "Each numbered mark in the text points here; each note gives the exact excerpt that supports "
             "the claim and its source. The note number links back to the claim; where several claims rest "
             "on the very same excerpt they share one note, and each claim named links back to it.", "caption"))
+        _lead(self.flow[-1])
         with_sources = "sources" in self.opts.sections
         described: dict[str, str] = {}
         notes: list[Flowable] = []
@@ -504,7 +513,9 @@ class _Story:
                     r.add(f"[S{idx}]", colour=_LINK, href=f"#src-{idx}")
                 else:
                     r.add(f"[S{idx}]" if idx else e.source)
-            notes.append(self.rt(r, "endnote"))
+            note = self.rt(r, "endnote")
+            note.keep_under = self.height - 24  # a note splits only when it is longer than a column
+            notes.append(note)
         # Two balanced columns of small type: the notes are for tracing, not for reading through.
         # BalancedColumns re-measures everything it holds at each page break, so thousands of
         # notes go in one column (still small type) rather than cost seconds.
@@ -512,6 +523,30 @@ class _Story:
             self.flow.append(BalancedColumns(notes, nCols=2, innerPadding=14, spaceBefore=0, spaceAfter=0))
         else:
             self.flow.extend(notes)
+
+
+def _lead(f: Flowable) -> Flowable:
+    """Mark `f` as leading into what follows (a heading, a caption, a figure)."""
+    f._lead = True  # type: ignore[attr-defined]
+    return f
+
+
+def _keep_leads_with_next(flow: list[Flowable]) -> list[Flowable]:
+    """Put a `KeepRoom` before each run of leads (spacers between them included), so a
+    heading and its lead-ins never end a page without the start of what they lead to."""
+    out: list[Flowable] = []
+    pending: list[Flowable] = []
+    for f in flow:
+        if getattr(f, "_lead", False) or (pending and type(f) is Spacer):
+            pending.append(f)
+            continue
+        if pending:
+            out.append(KeepRoom(pending, f))
+            out.extend(pending)
+            pending = []
+        out.append(f)
+    out.extend(pending)
+    return out
 
 
 def _cite_anchor(n: int, k: int) -> str:
@@ -557,9 +592,9 @@ def _describe(b: Briefing, address: str, fld: str | None) -> str:
 
 
 def build_story(briefing: Briefing, highlights: Sequence[Highlight], options: BriefOptions,
-                width: float) -> list[Flowable]:
+                width: float, height: float = 700.0) -> list[Flowable]:
     register_fonts()
-    return _Story(briefing, highlights, options, width).build()
+    return _Story(briefing, highlights, options, width, height).build()
 
 
 def build_brief(briefing: Briefing, highlights: Sequence[Highlight] = (),
@@ -595,7 +630,7 @@ def _build_brief(briefing: Briefing, highlights: Sequence[Highlight],
         author=clean_text("; ".join(b.authors)), subject=subject[:300], keywords=[clean_text(t) for t in b.tags],
         creator=f"Briefing Reader {_app_version}", lang=b.language, displayDocTitle=1,
     )
-    story = _Story(b, highlights, opts, doc.width).build()
+    story = _Story(b, highlights, opts, doc.width, doc.height).build()
     doc._total = max(1, sum(getattr(f, "work", 1) for f in story))
     stamp = f"D:{b.as_of:%Y%m%d}000000+00'00'"
 

@@ -77,6 +77,15 @@ class RowTable(Flowable):
         """Progress units: the rows in this piece (a 10,000-row table is most of a brief)."""
         return max(1, self.end - self.start)
 
+    def first_piece_height(self, aw: float) -> float:
+        """The least room this table starts in: header and its first row (or a split of
+        a first row taller than 100 points, 100 points of it, which always splits)."""
+        sh = self.shared
+        if self.start >= self.end:
+            return self._header_height()
+        first = sh.row_height(sh.rows[self.start]) if sh.heights is None else sh.heights[self.start]
+        return self._header_height() + min(first, 100.0)
+
     def _header_height(self) -> float:
         if self._head_h is None:
             self._head_h = self.shared.row_height(self.header) if self.header else 0.0

@@ -299,6 +299,7 @@ class RichText(Flowable):
         self.spaceBefore = style.spaceBefore if first else 0
         self.spaceAfter = style.spaceAfter
         self.keepWithNext = getattr(style, "keepWithNext", 0)
+        self.keep_under = 0.0  # no taller than this: never split, move on whole (a source note)
         self.width = self.height = 0.0
 
     # -- layout -----------------------------------------------------------
@@ -351,6 +352,8 @@ class RichText(Flowable):
         fit = int((ah + 1e-6) // self.style.leading)
         if fit >= n:
             return [self]
+        if self.keep_under and n * self.style.leading <= self.keep_under:
+            return []
         # No orphan (a lone first line) at the foot, no widow (a lone last line) at the head.
         if n - fit < 2:
             fit = n - 2
