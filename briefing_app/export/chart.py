@@ -7,7 +7,10 @@ a mark in a lane with its label beside it. Precision shows: an exact day is
 a filled dot, a month or year known only coarsely is a pale bar across that
 month or year, a range is a solid bar from start to end; anything
 approximate is light orange with a dashed orange edge (ring or bar). Labels
-are packed into lanes greedily so no two overlap. When there are too many
+are packed into lanes greedily so no two overlap, and each stays inside its
+own axis segment (never across a break), elided if the segment is narrower
+than the label; labels sit on a white ground, so a dotted connector running
+up to a higher lane passes behind them. When there are too many
 events to label legibly the chart counts events per period instead.
 """
 
@@ -173,14 +176,21 @@ def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
     axis_y = 22.0
     if labelled:
         order = sorted(range(len(events)), key=lambda i: (spans[i][0], events[i].sort_key))
-        labels = {i: _shorten(events[i].title, LABEL_SIZE, min(LABEL_MAX, right - left)) for i in order}
+
+        def seg_of(i: int) -> _Segment:
+            return next((g for g in segs if spans[i][0] <= g.hi), segs[-1])
+
+        # A label never leaves its own segment: at most the segment's width.
+        labels = {i: _shorten(events[i].title, LABEL_SIZE,
+                              min(LABEL_MAX, seg_of(i).x1 - seg_of(i).x0)) for i in order}
         widths = {i: _width(labels[i], LABEL_SIZE) for i in order}
 
         def beside(i: int) -> float | None:
             x0, x1 = xof(spans[i][0]), xof(spans[i][1])
-            if max(x0 + 3.2, x1) + 4 + widths[i] <= right:
+            g = seg_of(i)
+            if max(x0 + 3.2, x1) + 4 + widths[i] <= g.x1:
                 return max(x0 + 3.2, x1) + 4  # right of the mark
-            if x0 - 5 - widths[i] >= left:
+            if x0 - 5 - widths[i] >= g.x0:
                 return x0 - 5 - widths[i]  # left of it
             return None
 
@@ -193,10 +203,11 @@ def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
         for i in order:
             x0, x1 = xof(spans[i][0]), xof(spans[i][1])
             w = widths[i]
+            g = seg_of(i)
             if above:
-                lx = max(left, min(x0 - (3.0 if x1 - x0 < 4 else 0.0), right - w))
+                lx = max(g.x0, min(x0 - (3.0 if x1 - x0 < 4 else 0.0), g.x1 - w))
             else:
-                lx = beside(i) or left
+                lx = beside(i) or g.x0
             start = min(x0 - 3.2, lx)
             end = max(x1 + 3.2, lx + w)
             lane = next((k for k, e in enumerate(lane_end) if e + 6 <= start), len(lane_end))
@@ -207,15 +218,23 @@ def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
             placed.append((i, lane, lx))
         lanes = max(1, len(lane_end))
         height = axis_y + 12 + lanes * pitch + (4 if not above else 0)
+        # Connectors first, then marks, then labels on a white ground: a connector on its
+        # way up to a higher lane goes behind marks and labels, never through the words.
+        connectors, marks, texts = Group(), Group(), Group()
         for i, lane, lx in placed:
             ev = events[i]
             y = axis_y + 12 + lane * pitch + 4
             x0, x1 = xof(spans[i][0]), xof(spans[i][1])
-            body.add(Line(x0, axis_y, x0, y - 3.5, strokeColor=PALETTE["rule"], strokeWidth=0.3,
-                          strokeDashArray=[1, 1.5]))
-            _draw_kind(body, mark_kind(ev), x0, x1, y)
-            g, _ = _text(lx, y + 5.5 if above else y - 2.5, labels[i], LABEL_SIZE)
-            body.add(g)
+            connectors.add(Line(x0, axis_y, x0, y - 3.5, strokeColor=PALETTE["rule"], strokeWidth=0.3,
+                                strokeDashArray=[1, 1.5]))
+            _draw_kind(marks, mark_kind(ev), x0, x1, y)
+            ty = y + 5.5 if above else y - 2.5
+            texts.add(Rect(lx - 1, ty - 2, widths[i] + 2, LABEL_SIZE + 1.5, fillColor=colors.white,
+                           strokeColor=None))
+            g, _ = _text(lx, ty, labels[i], LABEL_SIZE)
+            texts.add(g)
+        for part in (connectors, marks, texts):
+            body.add(part)
     else:
         plot_h = 90.0
         height = axis_y + plot_h + 16
