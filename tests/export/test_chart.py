@@ -107,3 +107,88 @@ def test_many_events_count_without_breaks():
     d = timeline_drawing(events, WIDTH)
     assert any("events — bars count" in s.text for s in _strings(d))
     assert not [n for n in _walk(d) if isinstance(n, Line) and n.x1 != n.x2 and n.y1 != n.y2]
+
+
+def _label_boxes(d):
+    """(x0, y0, x1, y1, label id) of every event label string (above the axis); the runs
+    of one label share the group that holds them."""
+    boxes = []
+
+    def walk(node):
+        for child in getattr(node, "contents", ()):
+            if isinstance(child, Group):
+                walk(child)
+            elif isinstance(child, String) and child.y > 22:
+                w = stringWidth(child.text, child.fontName, child.fontSize)
+                boxes.append((child.x, child.y - 0.22 * child.fontSize, child.x + w,
+                              child.y + 0.75 * child.fontSize, id(node)))
+
+    walk(d)
+    return boxes
+
+
+def _mark_boxes(d):
+    out = []
+    for n in _walk(d):
+        if isinstance(n, Rect) and n.y > 22 and n.fillColor is not None and n.fillColor.hexval() != "0xffffff":
+            out.append((n.x, n.y, n.x + n.width, n.y + n.height))
+        elif isinstance(n, Circle) and n.cy > 22:
+            out.append((n.cx - n.r, n.cy - n.r, n.cx + n.r, n.cy + n.r))
+    return out
+
+
+def _breaks(d):
+    xs = sorted((n.x1 + n.x2) / 2 for n in _walk(d) if isinstance(n, Line) and n.strokeWidth == 0.9)
+    return [(xs[i] + xs[i + 1]) / 2 for i in range(0, len(xs) - 1, 2)]
+
+
+def _overlap(a, b, eps=0.05):
+    return a[0] < b[2] - eps and b[0] < a[2] - eps and a[1] < b[3] - eps and b[1] < a[3] - eps
+
+
+def _event_sets():
+    yield _outlier_and_cluster()
+    long = "A very long event title that goes on and on about a summit in a faraway capital city"
+    yield [_ev(0, 2019, 6, title=long), *(_ev(i, 2023, 1 + i % 3, 1 + i) for i in range(1, 9)),
+           _ev(9, 2023, 3, title=long)]
+    yield [_ev(i, 2023, 1 + i % 12, 1 + (i * 7) % 28, approx=i % 3 == 0, title=f"{long[: 10 + 5 * i]}")
+           for i in range(12)]
+    yield [_ev(0, 2010, 1, title=long), _ev(1, 2016, 5, title=long), _ev(2, 2023, 3, 3, title=long),
+           _ev(3, 2023, 3, 4, title="Short")]
+
+
+def test_labels_stay_in_their_segment_and_never_cover_marks_or_each_other():
+    register_fonts()
+    for events in _event_sets():
+        d = timeline_drawing(events, WIDTH)
+        labels, marks, breaks = _label_boxes(d), _mark_boxes(d), _breaks(d)
+        assert len({b[4] for b in labels}) == len(events)
+        for lab in labels:
+            assert 0 <= lab[0] and lab[2] <= WIDTH, lab
+            for bx in breaks:  # never across an axis break
+                assert not (lab[0] - 2 < bx < lab[2] + 2), (lab, bx)
+            for m in marks:
+                assert not _overlap(lab, m), (lab, m)
+            for other in labels:
+                if other[4] != lab[4]:
+                    assert not _overlap(lab, other), (lab, other)
+
+
+def test_sample_chart_label_for_the_outlier_stays_before_the_break(sample_briefing):
+    register_fonts()
+    d = timeline_drawing(sample_briefing.chronological, WIDTH)
+    breaks = _breaks(d)
+    assert breaks, "the sample's 2022 outlier breaks the axis"
+    texts = {"".join(s.text for s in _strings(g)): g for g in _walk_groups(d)}
+    first = sample_briefing.chronological[0].title
+    hit = [t for t in texts if t and first.startswith(t.rstrip("…"))]
+    assert hit
+    xs = [s.x for s in _strings(texts[hit[0]])]
+    assert max(xs) < breaks[0]
+
+
+def _walk_groups(node):
+    for child in getattr(node, "contents", ()):
+        if isinstance(child, Group):
+            yield child
+            yield from _walk_groups(child)
