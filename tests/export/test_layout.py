@@ -134,3 +134,25 @@ def test_source_notes_never_split_across_columns_or_pages(variant):
             assert re.fullmatch(r"\d+\.", first[4]) and abs(first[0] - left) < 1, (n, col, first)
             numbers_seen += [int(w[4][:-1]) for w in ws if re.fullmatch(r"\d+\.", w[4]) and abs(w[0] - left) < 1]
     assert numbers_seen == list(range(1, len(numbers_seen) + 1))
+
+
+def test_a_quote_longer_than_a_page_keeps_its_last_two_lines_with_the_attribution(tmp_path):
+    from .factory import make_briefing
+
+    base = make_briefing()
+    q = base.quotes[0]
+    checked = 0
+    for n in range(1000, 2600, 37):  # words: the quote's end falls at every point of a page
+        text = " ".join(f"w{i}" for i in range(n))
+        b = dataclasses.replace(base, quotes=(dataclasses.replace(q, text=text),))
+        pages = page_words(build_brief(b, (), BriefOptions(sections=frozenset({"quotes"}))), tmp_path)
+        for words in pages:
+            lines = body_lines(words)
+            at = [i for i, (_, ws) in enumerate(lines) if ws[0][4] == "\u2014"]
+            if at:
+                i = at[0]
+                assert i >= 2, (n, _text(lines[0][1]))
+                assert all(re.fullmatch(r"\u201c?w\d+\u201d?", lines[j][1][-1][4]) for j in (i - 1, i - 2)), n
+                checked += 1
+        assert len(pages) >= 2
+    assert checked == len(range(1000, 2600, 37))
