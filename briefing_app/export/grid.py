@@ -129,6 +129,14 @@ class RowTable(Flowable):
                 return [head, tail]
         if k == self.start:
             return []
+        if self.end - k == 1:
+            # No widow row: a lone last row under a repeated header reads as an afterthought.
+            # Two rows go over instead; a table of two or three rows moves on whole (unless
+            # this is the top of a page, where nothing better is possible).
+            if k - self.start >= 3:
+                k -= 1
+            elif not getattr(getattr(self, "_frame", None), "_atTop", False):
+                return []
         return [self._piece(self.start, k), self._piece(k, self.end, space_after=self.spaceAfter)]
 
     def _split_row(self, k: int, room: float) -> tuple[list[Flowable], list[Flowable]] | None:

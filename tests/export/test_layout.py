@@ -156,3 +156,22 @@ def test_a_quote_longer_than_a_page_keeps_its_last_two_lines_with_the_attributio
                 checked += 1
         assert len(pages) >= 2
     assert checked == len(range(1000, 2600, 37))
+
+
+def test_a_table_header_repeats_only_at_the_top_of_a_page_and_no_row_goes_over_alone(sample_briefing, tmp_path):
+    # Letter and A4, shifted: the timeline table breaks at many points.
+    base = sample_briefing
+    heads = ("Date Event Actors", "From Relation To Note", "Name Kind Role / affiliation")
+    for size in ("a4", "letter"):
+        for k in range(0, 40, 3):
+            b = _shifted(base, k)
+            pages = page_words(build_brief(b, (), BriefOptions(page_size=size)), tmp_path)
+            for n, words in enumerate(pages, start=1):
+                lines = [_text(ws) for _, ws in body_lines(words)]
+                for h in heads:
+                    at = [i for i, t in enumerate(lines) if t == h]
+                    assert len(at) <= 1, (size, k, n, h)
+                    if at and at[0] == 0 and h == heads[0]:  # the timeline table, continued here
+                        rows = [t for t in lines[1:] if re.match(r"(c\. )?[A-Z][a-z]{2} \d{4} ", t)]
+                        ends_here = flat(b.chronological[-1].title)[:25] in flat(" ".join(lines))
+                        assert not ends_here or len(rows) >= 2, (size, k, n, rows)
