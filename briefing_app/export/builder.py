@@ -527,7 +527,7 @@ class _Story:
 
 def _lead(f: Flowable) -> Flowable:
     """Mark `f` as leading into what follows (a heading, a caption, a figure)."""
-    f._lead = True  # type: ignore[attr-defined]
+    f._lead = True
     return f
 
 

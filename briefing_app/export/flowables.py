@@ -136,30 +136,30 @@ def min_start(f: Flowable, aw: float) -> float:
     if isinstance(f, RichText):
         _, h = f.wrap(aw, 1e6)
         if f.keep_under and h <= f.keep_under:
-            return h
-        return min(h, 2 * f.style.leading)
+            return float(h)
+        return float(min(h, 2 * f.style.leading))
     if isinstance(f, RowTable):
-        return f.first_piece_height(aw)
+        return float(f.first_piece_height(aw))
     if isinstance(f, Boxed):
         _, h = f.wrap(aw, 1e6)
         if (f.keep_under and h <= f.keep_under) or not f.content:
-            return h
+            return float(h)
         return f.vpad + min_start(f.content[0], f._inner(aw))
     if isinstance(f, Paragraph):
         _, h = f.wrap(aw, 1e6)
-        return min(h, 2 * f.style.leading)
+        return float(min(h, 2 * f.style.leading))
     if isinstance(f, BalancedColumns):
         first = f._content[0] if f._content else None
         inner = (aw - 14) / 2
         return max(72.0, min_start(first, inner) if first is not None else 0.0)
     if isinstance(f, KeepTogether):
         h = sum(c.wrap(aw, 1e6)[1] + c.getSpaceAfter() for c in f._content)
-        return min(h, 300.0)
+        return float(min(h, 300.0))
     _, h = f.wrap(aw, 1e6)
-    return h
+    return float(h)
 
 
-class KeepRoom(CondPageBreak):
+class KeepRoom(CondPageBreak):  # type: ignore[misc]
     """A page break unless `leads` (a heading and its lead-ins) and the start of
     `follower` fit in the space left; measured when placed, so it is always right."""
 
