@@ -7,7 +7,6 @@ This is the one entry point the GUI, the exporter and the CLI use; it raises
 from __future__ import annotations
 
 import gc
-import hashlib
 import os
 from pathlib import Path
 
@@ -21,6 +20,8 @@ __all__ = ["load_briefing", "parse_briefing_bytes", "read_briefing_bytes", "dige
 
 def digest_of(data: bytes) -> str:
     """The `briefing_digest` annotation layers record: `sha256:<hex>` of the file's bytes."""
+    import hashlib  # here, not at the top: OpenSSL's start-up is no part of opening a briefing
+
     return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
