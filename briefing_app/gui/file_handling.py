@@ -138,6 +138,11 @@ class FileHandling:
         self.statusBar().showMessage(f"Opening {path.name}\u2026")
         self._progress_timer.start()
 
+    def show_loaded(self, result: LoadedBriefing) -> None:
+        """Show a briefing read without the loader (start-up reads a small file before the first paint)."""
+        self._reloading = False
+        self._loaded(result)
+
     def _loaded(self, result: LoadedBriefing) -> None:
         self.progress.hide()
         if self._reloading and result.path == self.path and self.briefing is not None:
@@ -145,7 +150,7 @@ class FileHandling:
         else:
             self.set_briefing(result.briefing, result.path, result.index)
             self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
-        self._remember(result.path)
+        self.after_first_paint(lambda: self._remember(result.path))  # settings writes can wait for the paint
 
     def _reload_in_place(self, result: LoadedBriefing) -> None:
         """Show the re-read file where the analyst was: history, section, selection and scrolling kept."""
@@ -221,15 +226,19 @@ class FileHandling:
         where = f" \u2014 {path.name}" if path else ""
         self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
         self.file_label.setText(str(path) if path else "")
-        self.watcher.watch(path)
+        if self._watcher is None:
+            self.after_first_paint(lambda: self.watcher.watch(self.path))  # the first briefing's can wait
+        else:
+            self.watcher.watch(path)
         self._search_transient = False
         if not keep_place:
             self.history.clear()
             self.go(Place("overview", "summary"))
         # A large briefing is millions of long-lived objects; moving them out of the cyclic
         # collector's view keeps full collections (tens of ms each) out of keystrokes and scrolling.
-        gc.unfreeze()  # let the previous briefing's objects go
-        gc.collect()
+        if gc.get_freeze_count():
+            gc.unfreeze()  # let the previous briefing's objects go (none at start-up: nothing to collect)
+            gc.collect()
         gc.freeze()
         self.briefing_changed.emit(briefing)
 

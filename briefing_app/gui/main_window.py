@@ -136,7 +136,13 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
 
         self._loader: BriefingLoader | None = None  # made on first use, after the first paint
         self._watcher: FileWatcher | None = None
-        QApplication.instance().installEventFilter(self)
+        # The application-wide filter (mouse Back/Forward buttons anywhere in the window) is installed
+        # after the first paint: with it, every event of every object goes through Python, and the first event
+        # of an object of a class PySide has not loaded yet (Qt's private helper widgets) makes it load
+        # every class of every Qt module, tens of milliseconds the first paint need not wait for.
+        self._painted = False
+        self._after_first_paint: list[Callable[[], None]] = [
+            lambda: QApplication.instance().installEventFilter(self)]
         self._restore_settings()
         self._update_banner("")
         self._select_in_navigator("overview")  # its page is built when something is shown on it
@@ -337,11 +343,31 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
                 self.sources._render()
             self.inspector.show_element(self.briefing, self.inspector.address)
 
+    def after_first_paint(self, fn: Callable[[], None]) -> None:
+        """Run `fn` once the window's first paint is done (now, if it is): set-up the first
+        paint need not wait for (the application-wide event filter, the file watcher, settings writes)."""
+        if self._painted:
+            fn()
+        else:
+            self._after_first_paint.append(fn)
+
+    def _run_after_first_paint(self) -> None:
+        jobs, self._after_first_paint = self._after_first_paint, []
+        for fn in jobs:
+            fn()
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        super().paintEvent(event)
+        if not self._painted:
+            self._painted = True
+            QTimer.singleShot(0, self._run_after_first_paint)  # once this paint (children too) is done
+
     def closeEvent(self, event) -> None:  # noqa: N802
         if not all(guard() for guard in self.close_guards):
             event.ignore()
             return
         self.save_settings()
         QApplication.instance().removeEventFilter(self)
+        self._painted, self._after_first_paint = True, []  # nothing installed after this
         event.accept()
 
