@@ -6,14 +6,23 @@ Environment hooks (for screenshots and benchmarks, not for users):
 `BRIEFING_APP_COLOR_SCHEME=light|dark` forces a palette;
 `BRIEFING_APP_SECTION=actors|timeline|quotes|sources|search:<text>` opens on a
 section once the briefing is shown; `BRIEFING_APP_BENCH=1` prints
-`window-shown <t>` at the first paint, `content-shown <t>` when the
-briefing is on screen and `annotations-shown <t>` once annotations are
-installed (right after the content; `t` is `time.time()`), and
+`window-shown <t>` at the window's first paint, `content-shown <t>` at the end
+of the first paint of the Overview showing the briefing (title, BLUF, key
+points) and `annotations-shown <t>` once annotations are installed (right
+after the content; `t` is `time.time()`), and
 `BRIEFING_APP_QUIT_AFTER_CONTENT=1` then quits.
 
-Start-up order: window (Overview page, navigator, inspector only) → first
-paint → file read on a worker thread → content → annotations installed. Other
-section pages are built on first visit (`MainWindow.page`).
+Start-up order, for a file of at most `SYNC_BYTES` (any real briefing; the
+sample is 25 KB): Qt and the window's chrome (navigator, page placeholders,
+inspector dock) → the file read, validated and indexed on the GUI thread
+(core loader, a few ms) and shown: the Overview page is built with the
+briefing → first paint, which already shows its title, BLUF and key points →
+the application-wide event filter and the file watcher → annotations
+installed. A larger file (or one named by the last session, likewise) is
+read on the `BriefingLoader` worker thread once the chrome has painted, with
+progress: window → first paint → file read on the worker → content →
+annotations. Other section pages and the inspector are built on first use
+(`MainWindow.page`).
 """
 
 from __future__ import annotations
@@ -31,6 +40,18 @@ def _bench(label: str) -> None:
         import time
 
         print(f"{label} {time.time():.4f}", flush=True)
+
+
+#: Files up to this size (a few tens of milliseconds to read) are read before the first paint,
+#: which then shows their content; larger ones on the loader's worker thread, with progress.
+SYNC_BYTES = 256 * 1024
+
+
+def _small(path: Path) -> bool:
+    try:
+        return path.is_file() and path.stat().st_size <= SYNC_BYTES
+    except OSError:
+        return False
 
 
 def run_gui(path: Path | None) -> int:
@@ -51,25 +72,6 @@ def run_gui(path: Path | None) -> int:
     app.setWindowIcon(QIcon(str(app_icon_path())))  # every window (dialogs too) inherits it
     apply_color_scheme(app)
 
-    from .main_window import MainWindow
-
-    window = MainWindow()
-    start_loading = []  # filled below; the first paint starts the load
-
-    class _FirstPaint(QObject):
-        """Start loading only once the window has painted, so the worker thread's
-        parsing (which holds the GIL in bursts) never delays the window appearing."""
-
-        def eventFilter(self, obj, event):  # noqa: N802
-            if event.type() == QEvent.Type.Paint:
-                window.removeEventFilter(self)
-                _bench("window-shown")
-                QTimer.singleShot(0, start_loading[0])
-            return False
-
-    painted = _FirstPaint(window)
-    window.installEventFilter(painted)
-
     if path is None:
         last = cfg.get(cfg.LAST_FILE)
         if last and Path(last).is_file():
@@ -79,6 +81,9 @@ def run_gui(path: Path | None) -> int:
 
             path = sample_briefing()
 
+    from .main_window import MainWindow
+
+    window = MainWindow()
     annotations_installed = []
 
     def install_annotations_once(*_args) -> None:
@@ -95,29 +100,62 @@ def run_gui(path: Path | None) -> int:
             if os.environ.get("BRIEFING_APP_QUIT_AFTER_CONTENT"):
                 QTimer.singleShot(50, window.close)
 
+    def content_painted() -> None:
+        _bench("content-shown")
+        QTimer.singleShot(0, install_annotations_once)
+
     def content_shown(_b) -> None:
+        window.briefing_changed.disconnect(content_shown)
         section = os.environ.get("BRIEFING_APP_SECTION", "")
         if section.startswith("search:"):
             window.search_field.setText(section.split(":", 1)[1])
         elif section:
             window.go_section(section)
-        QTimer.singleShot(0, lambda: _bench("content-shown"))
-        QTimer.singleShot(0, install_annotations_once)
+        if window.current_section() == "overview":
+            window.overview.view.after_next_paint = content_painted  # the paint that shows the briefing
+        else:
+            QTimer.singleShot(0, content_painted)
 
     window.briefing_changed.connect(content_shown)
+    window.loader.failed.connect(lambda *_a: QTimer.singleShot(0, install_annotations_once))
+
+    sync = _small(path)
+    if sync:
+        from .loading import load_or_problems
+
+        result, problems = load_or_problems(path.resolve())
+        if result is not None:
+            window.show_loaded(result)  # before the first paint, which then shows the briefing
+        else:
+            QTimer.singleShot(0, lambda: window.loader.failed.emit(path, problems))
     started = []
 
     def load() -> None:
-        """Right after the first paint: start reading the file (worker thread)."""
+        """Right after the first paint: read a large file on the worker thread."""
         if not started:
             started.append(True)
-            window.loader.failed.connect(lambda *_a: QTimer.singleShot(0, install_annotations_once))
             window.open_path(path)
             # while the worker reads the file: the text views the briefing will be shown in
             window.page("overview")
             window.inspector  # noqa: B018 (built on first read)
 
-    start_loading.append(load)
+    class _FirstPaint(QObject):
+        """Start loading a large file only once the window has painted, so the worker thread's
+        parsing (which holds the GIL in bursts) never delays the window appearing."""
+
+        def eventFilter(self, obj, event):  # noqa: N802
+            if event.type() == QEvent.Type.Paint:
+                window.removeEventFilter(self)
+                _bench("window-shown")
+                if not sync:
+                    QTimer.singleShot(0, load)
+            return False
+
+    painted = _FirstPaint(window)
+    window.installEventFilter(painted)
     window.show()
-    QTimer.singleShot(500, load)  # in case the platform never sends a paint
+    if not sync:
+        QTimer.singleShot(500, load)  # in case the platform never sends a paint
+    else:
+        QTimer.singleShot(500, install_annotations_once)  # likewise
     return app.exec()

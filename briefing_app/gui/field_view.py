@@ -284,6 +284,8 @@ class FieldView(QTextBrowser):
         self._max_line_width = max_line_width
         self._press_pos: QPoint | None = None
         self.hub: FieldViewHub | None = None
+        #: called once after the next paint of the viewport, then cleared (start-up benchmark marker)
+        self.after_next_paint: Callable[[], None] | None = None
         self.document().setDocumentMargin(18)
         # read-only text: no caret until the analyst reaches the view by keyboard (Tab, a shortcut),
         # where it shows where Shift+arrows will select from
@@ -495,6 +497,9 @@ class FieldView(QTextBrowser):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         super().paintEvent(event)
+        if self.after_next_paint is not None:
+            fn, self.after_next_paint = self.after_next_paint, None
+            fn()
         if not self._layers.get("mark"):
             return
         from PySide6.QtGui import QPainter, QPen

@@ -28,7 +28,7 @@ from briefing_app.core.problems import BriefingError, Problem
 
 from .search_index import SearchIndex
 
-__all__ = ["BriefingLoader", "FileWatcher", "LoadedBriefing", "load_now"]
+__all__ = ["BriefingLoader", "FileWatcher", "LoadedBriefing", "load_now", "load_or_problems"]
 
 
 class LoadedBriefing:
@@ -55,6 +55,16 @@ def load_now(path: Path) -> LoadedBriefing:
     return LoadedBriefing(path, b, index, time.perf_counter() - t0)
 
 
+def load_or_problems(path: Path) -> tuple[LoadedBriefing | None, list[Problem] | None]:
+    """`load_now`, with every failure turned into problems: (result, None) or (None, problems)."""
+    try:
+        return load_now(path), None
+    except BriefingError as exc:
+        return None, exc.problems
+    except Exception as exc:  # a bug in a lower layer must not kill the window
+        return None, [Problem(path.name, 1, 1, f"could not be read: {exc}")]
+
+
 class BriefingLoader(QObject):
     started = Signal(object)  # Path
     loaded = Signal(object)  # LoadedBriefing
@@ -78,13 +88,7 @@ class BriefingLoader(QObject):
         threading.Thread(target=self._work, args=(gen, path), daemon=True, name="briefing-loader").start()
 
     def _work(self, gen: int, path: Path) -> None:
-        try:
-            result = load_now(path)
-            self._deliver.emit(gen, path, result, None)
-        except BriefingError as exc:
-            self._deliver.emit(gen, path, None, exc.problems)
-        except Exception as exc:  # a bug in a lower layer must not kill the window
-            self._deliver.emit(gen, path, None, [Problem(path.name, 1, 1, f"could not be read: {exc}")])
+        self._deliver.emit(gen, path, *load_or_problems(path))
 
     def _on_deliver(self, gen: int, path: Path, result: LoadedBriefing | None, problems) -> None:
         if gen != self._generation:
