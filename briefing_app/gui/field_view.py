@@ -519,7 +519,7 @@ class FieldView(QTextBrowser):
     def _apply_margins(self) -> None:
         if not self._max_line_width:
             return
-        width = self.viewport().width()
+        width = self._viewport_width()
         side = max(18, (width - self._max_line_width) // 2)
         frame = self.document().rootFrame()
         ff: QTextFrameFormat = frame.frameFormat()
@@ -527,6 +527,15 @@ class FieldView(QTextBrowser):
             ff.setLeftMargin(side)
             ff.setRightMargin(side)
             frame.setFrameFormat(ff)
+
+    def _viewport_width(self) -> int:
+        """`viewport().width()`, computed without `viewport()`: the first QWidget pointer PySide hands
+        back makes it load every QtWidgets class (~10 ms), which the first paint need not wait for."""
+        width = self.maximumViewportSize().width()  # the frame and viewport margins, not the scroll bars
+        bar = self.verticalScrollBar()
+        if bar.isVisibleTo(self) and self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOn:
+            width -= bar.width()
+        return width
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
