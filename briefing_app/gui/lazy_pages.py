@@ -17,8 +17,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QStackedWidget, QWidget
 
-from .models import SECTIONS
 from .navigator import Navigator
+from .sections_model import SECTIONS
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QDockWidget

@@ -71,9 +71,9 @@ from .file_handling import FileHandling
 from .history import History
 from .layout_settings import LayoutSettings
 from .lazy_pages import LazyPages
-from .models import Role
 from .navigation import Navigation
 from .search_index import SearchIndex
+from .sections_model import Role
 from .window_chrome import WindowChrome
 
 if TYPE_CHECKING:

@@ -19,8 +19,8 @@ from PySide6.QtWidgets import QWidget
 from .actions import ActionName
 from .history import History, Place
 from .lazy_pages import PAGES
-from .models import Role
 from .search_index import section_of
+from .sections_model import Role
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QAction

@@ -6,7 +6,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
-from .models import Role, SectionsModel
+from .sections_model import Role, SectionsModel
 from .theme import colors
 
 __all__ = ["Navigator"]
