@@ -1,5 +1,10 @@
 """Start-up stays light: the first window imports only what its first paint needs,
-and what is deferred (section pages, annotations) still works once it arrives."""
+and what is deferred (section pages, annotations) still works once it arrives.
+
+`briefing-app FILE` with a small file reads it before the first paint, which then
+already shows it on the Overview (so the core loader is part of that paint, the
+heavy modules still are not); a large file is read on the worker thread after
+the window has painted."""
 
 from __future__ import annotations
 
@@ -33,7 +38,53 @@ HEAVY = ("rapidfuzz", "reportlab", "yaml", "briefing_app.core.anchoring", "brief
          "briefing_app.gui.list_pages", "briefing_app.gui.search_page", "briefing_app.gui.sources_page",
          "briefing_app.gui.annotation_controller", "briefing_app.gui.export_dialog", "briefing_app.export",
          "briefing_app.gui.field_view", "briefing_app.gui.inspector", "briefing_app.gui.overview_page",
-         "briefing_app.core.model")
+         "briefing_app.core.model", "briefing_app.gui.models")
+
+#: Modules the first paint showing a small briefing must not wait for either (it needs the loader).
+HEAVY_WITH_CONTENT = ("rapidfuzz", "reportlab", "briefing_app.core.anchoring", "briefing_app.core.annotation_store",
+                      "briefing_app.core.annotation_export", "briefing_app.gui.timeline_strip",
+                      "briefing_app.gui.list_pages", "briefing_app.gui.search_page", "briefing_app.gui.sources_page",
+                      "briefing_app.gui.annotation_controller", "briefing_app.gui.export_dialog",
+                      "briefing_app.export", "briefing_app.gui.models")
+
+#: Runs `run_gui(FILE)` as `briefing-app FILE` does, reporting the benchmark markers; at the window's
+#: first paint, whether the Overview already shows the briefing's title; at the end of the paint
+#: that shows it, the modules imported so far; then quits.
+RUN = r"""
+import sys
+from pathlib import Path
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+import briefing_app.gui.app as app
+if len(sys.argv) > 2:
+    app.SYNC_BYTES = int(sys.argv[2])
+def bench(label):
+    print("MARK", label, flush=True)
+    win = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window")
+    if label == "window-shown":
+        page = win.built_pages().get("overview")
+        shown = page is not None and win.briefing is not None and win.briefing.title in page.view.toPlainText()
+        print("TITLE_AT_FIRST_PAINT", shown, flush=True)
+    elif label == "content-shown":
+        print("MODULES", " ".join(sorted(sys.modules)), flush=True)
+    elif label == "annotations-shown":
+        print("PROBLEMS_DIALOG", win.problems_dialog is not None, flush=True)
+        QTimer.singleShot(0, QApplication.instance().quit)
+app._bench = bench
+sys.exit(app.run_gui(Path(sys.argv[1])))
+"""
+
+
+def _run(tmp_path, *args: str) -> dict[str, list[str]]:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_APP_BENCH": "1",
+           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True, timeout=60, env=env)
+    assert out.returncode == 0, out.stderr
+    lines: dict[str, list[str]] = {}
+    for line in out.stdout.splitlines():
+        key, _, rest = line.partition(" ")
+        lines.setdefault(key, []).append(rest)
+    return lines
 
 
 def test_first_window_imports_nothing_heavy():
@@ -43,6 +94,32 @@ def test_first_window_imports_nothing_heavy():
     loaded = set(out.stdout.split())
     assert "briefing_app.gui.main_window" in loaded
     assert not [m for m in HEAVY if m in loaded]
+
+
+def test_small_file_is_on_screen_at_the_first_paint(tmp_path):
+    out = _run(tmp_path, str(SAMPLE))
+    assert out["MARK"] == ["window-shown", "content-shown", "annotations-shown"]
+    assert out["TITLE_AT_FIRST_PAINT"] == ["True"]  # the first paint already shows the briefing
+    loaded = set(out["MODULES"][0].split())
+    assert {"briefing_app.core.loader", "briefing_app.gui.overview_page"} <= loaded
+    assert not [m for m in HEAVY_WITH_CONTENT if m in loaded]
+    assert out["PROBLEMS_DIALOG"] == ["False"]
+
+
+def test_large_file_is_read_after_the_first_paint(tmp_path):
+    out = _run(tmp_path, str(SAMPLE), "0")  # every file counts as large
+    assert out["MARK"] == ["window-shown", "content-shown", "annotations-shown"]
+    assert out["TITLE_AT_FIRST_PAINT"] == ["False"]  # the chrome first, the briefing from the worker thread
+    assert "briefing_app.core.anchoring" not in out["MODULES"][0].split()
+
+
+def test_invalid_small_file_opens_the_problems_dialog(tmp_path):
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("title: [unclosed\n", encoding="utf-8")
+    out = _run(tmp_path, str(bad))
+    assert out["MARK"] == ["window-shown", "annotations-shown"]  # no content; annotations still arrive
+    assert out["TITLE_AT_FIRST_PAINT"] == ["False"]
+    assert out["PROBLEMS_DIALOG"] == ["True"]
 
 
 def test_inspector_and_overview_arrive_on_first_use(qtbot):
