@@ -4,8 +4,15 @@
 
 1. Start-up: seconds from spawning `briefing-app SAMPLE` to the first paint of
    its window (the app prints `window-shown <time.time()>` when
-   BRIEFING_APP_BENCH=1), and to the sample's content being shown, against a
-   bare PySide6 script that shows one labelled window. Target: ratio <= 2.
+   BRIEFING_APP_BENCH=1) and to the end of the first paint in which the
+   Overview shows the sample's title, BLUF and key points (`content-shown`),
+   against a bare PySide6 script that shows one labelled window. Target:
+   ratio <= 2. Both run with compiled bytecode cached, as an installed app
+   and PySide6 have it: if PYTHONDONTWRITEBYTECODE is set (it is in some
+   sandboxes; PySide6's bytecode was compiled when it was installed, an
+   editable install's never is) the subprocesses get it unset and a temporary
+   PYTHONPYCACHEPREFIX, filled by the warm-up run. `--no-bytecode-cache`
+   keeps the environment as it is (the app's modules compiled on every run).
 2. Large briefing (10,000 events, from benchmarks/make_large_briefing.py):
    time to read + validate + index it (worker thread in the app), then the
    time from "file read" to content painted in the window. Target <= 1.5 s.
@@ -65,11 +72,15 @@ def _spawn(cmd: list[str], env: dict[str, str]) -> dict[str, float]:
     return marks
 
 
-def bench_startup(runs: int) -> None:
+def bench_startup(runs: int, bytecode_cache: bool = True) -> None:
     env = dict(os.environ)
     if not env.get("DISPLAY"):
         env["QT_QPA_PLATFORM"] = "offscreen"
     env["XDG_CONFIG_HOME"] = tempfile.mkdtemp(prefix="bench-gui-config-")
+    if bytecode_cache and env.pop("PYTHONDONTWRITEBYTECODE", None):
+        env["PYTHONPYCACHEPREFIX"] = tempfile.mkdtemp(prefix="bench-gui-pycache-")
+        print("(PYTHONDONTWRITEBYTECODE unset for the runs, bytecode cached in a temporary folder by the "
+              "warm-up run; --no-bytecode-cache to compile the app's modules on every run)")
     env.update(BRIEFING_APP_BENCH="1", BRIEFING_APP_QUIT_AFTER_CONTENT="1")
     app_cmd = [sys.executable, "-m", "briefing_app.cli", str(SAMPLE)]
     bare_cmd = [sys.executable, "-c", BARE]
@@ -84,8 +95,9 @@ def bench_startup(runs: int) -> None:
     b, s, c = statistics.median(bare), statistics.median(shown), statistics.median(content)
     a = statistics.median(annotations)
     print(f"start-up (median of {runs}): bare PySide6 window {b:.3f} s")
-    print(f"  briefing-app window shown   {s:.3f} s   ratio {s / b:.2f}x  (target <= 2x)")
-    print(f"  briefing-app sample content {c:.3f} s   ratio {c / b:.2f}x")
+    print(f"  briefing-app window shown   {s:.3f} s   ratio {s / b:.2f}x")
+    print(f"  briefing-app sample content {c:.3f} s   ratio {c / b:.2f}x  (target <= 2x; the first paint "
+          "showing it)")
     print(f"  annotations installed       {a:.3f} s   ratio {a / b:.2f}x")
 
 
@@ -220,9 +232,11 @@ def main() -> int:
     ap.add_argument("--large", type=Path, default=Path(tempfile.gettempdir()) / "bench-large-briefing.yaml")
     ap.add_argument("--skip-startup", action="store_true")
     ap.add_argument("--skip-large", action="store_true", help="only the start-up comparison")
+    ap.add_argument("--no-bytecode-cache", action="store_true",
+                    help="start-up runs keep PYTHONDONTWRITEBYTECODE if it is set (see above)")
     ns = ap.parse_args()
     if not ns.skip_startup:
-        bench_startup(ns.runs)
+        bench_startup(ns.runs, bytecode_cache=not ns.no_bytecode_cache)
     if ns.skip_large:
         return 0
     if not ns.large.exists():
