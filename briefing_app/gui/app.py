@@ -12,17 +12,19 @@ points) and `annotations-shown <t>` once annotations are installed (right
 after the content; `t` is `time.time()`), and
 `BRIEFING_APP_QUIT_AFTER_CONTENT=1` then quits.
 
-Start-up order, for a file of at most `SYNC_BYTES` (any real briefing; the
-sample is 25 KB): Qt and the window's chrome (navigator, page placeholders,
-inspector dock) → the file read, validated and indexed on the GUI thread
-(core loader, a few ms) and shown: the Overview page is built with the
-briefing → first paint, which already shows its title, BLUF and key points →
-the application-wide event filter and the file watcher → annotations
-installed. A larger file (or one named by the last session, likewise) is
-read on the `BriefingLoader` worker thread once the chrome has painted, with
-progress: window → first paint → file read on the worker → content →
-annotations. Other section pages and the inspector are built on first use
-(`MainWindow.page`).
+Start-up order, for a file of at most `SYNC_BYTES` (256 KB; the sample is 25
+KB), whether named on the command line or the last one opened: Qt and the
+window's chrome (navigator, page placeholders, inspector dock) → the file
+read, validated and indexed on the GUI thread (`load_or_problems`: the core
+loader's import and a few ms of parsing) and shown, which builds the Overview
+page and the inspector → first paint, which already shows the briefing's
+title, BLUF and key points → the application-wide event filter, the file
+watcher and the recent-files entry (`MainWindow.after_first_paint`) →
+annotations installed. A file that fails opens the problems dialog right after
+the first paint. A larger file is read on the `BriefingLoader` worker thread
+once the chrome has painted, with progress: window → first paint → file read
+on the worker → content → annotations. Other section pages are built on first
+visit (`MainWindow.page`).
 """
 
 from __future__ import annotations
@@ -127,7 +129,7 @@ def run_gui(path: Path | None) -> int:
         if result is not None:
             window.show_loaded(result)  # before the first paint, which then shows the briefing
         else:
-            QTimer.singleShot(0, lambda: window.loader.failed.emit(path, problems))
+            window.after_first_paint(lambda: window.loader.failed.emit(path, problems))  # the dialog
     started = []
 
     def load() -> None:

@@ -2,11 +2,13 @@
 
 Files are read, validated and indexed on a worker thread (`BriefingLoader`,
 gui/loading.py) and the briefing on screen stays until the new one has loaded;
-a file that fails opens the problems dialog instead. The open file is
-watched (`FileWatcher`) and reloaded when it changes on disk, keeping the
-analyst's place. `FileHandling` is the part of `MainWindow` that does this;
-the loader and the watcher (and their module) are made on first use, after
-the first paint.
+a file that fails opens the problems dialog instead. (At start-up a small file
+is read before the first paint instead and handed to `show_loaded`; see
+gui/app.py.) The open file is watched (`FileWatcher`) and reloaded when it
+changes on disk, keeping the analyst's place. `FileHandling` is the part of
+`MainWindow` that does this; the loader and the watcher (and their module)
+are made on first use, the first watcher and the recent-files entry after
+the first paint (`MainWindow.after_first_paint`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Section pages and the inspector, built on first use.
 
-The reader's first paint shows only the window's chrome: each section page
-and the inspector start as an empty placeholder, so their modules (text views,
-the timeline strip, item models, search) are not imported before the window
-appears. `LazyPages` is the part of `MainWindow` that swaps in the real widget
+Each section page and the inspector start as an empty placeholder, so their
+modules (text views, the timeline strip, item models, search) are imported
+only when needed: the first paint shows the window's chrome and, when
+start-up has read a small file before it, the Overview and the inspector
+showing that briefing; the other pages wait for their first visit. `LazyPages` is the part of `MainWindow` that swaps in the real widget
 the first time anything reads it (`window.actors`, `window.page("sources")`,
 `window.inspector`), fills it with the open briefing and hands its text views
 to the field hub; callers never see the difference.

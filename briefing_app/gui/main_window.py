@@ -44,11 +44,15 @@ How annotations (issue 4) plug in:
   `self.go_to(address)` jumps (with history).
 * **Export** — `self.annotation_layer_paths()` is what File › Export PDF hands
   to `export_dialog.show_export_dialog`; replace it with the layers in use.
-* **Lazy pages** — the first paint shows only the chrome (banners, menus,
+* **Lazy pages** — a new window holds only the chrome (banners, menus,
   toolbar, navigator, an empty page and inspector dock); the section pages
   and the inspector (and their modules: text views, the timeline strip, item
-  models, search) are built on first use, right after that paint at the
-  latest. `self.overview`, `self.actors`, `self.timeline`, `self.quotes`,
+  models, search) are built on first use: the Overview and the inspector
+  when a briefing is shown (at start-up, a small file's before the first
+  paint; see gui/app.py), the others on their first visit.
+* **After the first paint** — `self.after_first_paint(fn)` runs `fn` once the
+  window has painted (the application-wide event filter, the first file
+  watcher and the recent-files entry wait for it). `self.overview`, `self.actors`, `self.timeline`, `self.quotes`,
   `self.sources`, `self.search` and `self.inspector` build themselves when
   first read, so callers never see the difference; `field_view_added(FieldView)`
   fires for every FieldView a page brings along, so per-view set-up
@@ -137,9 +141,9 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
         self._loader: BriefingLoader | None = None  # made on first use, after the first paint
         self._watcher: FileWatcher | None = None
         # The application-wide filter (mouse Back/Forward buttons anywhere in the window) is installed
-        # after the first paint: with it, every event of every object goes through Python, and the first event
-        # of an object of a class PySide has not loaded yet (Qt's private helper widgets) makes it load
-        # every class of every Qt module, tens of milliseconds the first paint need not wait for.
+        # after the first paint: with it, every event of every object goes through Python, and the first
+        # event of an object of a class PySide has not loaded yet (Qt's private helper widgets) makes it
+        # load every class of every Qt module, tens of milliseconds the first paint need not wait for.
         self._painted = False
         self._after_first_paint: list[Callable[[], None]] = [
             lambda: QApplication.instance().installEventFilter(self)]
