@@ -14,6 +14,7 @@ the first paint (`MainWindow.after_first_paint`).
 from __future__ import annotations
 
 import gc
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -94,6 +95,7 @@ class FileHandling:
     _loader: BriefingLoader | None
     _watcher: FileWatcher | None
     _reloading: bool
+    after_first_paint: Callable[[Callable[[], None]], None]
 
     @property
     def loader(self) -> BriefingLoader:

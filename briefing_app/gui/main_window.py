@@ -81,6 +81,8 @@ from .sections_model import Role
 from .window_chrome import WindowChrome
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QPaintEvent
+
     from briefing_app.core.model import Briefing
 
     from .field_view import FieldView
@@ -360,7 +362,7 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
         for fn in jobs:
             fn()
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
