@@ -7,11 +7,14 @@ and a non-zero exit; no traceback reaches the user.
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK = 0
 EXIT_INVALID = 1
@@ -29,6 +32,8 @@ class CommandError(Exception):
 
 
 def _parser() -> argparse.ArgumentParser:
+    import argparse  # not on the GUI's start-up path
+
     p = argparse.ArgumentParser(
         prog="briefing-app",
         description="Briefing Reader: read, check, annotate and brief from structured briefings.",
