@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .fonts import markup_runs
 from .richtext import Rich
 from .styles import HIGHLIGHT
 
-__all__ = ["Highlight", "select", "marked_text", "marked_rich", "NoteRef"]
+__all__ = ["Highlight", "select", "marked_rich", "NoteRef"]
 
 
 @dataclass(frozen=True)
@@ -66,53 +65,10 @@ class NoteRef:
     highlight: Highlight
 
 
-def marked_text(text: str, refs: Sequence[NoteRef], link: bool = True) -> str:
-    """Paragraph markup of `text` with each highlighted range shaded in its
-    colour, followed by a superscript note mark linking to the analyst note;
-    an anchor at the passage lets the note link back."""
-    if not refs:
-        return markup_runs(text)
-    n = len(text)
-    spans = []
-    for r in refs:
-        h = r.highlight
-        s = 0 if h.start is None else max(0, min(n, h.start))
-        e = n if h.end is None else max(s, min(n, h.end))
-        spans.append((s, e, r))
-    cuts = sorted({0, n, *(s for s, _, _ in spans), *(e for _, e, _ in spans)})
-    ends_at: dict[int, list[NoteRef]] = {}
-    starts_at: dict[int, list[NoteRef]] = {}
-    for s, e, r in spans:
-        ends_at.setdefault(e, []).append(r)
-        starts_at.setdefault(s, []).append(r)
-    out: list[str] = []
-    for i, p in enumerate(cuts):
-        for r in ends_at.get(p, ()):
-            if r not in starts_at.get(p, ()):
-                out.append(_mark(r, link))
-        for r in starts_at.get(p, ()):
-            out.append(f'<a name="hl-{r.number}"/>')
-            if ends_at.get(p) and r in ends_at[p]:
-                out.append(_mark(r, link))  # an empty range: the mark alone
-        if i + 1 < len(cuts):
-            q = cuts[i + 1]
-            covering = [r for s, e, r in spans if s <= p and e >= q]
-            seg = markup_runs(text[p:q])
-            if covering:
-                fill = HIGHLIGHT.get(covering[-1].highlight.colour, HIGHLIGHT["yellow"])[0]
-                seg = f'<span backColor="{fill}">{seg}</span>'
-            out.append(seg)
-    return "".join(out)
-
-
-def _mark(r: NoteRef, link: bool) -> str:
-    swatch = HIGHLIGHT.get(r.highlight.colour, HIGHLIGHT["yellow"])[1]
-    mark = f'<font face="BriefSans-Bold" color="{swatch}">A{r.number}</font>'
-    return f'<super><a href="#note-{r.number}">{mark}</a></super>' if link else f"<super>{mark}</super>"
-
-
 def marked_rich(text: str, refs: Sequence[NoteRef], link: bool = True, **look: object) -> Rich:
-    """`marked_text` as styled runs for `RichText` (same shading, marks and anchors)."""
+    """`text` as styled runs for `RichText`, each highlighted range shaded in its
+    colour and followed by a superscript note mark linking to the analyst note;
+    an anchor at the passage lets the note link back."""
     out = Rich()
     if not refs:
         return out.add(text, **look)  # type: ignore[arg-type]
