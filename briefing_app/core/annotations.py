@@ -12,12 +12,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import hashlib
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
+
+from .loader import digest_of as briefing_digest  # the layer's `briefing_digest` of a file's bytes
 
 __all__ = [  # noqa: F822 (store names are re-exported lazily)
     "FORMAT", "FORMAT_MAJOR", "COLORS", "DEFAULT_COLOR_LABELS", "CONFIDENCE_LEVELS",
@@ -53,10 +54,6 @@ def utc_now() -> _dt.datetime:
 def new_annotation_id() -> str:
     return str(uuid.uuid4())
 
-
-def briefing_digest(data: bytes) -> str:
-    """The `briefing_digest` of a briefing file's bytes."""
-    return "sha256:" + hashlib.sha256(data).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)
