@@ -100,6 +100,11 @@ def element_label(briefing: Briefing, address: str) -> str:
     return f"Source: {el.title}"
 
 
+def orphan_line(annotation_id: str, target: str, reason: str) -> str:
+    """The contract's stderr line for an annotation that cannot be placed (§3)."""
+    return f"orphaned: {annotation_id} ({target}): {reason}"
+
+
 @dataclass(frozen=True, slots=True)
 class Anchor:
     """Where an annotation stands on a briefing now."""

@@ -14,7 +14,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from .anchoring import AnchorReport, reanchor
+from .anchoring import AnchorReport, orphan_line, reanchor
 from .annotation_export import to_markdown, w3c_bytes
 from .annotation_store import layer_to_bytes, load_layer
 from .annotations import AnnotationLayer, briefing_path_for_layer, merge_layers
@@ -74,7 +74,7 @@ def _load_briefing(path: Path) -> tuple[Briefing, str]:
 def print_orphans(report: AnchorReport, file: TextIO | None = None) -> None:
     out = file or sys.stderr
     for x in report.orphans:
-        print(f"orphaned: {x.annotation_id} ({x.target}): {x.reason}", file=out)
+        print(orphan_line(x.annotation_id, x.target, x.reason), file=out)
 
 
 def _anchor(layer: AnnotationLayer, layer_name: str, briefing_path: Path) -> tuple[Briefing, AnchorReport]:

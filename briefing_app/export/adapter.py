@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from briefing_app.core.anchoring import Anchor, anchor, field_text
+from briefing_app.core.anchoring import Anchor, anchor, field_text, orphan_line
 from briefing_app.core.annotations import DEFAULT_COLOR_LABELS, AnnotationLayer
 from briefing_app.core.model import Briefing
 
@@ -29,7 +29,7 @@ class Orphan:
 
     def line(self) -> str:
         """The contract's stderr line."""
-        return f"orphaned: {self.annotation_id} ({self.target}): {self.reason}"
+        return orphan_line(self.annotation_id, self.target, self.reason)
 
 
 def highlights_from_layers(

@@ -203,7 +203,9 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
     def annotation_layer_paths(self) -> list[Path]:
         if self.path is None:
             return []
-        default = self.path.with_name(self.path.name.rsplit(".", 1)[0] + ".annotations.yaml")
+        from briefing_app.core.annotations import default_layer_path
+
+        default = default_layer_path(self.path)
         return [default] if default.exists() else []
 
     def _extend_field_menu(self, view: FieldView, seg, menu: QMenu) -> None:
