@@ -12,6 +12,7 @@ points) and `annotations-shown <t>` once annotations are installed (right
 after the content; `t` is `time.time()`), and
 `BRIEFING_APP_QUIT_AFTER_CONTENT=1` then quits.
 
+The cyclic garbage collector is paused from the start until the first paint.
 Start-up order, for a file of at most `SYNC_BYTES` (256 KB; the sample is 25
 KB), whether named on the command line or the last one opened: Qt and the
 window's chrome (navigator, page placeholders, inspector dock) → the file
@@ -57,6 +58,12 @@ def _small(path: Path) -> bool:
 
 
 def run_gui(path: Path | None) -> int:
+    import gc
+
+    # Start-up creates tens of thousands of long-lived objects (Qt's enums and classes, our
+    # modules, the briefing) and next to no garbage, so the cyclic collector's ~50 passes
+    # before the first paint would find nothing: it waits until the window has painted.
+    gc.disable()
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -86,6 +93,7 @@ def run_gui(path: Path | None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
+    window.after_first_paint(gc.enable)
     annotations_installed = []
 
     def install_annotations_once(*_args) -> None:
@@ -156,8 +164,9 @@ def run_gui(path: Path | None) -> int:
     painted = _FirstPaint(window)
     window.installEventFilter(painted)
     window.show()
+    QTimer.singleShot(500, gc.enable)  # in case the platform never sends a paint
     if not sync:
-        QTimer.singleShot(500, load)  # in case the platform never sends a paint
+        QTimer.singleShot(500, load)  # likewise
     else:
         QTimer.singleShot(500, install_annotations_once)  # likewise
     return app.exec()
