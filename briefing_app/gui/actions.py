@@ -9,8 +9,8 @@ Menus and the toolbar are lists of names (`MENUS`, `TOOLBAR`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
@@ -52,8 +52,7 @@ SK = QKeySequence.StandardKey
 SP = QStyle.StandardPixmap
 
 
-@dataclass(frozen=True)
-class _Spec:
+class _Spec(NamedTuple):
     text: str
     tip: str
     shortcuts: tuple[SK | str, ...] = ()

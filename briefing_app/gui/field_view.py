@@ -36,7 +36,7 @@ highlight set once appears everywhere its text is shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QUrl, Signal
 from PySide6.QtGui import (
@@ -73,8 +73,7 @@ def _x(value) -> float:
     return float(value[0] if isinstance(value, tuple) else value)
 
 
-@dataclass(frozen=True, slots=True)
-class FieldHighlight:
+class FieldHighlight(NamedTuple):
     address: str
     field: str
     start: int  # code points into the field's raw text
@@ -84,6 +83,7 @@ class FieldHighlight:
     style: str = ""  # TINT, MARKER or FILL; "" takes the layer's
     accent: QColor | None = None  # underline colour (default: a darker shade of `color`)
     pattern: str = ""  # underline: "solid", "dash" or "dot" ("" : the style's)
+    target: str = ""  # the element a click on it selects (sources: the one citing the span)
 
 
 def highlight_format(h: FieldHighlight, style: str) -> QTextCharFormat:
@@ -106,8 +106,7 @@ def highlight_format(h: FieldHighlight, style: str) -> QTextCharFormat:
     return fmt
 
 
-@dataclass(frozen=True, slots=True)
-class FieldSegment:
+class FieldSegment(NamedTuple):
     """Where one field's raw text sits in a view's document."""
 
     address: str
@@ -115,7 +114,7 @@ class FieldSegment:
     doc_start: int  # document positions (UTF-16 units)
     doc_end: int
     text: str
-    _units: tuple[int, ...] | None = None  # UTF-16 offset of each code point, when not all BMP
+    units: tuple[int, ...] | None = None  # UTF-16 offset of each code point, when not all BMP
 
     @classmethod
     def make(cls, address: str, field: str, doc_start: int, text: str) -> FieldSegment:
@@ -131,15 +130,15 @@ class FieldSegment:
     def to_offset(self, doc_pos: int) -> int:
         """Code-point offset into the field for a document position."""
         rel = max(0, min(doc_pos - self.doc_start, self.doc_end - self.doc_start))
-        if self._units is None:
+        if self.units is None:
             return rel
         import bisect
 
-        return bisect.bisect_right(self._units, rel) - 1
+        return bisect.bisect_right(self.units, rel) - 1
 
     def to_doc(self, offset: int) -> int:
         offset = max(0, min(offset, len(self.text)))
-        return self.doc_start + (offset if self._units is None else self._units[offset])
+        return self.doc_start + (offset if self.units is None else self.units[offset])
 
 
 ContextMenuHook = Callable[["FieldView", "FieldSegment | None", tuple[str, str, int, int] | None, QMenu], None]

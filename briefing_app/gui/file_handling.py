@@ -63,8 +63,6 @@ def describe_changes(old: Briefing, new: Briefing) -> str:
 
 def _still_there(place: Place, old: Briefing | None, new: Briefing) -> Place | None:
     """A history place after a reload: dropped if its element is gone; marks kept only on unchanged text."""
-    from dataclasses import replace
-
     if place.address and place.address != "summary" and new.element(place.address) is None:
         return None
     same = old is not None and place.address is not None and old.element(place.address) == new.element(place.address)
@@ -73,9 +71,9 @@ def _still_there(place: Place, old: Briefing | None, new: Briefing) -> Place | N
         before = old.source_by_id.get(sid) if old is not None else None
         after = new.source_by_id.get(sid)
         if after is None or before is None or before.text != after.text:
-            place = replace(place, span=None)
+            place = place._replace(span=None)
     if place.field_range is not None and not same:
-        place = replace(place, field_range=None)
+        place = place._replace(field_range=None)
     return place
 
 

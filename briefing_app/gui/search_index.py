@@ -7,12 +7,11 @@ plain Python with no Qt so it can be tested and timed on its own.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from briefing_app.core.model import Briefing
 
-from dataclasses import dataclass
 
 __all__ = ["SearchEntry", "SearchHit", "SearchIndex", "SECTION_TITLES"]
 
@@ -39,8 +38,7 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower()[:1] or c for c in text)
 
 
-@dataclass(frozen=True, slots=True)
-class SearchEntry:
+class SearchEntry(NamedTuple):
     section: str
     address: str
     field: str
@@ -49,8 +47,7 @@ class SearchEntry:
     lower: str
 
 
-@dataclass(frozen=True, slots=True)
-class SearchHit:
+class SearchHit(NamedTuple):
     entry: SearchEntry
     start: int
     end: int

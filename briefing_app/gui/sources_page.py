@@ -103,10 +103,10 @@ class SourcesPage(QWidget):
     def _clicked(self, address: str, field: str) -> None:
         """A click on a highlight selects the element citing it (the innermost one)."""
         pos = self.text.textCursor().position()
-        hits = [h for h in self.text.highlights_at(pos) if h.tooltip]
+        hits = [h for h in self.text.highlights_at(pos) if h.target]  # evidence and quotes, not annotations
         if hits:
             best = min(hits, key=lambda h: h.end - h.start)
-            self.element_selected.emit(best.tooltip_address)  # type: ignore[attr-defined]
+            self.element_selected.emit(best.target)
         else:
             self.element_selected.emit(address)
 
@@ -140,11 +140,11 @@ class SourcesPage(QWidget):
         for sp in spans:
             kind = "Quote" if sp.kind == "quote" else f"{KIND_LABEL[sp.address.split('/')[0]]} evidence"
             quote = sp.kind == "quote"
-            h = _CitingHighlight(src.address, "text", sp.start, sp.end, c.quote if quote else c.evidence,
-                                 f"{kind}: {label_of(b, sp.address)}", TINT,
-                                 c.quote_accent if quote else c.evidence_accent, "dash" if quote else "dot")
-            object.__setattr__(h, "tooltip_address", sp.address)
-            highlights.append(h)
+            highlights.append(FieldHighlight(src.address, "text", sp.start, sp.end,
+                                             c.quote if quote else c.evidence,
+                                             f"{kind}: {label_of(b, sp.address)}", TINT,
+                                             c.quote_accent if quote else c.evidence_accent,
+                                             "dash" if quote else "dot", target=sp.address))
         self.text.set_highlight_layer("evidence", highlights)
         n_ev = sum(1 for s in spans if s.kind == "evidence")
         n_q = len(spans) - n_ev
@@ -182,12 +182,6 @@ class SourcesPage(QWidget):
 
     def current_address(self) -> str | None:
         return f"sources/{self.source_id}" if self.source_id else None
-
-
-class _CitingHighlight(FieldHighlight):
-    """A highlight that remembers the element citing the span."""
-
-    __slots__ = ("tooltip_address",)
 
 
 class _SourceDelegate(CardDelegate):

@@ -13,7 +13,7 @@ The app follows the system colour scheme. `BRIEFING_APP_COLOR_SCHEME=dark`
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -91,8 +91,7 @@ def apply_color_scheme(app: QGuiApplication) -> None:
         app.setPalette(_dark_palette())
 
 
-@dataclass(frozen=True)
-class Colors:
+class Colors(NamedTuple):
     """Semantic colours for the current palette."""
 
     text: QColor

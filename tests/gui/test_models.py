@@ -133,3 +133,40 @@ def test_sources_page_highlights_every_span_with_citing_tooltips(qtbot):
     assert any("NATO" in t for t in tips) and any("Key point" in t for t in tips)
     assert page.show_span("nikkei", spans[-1].start, spans[-1].end)
     assert page.text.textCursor().position() == seg.to_doc(spans[-1].end)
+
+
+def test_clicking_source_text_selects_the_citing_element_or_the_source(qtbot):
+    """A click on a cited span selects the (innermost) element citing it; a click on text
+    that only an annotation marks selects the source itself."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtTest import QTest
+
+    from briefing_app.gui.sources_page import SourcesPage
+
+    page = SourcesPage()
+    qtbot.addWidget(page)
+    page.resize(900, 700)
+    b = make_briefing()
+    page.set_briefing(b)
+    page.show()
+    qtbot.waitExposed(page)
+    spans = b.evidence_spans("nikkei")
+    seg = page.text.segments_for("sources/nikkei", "text")[0]
+    free = next(i for i in range(len(SOURCE_TEXT) - 10)
+                if SOURCE_TEXT[i] != " " and all(not (s.start <= i + k < s.end) for s in spans for k in range(4)))
+    page.text.set_highlight_layer("extra", [FieldHighlight("sources/nikkei", "text", free, free + 4,
+                                                           QColor("yellow"), "an analyst's note")])
+
+    def click_at(offset: int) -> list[str]:
+        cur = QTextCursor(page.text.document())
+        cur.setPosition(seg.to_doc(offset))
+        rect = page.text.cursorRect(cur)
+        selected: list[str] = []
+        page.element_selected.connect(selected.append)
+        QTest.mouseClick(page.text.viewport(), Qt.MouseButton.LeftButton, pos=rect.center() + QPoint(2, 0))
+        page.element_selected.disconnect(selected.append)
+        return selected
+
+    innermost = min(spans, key=lambda s: s.end - s.start)
+    assert click_at(innermost.start + 1) == [innermost.address]
+    assert click_at(free + 1) == ["sources/nikkei"]
