@@ -9,7 +9,6 @@ offset it came from.
 
 from __future__ import annotations
 
-import difflib
 import re
 import unicodedata
 
@@ -156,6 +155,8 @@ def nearest_match(haystack: str, needle: str, limit: int = 200_000) -> tuple[str
     difflib comparison is enough; very long haystacks are sampled at word
     starts to keep it fast.
     """
+    import difflib  # only to explain a failure: kept off the loader's import path
+
     n = normalise(needle)
     h = normalise(haystack)[:limit]
     if not n or not h:
@@ -195,6 +196,8 @@ def first_difference(needle: str, passage: str) -> str | None:
     Text of the passage outside what the needle matches (an opening quotation
     mark, the rest of a word) is not a difference worth reporting.
     """
+    import difflib
+
     n, p = normalise(needle), normalise(passage)
     ops = difflib.SequenceMatcher(None, n, p, autojunk=False).get_opcodes()
     for k, (tag, i1, i2, j1, j2) in enumerate(ops):

@@ -12,10 +12,9 @@ shown when it is not found.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from .dates import PartialDate
@@ -134,13 +133,20 @@ def _bool(ctx: _Ctx, node: Node, path: str) -> Any:
     return ctx.expected(node, path, "true or false")
 
 
+def _close_matches(word: str, possibilities: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
+    """difflib's did-you-mean, imported only when a problem needs one (off the loader's import path)."""
+    import difflib
+
+    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
+
+
 def _enum(values: tuple[str, ...], what: str) -> Converter:
     def convert(ctx: _Ctx, node: Node, path: str) -> Any:
         if isinstance(node, Scalar) and node.value in values:
             return node.value
         hint = ""
         if isinstance(node, Scalar):
-            close = difflib.get_close_matches(node.value.lower(), values, n=1)
+            close = _close_matches(node.value.lower(), values, n=1)
             hint = f" (did you mean {close[0]!r}?)" if close else ""
         return ctx.error(node, f"{path}: expected {what} ({', '.join(values)}), found {describe(node)}{hint}")
 
@@ -301,7 +307,7 @@ def _fields(ctx: _Ctx, node: Node, path: str, spec: Fields, allow_extensions: bo
             if key.startswith("x-") and allow_extensions:
                 continue
             keynode = node.keys[key]
-            close = difflib.get_close_matches(key, list(spec), n=1, cutoff=0.6)
+            close = _close_matches(key, list(spec), n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(spec)}"
             where = f"{path}: " if path else ""
             ctx.error(keynode, f"{where}unknown field {key!r}{hint}")
@@ -495,7 +501,7 @@ def _check_references(ctx: _Ctx) -> None:
     for node, path, list_name, ident in ctx.refs:
         if ident in known[list_name]:
             continue
-        close = difflib.get_close_matches(ident, sorted(known[list_name]), n=1)
+        close = _close_matches(ident, sorted(known[list_name]), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         what = "actor" if list_name == "actors" else "source"
         ctx.error(node, f"{path}: no {what} has the id {ident!r}{hint}")

@@ -133,7 +133,7 @@ def run_gui(path: Path | None) -> int:
     if sync:
         from .loading import load_or_problems
 
-        result, problems = load_or_problems(path.resolve())
+        result, problems = load_or_problems(path.resolve(), warm=False)
         if result is not None:
             window.show_loaded(result)  # before the first paint, which then shows the briefing
         else:

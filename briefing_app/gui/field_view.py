@@ -36,9 +36,9 @@ highlight set once appears everywhere its text is shown.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QUrl, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
@@ -54,6 +54,9 @@ from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from .field_hub import FieldViewHub
 from .theme import colors
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
 
 __all__ = ["FieldSegment", "FieldHighlight", "FieldWriter", "FieldView", "FieldViewHub", "ContextMenuHook",
            "highlight_format", "TINT", "MARKER", "FILL", "OUTLINE"]

@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QFileDialog
 
 from . import settings as cfg
 from .history import History, Place
@@ -117,6 +116,8 @@ class FileHandling:
 
     def open_dialog(self) -> None:
         start = str(self.path.parent) if self.path else str(Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(self, "Open Briefing", start,
                                               "Briefings (*.yaml *.yml);;All files (*)")
         if name:

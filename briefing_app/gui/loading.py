@@ -36,8 +36,13 @@ class LoadedBriefing:
         self.path, self.briefing, self.index, self.seconds = path, briefing, index, seconds
 
 
-def load_now(path: Path) -> LoadedBriefing:
-    """Load, validate and index (raises BriefingError); used by the worker and by tests."""
+def load_now(path: Path, warm: bool = True) -> LoadedBriefing:
+    """Load, validate and index (raises BriefingError); used by the worker and by tests.
+
+    `warm` computes the model's lazy indexes (evidence spans, per-actor lists) now, as
+    the worker does so the GUI thread never has to; start-up, reading a small file on
+    the GUI thread before the first paint, leaves them to first use instead.
+    """
     from briefing_app.core.loader import load_briefing
 
     t0 = time.perf_counter()
@@ -47,18 +52,18 @@ def load_now(path: Path) -> LoadedBriefing:
         raise
     except OSError as exc:
         raise BriefingError([Problem(path.name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
-    # warm the model's lazy indexes here rather than on the GUI thread
-    for sid in b.source_by_id:
-        b.evidence_spans(sid)
-    _ = b.chronological, b.actor_by_id, b._events_by_actor, b._quotes_by_actor
+    if warm:
+        for sid in b.source_by_id:
+            b.evidence_spans(sid)
+        _ = b.chronological, b.actor_by_id, b._events_by_actor, b._quotes_by_actor
     index = SearchIndex(b)
     return LoadedBriefing(path, b, index, time.perf_counter() - t0)
 
 
-def load_or_problems(path: Path) -> tuple[LoadedBriefing | None, list[Problem] | None]:
+def load_or_problems(path: Path, warm: bool = True) -> tuple[LoadedBriefing | None, list[Problem] | None]:
     """`load_now`, with every failure turned into problems: (result, None) or (None, problems)."""
     try:
-        return load_now(path), None
+        return load_now(path, warm), None
     except BriefingError as exc:
         return None, exc.problems
     except Exception as exc:  # a bug in a lower layer must not kill the window

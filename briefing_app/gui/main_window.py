@@ -67,7 +67,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
 
 from .actions import ActionName, create_actions
 from .field_hub import FieldViewHub
@@ -82,6 +82,7 @@ from .window_chrome import WindowChrome
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QPaintEvent
+    from PySide6.QtWidgets import QMessageBox
 
     from briefing_app.core.model import Briefing
 
@@ -178,7 +179,7 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
         a[ActionName.TIMELINE_ZOOM_OUT].triggered.connect(lambda: self._timeline_zoom("out"))
         a[ActionName.TIMELINE_FIT].triggered.connect(lambda: self._timeline_zoom("fit"))
         a[ActionName.ABOUT].triggered.connect(self._about)
-        a[ActionName.ABOUT_QT].triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
+        a[ActionName.ABOUT_QT].triggered.connect(self._about_qt)
         a[ActionName.SHORTCUTS].triggered.connect(lambda: self.shortcuts_dialog().open())
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         self.navigator.selectionModel().currentChanged.connect(
@@ -322,9 +323,15 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
 
         return ShortcutsDialog(self)
 
+    def _about_qt(self) -> None:
+        from PySide6.QtWidgets import QMessageBox  # dialogs' classes are built on first use
+
+        QMessageBox.aboutQt(self, "About Qt")
+
     def about_box(self) -> QMessageBox:
         """Help › About: the app icon, name and what it is for."""
         from PySide6.QtGui import QIcon
+        from PySide6.QtWidgets import QMessageBox
 
         from briefing_app.resources import app_icon_path
 
