@@ -10,15 +10,18 @@ section once the briefing is shown; `BRIEFING_APP_BENCH=1` prints
 of the first paint of the Overview showing the briefing (title, BLUF, key
 points) and `annotations-shown <t>` once annotations are installed (right
 after the content; `t` is `time.time()`), and
-`BRIEFING_APP_QUIT_AFTER_CONTENT=1` then quits.
+`BRIEFING_APP_QUIT_AFTER_CONTENT=1` then quits. `BRIEFING_APP_PREFETCH=0` reads
+the file in-process instead of in a child (to measure what the child saves).
 
 The cyclic garbage collector is paused from the start until the first paint.
 Start-up order, for a file of at most `SYNC_BYTES` (256 KB; the sample is 25
 KB), whether named on the command line or the last one opened: Qt and the
 window's chrome (navigator, page placeholders, inspector dock) → the file
 read, validated and indexed on the GUI thread (`load_or_problems`: the core
-loader's import and a few ms of parsing) and shown, which builds the Overview
-page and the inspector → first paint, which already shows the briefing's
+loader's import and a few ms of parsing; for a file named on the command
+line, where the platform can fork, a child process started before Qt is
+imported has already read it, and only the model is unpickled here) and
+shown, which builds the Overview page and the inspector → first paint, which already shows the briefing's
 title, BLUF and key points → the application-wide event filter, the file
 watcher and the recent-files entry (`MainWindow.after_first_paint`) →
 annotations installed. A file that fails opens the problems dialog right after
@@ -33,6 +36,10 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from briefing_app.core.prefetch import Prefetch
 
 __all__ = ["run_gui"]
 
@@ -57,6 +64,16 @@ def _small(path: Path) -> bool:
         return False
 
 
+def _start_prefetch(path: Path | None) -> Prefetch | None:
+    """A small file named on the command line is read by a child process while Qt starts
+    (core/prefetch.py); the last-opened file is known only once Qt's settings are read."""
+    if path is None or os.environ.get("BRIEFING_APP_PREFETCH") == "0" or not _small(path):
+        return None
+    from briefing_app.core.prefetch import Prefetch
+
+    return Prefetch.start(path.resolve())
+
+
 def run_gui(path: Path | None) -> int:
     import gc
 
@@ -64,6 +81,7 @@ def run_gui(path: Path | None) -> int:
     # modules, the briefing) and next to no garbage, so the cyclic collector's ~50 passes
     # before the first paint would find nothing: it waits until the window has painted.
     gc.disable()
+    prefetch = _start_prefetch(path)  # before Qt is imported: the child must not inherit it
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
@@ -133,11 +151,13 @@ def run_gui(path: Path | None) -> int:
     if sync:
         from .loading import load_or_problems
 
-        result, problems = load_or_problems(path.resolve(), warm=False)
+        result, problems = load_or_problems(path.resolve(), warm=False, prefetch=prefetch)
         if result is not None:
             window.show_loaded(result)  # before the first paint, which then shows the briefing
         else:
             window.after_first_paint(lambda: window.loader.failed.emit(path, problems))  # the dialog
+    elif prefetch is not None:
+        prefetch.cancel()  # the file grew meanwhile: the worker thread reads it
     started = []
 
     def load() -> None:

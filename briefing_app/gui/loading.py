@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefing_app.core.model import Briefing
+    from briefing_app.core.prefetch import Prefetch
 
 import threading
 import time
@@ -36,18 +37,24 @@ class LoadedBriefing:
         self.path, self.briefing, self.index, self.seconds = path, briefing, index, seconds
 
 
-def load_now(path: Path, warm: bool = True) -> LoadedBriefing:
+def load_now(path: Path, warm: bool = True, prefetch: Prefetch | None = None) -> LoadedBriefing:
     """Load, validate and index (raises BriefingError); used by the worker and by tests.
 
     `warm` computes the model's lazy indexes (evidence spans, per-actor lists) now, as
     the worker does so the GUI thread never has to; start-up, reading a small file on
-    the GUI thread before the first paint, leaves them to first use instead.
+    the GUI thread before the first paint, leaves them to first use instead. With a
+    `prefetch` (core/prefetch.py: the same file read by a child process) its answer is
+    used, and the file is read here only if the child gave none.
     """
-    from briefing_app.core.loader import load_briefing
-
     t0 = time.perf_counter()
     try:
-        b = load_briefing(path, display_name=path.name)
+        b = _prefetched(prefetch)
+        if b is None:
+            from briefing_app.core.loader import load_briefing
+
+            b = load_briefing(path, display_name=path.name)
+        else:
+            t0 -= prefetch.seconds if prefetch else 0.0  # report the child's reading time too
     except BriefingError:
         raise
     except OSError as exc:
@@ -60,10 +67,23 @@ def load_now(path: Path, warm: bool = True) -> LoadedBriefing:
     return LoadedBriefing(path, b, index, time.perf_counter() - t0)
 
 
-def load_or_problems(path: Path, warm: bool = True) -> tuple[LoadedBriefing | None, list[Problem] | None]:
+def _prefetched(prefetch: Prefetch | None) -> Briefing | None:
+    """The child's briefing; raises the file's problems; None if there is no answer to use."""
+    if prefetch is None:
+        return None
+    from briefing_app.core.prefetch import PrefetchFailed
+
+    try:
+        return prefetch.result()
+    except PrefetchFailed:
+        return None
+
+
+def load_or_problems(path: Path, warm: bool = True, prefetch: Prefetch | None = None,
+                     ) -> tuple[LoadedBriefing | None, list[Problem] | None]:
     """`load_now`, with every failure turned into problems: (result, None) or (None, problems)."""
     try:
-        return load_now(path, warm), None
+        return load_now(path, warm, prefetch), None
     except BriefingError as exc:
         return None, exc.problems
     except Exception as exc:  # a bug in a lower layer must not kill the window

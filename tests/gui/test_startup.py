@@ -2,9 +2,9 @@
 and what is deferred (section pages, annotations) still works once it arrives.
 
 `briefing-app FILE` with a small file reads it before the first paint, which then
-already shows it on the Overview (so the core loader is part of that paint, the
-heavy modules still are not); a large file is read on the worker thread after
-the window has painted."""
+already shows it on the Overview (the core loader is part of that paint, or, where
+the platform can fork, a child process's; the heavy modules still are not); a
+large file is read on the worker thread after the window has painted."""
 
 from __future__ import annotations
 
@@ -75,9 +75,12 @@ sys.exit(app.run_gui(Path(sys.argv[1])))
 """
 
 
-def _run(tmp_path, *args: str) -> dict[str, list[str]]:
+CAN_FORK = hasattr(os, "fork") and sys.platform != "darwin"
+
+
+def _run(tmp_path, *args: str, prefetch: bool = True) -> dict[str, list[str]]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "BRIEFING_APP_BENCH": "1",
-           "XDG_CONFIG_HOME": str(tmp_path / "config")}
+           "XDG_CONFIG_HOME": str(tmp_path / "config"), "BRIEFING_APP_PREFETCH": "1" if prefetch else "0"}
     out = subprocess.run([sys.executable, "-c", RUN, *args], capture_output=True, text=True, timeout=60, env=env)
     assert out.returncode == 0, out.stderr
     lines: dict[str, list[str]] = {}
@@ -96,13 +99,18 @@ def test_first_window_imports_nothing_heavy():
     assert not [m for m in HEAVY if m in loaded]
 
 
-def test_small_file_is_on_screen_at_the_first_paint(tmp_path):
-    out = _run(tmp_path, str(SAMPLE))
+@pytest.mark.parametrize("prefetch", [True, False], ids=["read-by-child", "read-in-process"])
+def test_small_file_is_on_screen_at_the_first_paint(tmp_path, prefetch):
+    out = _run(tmp_path, str(SAMPLE), prefetch=prefetch)
     assert out["MARK"] == ["window-shown", "content-shown", "annotations-shown"]
     assert out["TITLE_AT_FIRST_PAINT"] == ["True"]  # the first paint already shows the briefing
     loaded = set(out["MODULES"][0].split())
-    assert {"briefing_app.core.loader", "briefing_app.gui.overview_page"} <= loaded
+    assert {"briefing_app.core.model", "briefing_app.gui.overview_page"} <= loaded
     assert not [m for m in HEAVY_WITH_CONTENT if m in loaded]
+    # a child process forked before Qt read the file: this process never imported PyYAML or the loader
+    read_here = {"yaml", "briefing_app.core.loader", "briefing_app.core.validate"} & loaded
+    assert read_here == (set() if prefetch and CAN_FORK else {"yaml", "briefing_app.core.loader",
+                                                               "briefing_app.core.validate"})
     assert out["PROBLEMS_DIALOG"] == ["False"]
 
 
@@ -113,10 +121,11 @@ def test_large_file_is_read_after_the_first_paint(tmp_path):
     assert "briefing_app.core.anchoring" not in out["MODULES"][0].split()
 
 
-def test_invalid_small_file_opens_the_problems_dialog(tmp_path):
+@pytest.mark.parametrize("prefetch", [True, False], ids=["read-by-child", "read-in-process"])
+def test_invalid_small_file_opens_the_problems_dialog(tmp_path, prefetch):
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: [unclosed\n", encoding="utf-8")
-    out = _run(tmp_path, str(bad))
+    out = _run(tmp_path, str(bad), prefetch=prefetch)
     assert out["MARK"] == ["window-shown", "annotations-shown"]  # no content; annotations still arrive
     assert out["TITLE_AT_FIRST_PAINT"] == ["False"]
     assert out["PROBLEMS_DIALOG"] == ["True"]
@@ -183,3 +192,36 @@ def test_reader_highlight_tints_match_the_export_stylesheet():
     from briefing_app.gui.annotation_prefs import COLOR_HEX
 
     assert COLOR_HEX == COLOR_CSS
+
+
+class _FakePrefetch:
+    """Stands in for core.prefetch.Prefetch: answers with a briefing, problems, or nothing."""
+
+    def __init__(self, answer):
+        self.answer, self.seconds, self.asked = answer, 0.25, 0
+
+    def result(self, timeout: float = 10.0):
+        self.asked += 1
+        if isinstance(self.answer, Exception):
+            raise self.answer
+        return self.answer
+
+
+def test_load_uses_the_childs_answer_and_falls_back_when_there_is_none():
+    from briefing_app.core.loader import load_briefing
+    from briefing_app.core.prefetch import PrefetchFailed
+    from briefing_app.core.problems import BriefingError, Problem
+    from briefing_app.gui.loading import load_now, load_or_problems
+
+    direct = load_briefing(SAMPLE, display_name=SAMPLE.name)
+    answered = _FakePrefetch(direct)
+    got = load_now(SAMPLE, warm=False, prefetch=answered)
+    assert got.briefing is direct and answered.asked == 1 and got.seconds >= 0.25  # the child's time counts
+
+    silent = _FakePrefetch(PrefetchFailed("the child ended without an answer"))
+    got = load_now(SAMPLE, warm=False, prefetch=silent)  # read here instead
+    assert silent.asked == 1 and got.briefing == direct and got.briefing is not direct
+
+    problem = Problem("bad.yaml", 3, 7, "title: expected text, found a list")
+    result, problems = load_or_problems(SAMPLE, prefetch=_FakePrefetch(BriefingError([problem])))
+    assert result is None and problems == [problem]
