@@ -7,6 +7,7 @@ plain Python with no Qt so it can be tested and timed on its own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
@@ -106,35 +107,53 @@ class SearchIndex:
             add(s.address, "title", s.title, s.title)
             add(s.address, "text", s.title, s.text)
         self.entries = entries
+        # Per section, its entries' lowercased texts joined by NUL (which no query holds) and where
+        # each starts: a keystroke counts matches with one str.count and finds hits by walking
+        # str.find, both in C, instead of looping over tens of thousands of entries in Python.
+        self._sections: list[tuple[str, str, list[int], list[SearchEntry]]] = []
+        for section in SECTION_TITLES:
+            members = [e for e in entries if e.section == section]
+            if members:
+                starts, pos = [], 0
+                for e in members:
+                    starts.append(pos)
+                    pos += len(e.lower) + 1
+                self._sections.append((section, "\0".join(e.lower for e in members), starts, members))
 
     def search(self, query: str) -> dict[str, list[SearchHit]]:
         """Hits grouped by section (in section order), at most MAX_PER_SECTION each.
 
         `self.totals` then holds, per section, how many matches there are in all.
         """
-        q = query.strip().lower()
+        q = query.strip().lower().replace("\0", "")
         out: dict[str, list[SearchHit]] = {}
         self.totals: dict[str, int] = {}
         if not q:
             return out
-        n = len(q)
-        cap = self.MAX_PER_SECTION
-        totals = self.totals
-        for e in self.entries:
-            pos = e.lower.find(q)
-            if pos < 0:
+        n, cap = len(q), self.MAX_PER_SECTION
+        for section, text, starts, members in self._sections:
+            total = text.count(q)
+            if not total:
                 continue
-            totals[e.section] = totals.get(e.section, 0) + e.lower.count(q, pos)
-            hits = out.setdefault(e.section, [])
-            if len(hits) >= cap:
-                continue
-            per = self.MAX_PER_ENTRY.get(e.section, 1)
-            while pos >= 0 and per > 0 and len(hits) < cap:
-                hits.append(SearchHit(e, pos, pos + n))
-                per -= 1
-                pos = e.lower.find(q, pos + n)
-        return {s: out[s] for s in SECTION_TITLES if s in out}
+            self.totals[section] = total
+            per_entry = self.MAX_PER_ENTRY.get(section, 1)
+            hits: list[SearchHit] = []
+            entry, used = -1, 0
+            pos = text.find(q)
+            while pos >= 0 and len(hits) < cap:
+                i = bisect_right(starts, pos) - 1
+                if i != entry:
+                    entry, used = i, 0
+                if used < per_entry:
+                    start = pos - starts[i]
+                    hits.append(SearchHit(members[i], start, start + n))
+                    used += 1
+                    pos = text.find(q, pos + n)
+                else:  # enough from this entry: on to the next one
+                    pos = text.find(q, starts[i + 1]) if i + 1 < len(starts) else -1
+            out[section] = hits
+        return out
 
     def count(self, query: str) -> int:
-        q = query.strip().lower()
-        return sum(e.lower.count(q) for e in self.entries) if q else 0
+        q = query.strip().lower().replace("\0", "")
+        return sum(text.count(q) for _s, text, _st, _m in self._sections) if q else 0
