@@ -401,7 +401,7 @@ class QuotesPage(_Page):
         # cards are as tall as their text; batched layout keeps 5,000 of them from blocking the window
         self.view.setUniformItemSizes(False)
         self.view.setLayoutMode(QListView.LayoutMode.Batched)
-        self.view.setBatchSize(150)
+        self.view.setBatchSize(50)
         self.view.setMouseTracking(True)
         self.cards = QuoteCardDelegate(self.view)
         self.cards.link_activated.connect(self.link_activated)
