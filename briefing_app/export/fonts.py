@@ -11,6 +11,7 @@ real glyphs and stay extractable as text.
 
 from __future__ import annotations
 
+import re
 import threading
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
@@ -167,18 +168,15 @@ def _wrap(s: str, face: str | None) -> str:
     return escape(s) if face is None else f'<font face="{face}">{escape(s)}</font>'
 
 
+_BREAKS = str.maketrans("\t\n\r", "   ")
+#: C0 and C1 controls (but tab, newline, return), lone surrogates and the 66 noncharacters.
+_UNSAFE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef"
+                     + "".join(f"{chr(p << 16 | 0xFFFE)}{chr(p << 16 | 0xFFFF)}" for p in range(17)) + "]")
+
+
 def clean_text(text: str) -> str:
-    """Text with controls, lone surrogates and noncharacters replaced (safe for PDF strings)."""
+    """Text with controls, lone surrogates and noncharacters replaced (safe for PDF strings):
+    tab, newline and return become spaces, the rest U+FFFD."""
     if text.isprintable():
         return text
-    out = []
-    for ch in text:
-        cp = ord(ch)
-        if ch in "\t\n\r":
-            out.append(" ")
-        elif cp < 0x20 or 0x7F <= cp < 0xA0 or 0xD800 <= cp <= 0xDFFF or (cp & 0xFFFE) == 0xFFFE \
-                or 0xFDD0 <= cp <= 0xFDEF:
-            out.append("\ufffd")
-        else:
-            out.append(ch)
-    return "".join(out)
+    return _UNSAFE.sub("\ufffd", text.translate(_BREAKS))

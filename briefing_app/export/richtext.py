@@ -54,8 +54,12 @@ class _Run:
         self.space = self.widths(" ")
 
     def same_look(self, other: _Run) -> bool:
-        return (self.font == other.font and self.size == other.size and self.colour == other.colour
-                and self.rise == other.rise and self.href == other.href and self.back == other.back
+        # colours are memoised objects (`_colour`): identity settles nearly every comparison
+        # before ReportLab's Python-level Color.__eq__ is needed
+        return (self.font == other.font and self.size == other.size
+                and (self.colour is other.colour or self.colour == other.colour)
+                and self.rise == other.rise and self.href == other.href
+                and (self.back is other.back or self.back == other.back)
                 and self.underline == other.underline)
 
 
@@ -411,10 +415,12 @@ class RichText(Flowable):
                 if run.font != font or run.size != size:
                     font, size = run.font, run.size
                     tx.setFont(font, size, leading)
-                if run.colour != colour:
+                if run.colour is not colour and run.colour != colour:
                     colour = run.colour
-                    tx.setFillColor(colour)
-                tx.textOut(text)
+                    tx.setFillColor(_fill(colour))
+                # `_textOut`: `textOut` also measures the text to move ReportLab's cursor, which
+                # nothing here uses (every segment sets its own origin, at a width already known)
+                tx._textOut(text)
                 if run.underline:
                     c.setStrokeColor(run.colour)
                     c.setLineWidth(0.5)
@@ -454,6 +460,14 @@ class _InternalLink(PDFObject):
 def _link(c: Any, name: str, rect: tuple[float, float, float, float]) -> None:
     # Canvas.linkRect's own steps (reportlab.pdfgen.canvas), with the light annotation above.
     c._addAnnotation(_InternalLink(c._bookmarkReference(name), c._absRect(rect, 1)))
+
+
+def _fill(colour: Color) -> Any:
+    """An opaque colour as an (r, g, b) tuple: `setFillColor` then writes the same `rg`
+    operator without its opacity bookkeeping (a graphics-state lookup per colour change)."""
+    if getattr(colour, "alpha", 1) == 1 and type(colour) is Color:
+        return (colour.red, colour.green, colour.blue)
+    return colour
 
 
 def _lead_space(word: _Word) -> float:

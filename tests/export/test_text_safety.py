@@ -106,3 +106,21 @@ def test_ten_thousand_row_timeline_splits_with_header(tmp_path):
     assert len(with_header) >= len(pages) - 3  # the header row repeats on every page of the table
     text = flat(" ".join(pages))
     assert "Event number 0 " in text and "Event number 9999" in text
+
+
+def test_clean_text_replaces_exactly_the_unsafe_code_points():
+    """Over every code point: tab, newline and return become spaces; C0 and C1 controls, lone
+    surrogates and noncharacters become U+FFFD; everything else is kept."""
+    from briefing_app.export.fonts import clean_text
+
+    def expected(cp: int) -> str:
+        if cp in (0x09, 0x0A, 0x0D):
+            return " "
+        if (cp < 0x20 or 0x7F <= cp < 0xA0 or 0xD800 <= cp <= 0xDFFF or (cp & 0xFFFE) == 0xFFFE
+                or 0xFDD0 <= cp <= 0xFDEF):
+            return "\ufffd"
+        return chr(cp)
+
+    everything = "".join(map(chr, range(0x110000)))
+    assert clean_text(everything) == "".join(map(expected, range(0x110000)))
+    assert clean_text("plain text, no controls") == "plain text, no controls"
