@@ -1,0 +1,104 @@
+"""The brief's two shortcuts past ReportLab's text path must not change one byte of the PDF.
+
+`fonts.SubsetMappedTTFont` maps text to font-subset codes in one step, and
+`richtext._TextOperators` writes the text operators ReportLab's `PDFTextObject`
+would. Each brief is built in fresh interpreters three ways: with both shortcuts,
+with ReportLab's `TTFont.splitString` put back, and with ReportLab's text object
+put back; a brief is byte-identical for the same input, so the digests must agree.
+The briefs cover analyst notes (highlight backgrounds, links, note marks), and
+enough distinct characters (CJK, Hangul, Greek, Cyrillic, Hebrew, no-break spaces)
+to fill several 256-glyph subsets, so subset switches and first-seen characters occur.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+from reportlab.lib.colors import Color, CMYKColor
+from reportlab.pdfgen.canvas import Canvas
+
+from briefing_app.export.fonts import SERIF, register_fonts
+from briefing_app.export.richtext import _TextOperators
+
+REPO = Path(__file__).resolve().parents[2]
+
+BUILD = textwrap.dedent("""\
+    import hashlib, sys
+    from dataclasses import replace
+    from briefing_app.core.loader import load_briefing
+    from briefing_app.export import fonts, richtext
+    from briefing_app.export.builder import build_brief
+    from briefing_app.export.highlights import Highlight
+    from briefing_app.resources import sample_briefing
+    if sys.argv[1] == "reportlab-subsets":
+        from reportlab.pdfbase.ttfonts import TTFont
+        fonts.SubsetMappedTTFont.splitString = TTFont.splitString
+    elif sys.argv[1] == "reportlab-text-object":
+        richtext._TextOperators = lambda canvas: canvas.beginText()
+    b = load_briefing(sample_briefing())
+    highlights = []
+    if sys.argv[2] == "many-scripts":
+        cjk = "".join(chr(c) for c in range(0x4E00, 0x4E00 + 700))
+        mixed = ("Ελληνικά Кириллица עברית \\u00a0no\\u00a0break\\u00a0spaces 한국어 대한민국 " + cjk + " 東京 "
+                 + "ÆØÅ ß ŁŚŻ ğış ñ – — … “” ‘’ € £ ¥")
+        summary = replace(b.summary, bluf=mixed + " " + b.summary.bluf)
+        actors = tuple(replace(a, description=(a.description or "") + " " + mixed[i * 40:(i + 3) * 40])
+                       for i, a in enumerate(b.actors))
+        b = replace(b, summary=summary, actors=actors)
+        for i, (address, value) in enumerate([("summary", b.summary.bluf)]
+                                             + [(q.address, q.text) for q in b.quotes]):
+            field = "bluf" if address == "summary" else "text"
+            highlights.append(Highlight(f"h{i}", address, field, 2, min(len(value), 40),
+                                        ("yellow", "green", "blue")[i % 3], "note", "A *note*: see "
+                                        "[the source](https://example.org/x).", ("tag",), "high", "A. Analyst",
+                                        "A. Analyst", "exact", value[2:40]))
+    print(hashlib.sha256(build_brief(b, highlights)).hexdigest())
+""")
+
+
+def _digest(mode: str, content: str) -> str:
+    env = dict(os.environ, PYTHONPATH=str(REPO))
+    out = subprocess.run([sys.executable, "-c", BUILD, mode, content], capture_output=True, text=True,
+                         timeout=300, env=env)
+    assert out.returncode == 0, out.stderr
+    return out.stdout.strip()
+
+
+@pytest.mark.parametrize("content", ["sample", "many-scripts"])
+def test_shortcuts_give_the_same_pdf_bytes_as_reportlabs_own_path(content):
+    fast = _digest("fast", content)
+    assert len(fast) == 64
+    assert _digest("reportlab-subsets", content) == fast
+    assert _digest("reportlab-text-object", content) == fast
+
+
+def test_text_operators_match_the_text_object_call_for_call():
+    """Colours with and without opacity, a face change, subsets beyond the first: the same code."""
+    register_fonts()
+    text = "Plain, then 東京 and " + "".join(chr(c) for c in range(0x4E00, 0x4E00 + 300)) + " again plain"
+
+    def draw(tx) -> str:
+        tx.setTextOrigin(72, 700)
+        tx.setFont(SERIF, 10, 12)
+        tx.setFillColor((0.1, 0.2, 0.3))
+        tx._textOut("Plain text")
+        tx.setFillColor(Color(0.5, 0.1, 0.1, alpha=0.5))
+        tx.setTextOrigin(72, 688)
+        tx._textOut(text)
+        tx.setFillColor(Color(0, 0, 0, alpha=1))
+        tx.setFont("BriefFallbackCJK", 9, 11)
+        tx._textOut("東京")
+        return tx.getCode()
+
+    theirs_canvas, ours_canvas = Canvas(os.devnull), Canvas(os.devnull)
+    theirs = draw(theirs_canvas.beginText())
+    ours = draw(_TextOperators(ours_canvas))
+    assert ours == theirs
+    assert theirs_canvas._extgstate._d == ours_canvas._extgstate._d  # the same opacity state left behind
+    with pytest.raises(TypeError):
+        _TextOperators(Canvas(os.devnull)).setFillColor(CMYKColor(0, 0, 0, 1))
