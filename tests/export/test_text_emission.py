@@ -19,7 +19,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from reportlab.lib.colors import Color, CMYKColor
+from reportlab.lib.colors import CMYKColor, Color
 from reportlab.pdfgen.canvas import Canvas
 
 from briefing_app.export.fonts import SERIF, register_fonts
