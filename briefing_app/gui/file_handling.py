@@ -151,7 +151,7 @@ class FileHandling:
         if self._reloading and result.path == self.path and self.briefing is not None:
             self._reload_in_place(result)
         else:
-            self.set_briefing(result.briefing, result.path, result.index)
+            self.set_briefing(result.briefing, result.path, result.index, stamp=result.stamp)
             self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
         self.after_first_paint(lambda: self._remember(result.path))  # settings writes can wait for the paint
 
@@ -161,7 +161,7 @@ class FileHandling:
         if self.history.current is not None:
             self.history.replace(self._here())
         views = self._scroll_state()
-        self.set_briefing(new, result.path, result.index, keep_place=True)
+        self.set_briefing(new, result.path, result.index, keep_place=True, stamp=result.stamp)
         current = self.history.current
         # a step whose element is gone is dropped, but the place the analyst is at keeps its section
         self.history.prune(lambda p: _still_there(p, old, new) or (Place(p.section) if p is current else None))
@@ -211,10 +211,11 @@ class FileHandling:
         self.problems_dialog.open()
 
     def set_briefing(self, briefing: Briefing, path: Path | None, index: SearchIndex | None = None,
-                     keep_place: bool = False) -> None:
+                     keep_place: bool = False, stamp: tuple[int, int] | None = None) -> None:
         """Show a loaded briefing (used by the loader; tests may call it directly).
 
         With `keep_place` (a reload) the history is left for the caller to prune and nothing is jumped to.
+        `stamp` is the file as it was read (LoadedBriefing.stamp): a save since then reloads it.
         """
         self.briefing = briefing
         self.path = path
@@ -229,10 +230,10 @@ class FileHandling:
         where = f" \u2014 {path.name}" if path else ""
         self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
         self.file_label.setText(str(path) if path else "")
-        if self._watcher is None:
-            self.after_first_paint(lambda: self.watcher.watch(self.path))  # the first briefing's can wait
+        if self._watcher is None:  # the first briefing's can wait for the first paint
+            self.after_first_paint(lambda: self.watcher.watch(self.path, stamp if self.path == path else None))
         else:
-            self.watcher.watch(path)
+            self.watcher.watch(path, stamp)
         self._search_transient = False
         if not keep_place:
             self.history.clear()

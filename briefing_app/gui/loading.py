@@ -33,8 +33,12 @@ __all__ = ["BriefingLoader", "FileWatcher", "LoadedBriefing", "load_now", "load_
 
 
 class LoadedBriefing:
-    def __init__(self, path: Path, briefing: Briefing, index: SearchIndex, seconds: float):
+    def __init__(self, path: Path, briefing: Briefing, index: SearchIndex, seconds: float,
+                 stamp: tuple[int, int] | None = None):
         self.path, self.briefing, self.index, self.seconds = path, briefing, index, seconds
+        #: the file as it was just before it was read (core.prefetch.file_stamp): the watcher's
+        #: baseline, so a save made while it was being read still triggers a reload
+        self.stamp = stamp
 
 
 def load_now(path: Path, warm: bool = True, prefetch: Prefetch | None = None) -> LoadedBriefing:
@@ -46,15 +50,19 @@ def load_now(path: Path, warm: bool = True, prefetch: Prefetch | None = None) ->
     `prefetch` (core/prefetch.py: the same file read by a child process) its answer is
     used, and the file is read here only if the child gave none.
     """
+    from briefing_app.core.prefetch import file_stamp
+
     t0 = time.perf_counter()
     try:
         b = _prefetched(prefetch)
-        if b is None:
+        if b is None or prefetch is None:
             from briefing_app.core.loader import load_briefing
 
+            stamp = file_stamp(path)
             b = load_briefing(path, display_name=path.name)
         else:
-            t0 -= prefetch.seconds if prefetch else 0.0  # report the child's reading time too
+            t0 -= prefetch.seconds  # report the child's reading time too
+            stamp = prefetch.stamp
     except BriefingError:
         raise
     except OSError as exc:
@@ -64,7 +72,7 @@ def load_now(path: Path, warm: bool = True, prefetch: Prefetch | None = None) ->
             b.evidence_spans(sid)
         _ = b.chronological, b.actor_by_id, b._events_by_actor, b._quotes_by_actor
     index = SearchIndex(b)
-    return LoadedBriefing(path, b, index, time.perf_counter() - t0)
+    return LoadedBriefing(path, b, index, time.perf_counter() - t0, stamp)
 
 
 def _prefetched(prefetch: Prefetch | None) -> Briefing | None:
@@ -138,17 +146,17 @@ class FileWatcher(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(delay_ms)
         self._timer.timeout.connect(self._fire)
-        self._stamp: tuple[float, int] | None = None
+        self._stamp: tuple[int, int] | None = None
         self.paused = False
 
-    def _stat(self) -> tuple[float, int] | None:
-        try:
-            st = self.path.stat() if self.path else None
-        except OSError:
-            return None
-        return (st.st_mtime, st.st_size) if st else None
+    def _stat(self) -> tuple[int, int] | None:
+        from briefing_app.core.prefetch import file_stamp
 
-    def watch(self, path: Path | None) -> None:
+        return file_stamp(self.path) if self.path else None
+
+    def watch(self, path: Path | None, stamp: tuple[int, int] | None = None) -> None:
+        """Watch `path`; `stamp` is the file as it was when read (default: as it is now), so a
+        change made between reading and watching is reported too."""
         for p in self._watcher.files() + self._watcher.directories():
             self._watcher.removePath(p)
         self.path = path.resolve() if path else None
@@ -156,7 +164,10 @@ class FileWatcher(QObject):
             self._watcher.addPath(str(self.path.parent))
             if self.path.exists():
                 self._watcher.addPath(str(self.path))
-        self._stamp = self._stat()
+        now = self._stat()
+        self._stamp = now if stamp is None else stamp
+        if stamp is not None and now != stamp:
+            self._timer.start()  # changed before we were watching: reload as for any change
 
     def _poke(self, _p: str) -> None:
         if self.path and str(self.path) not in self._watcher.files() and self.path.exists():

@@ -199,6 +199,7 @@ class _FakePrefetch:
 
     def __init__(self, answer):
         self.answer, self.seconds, self.asked = answer, 0.25, 0
+        self.stamp = (1_700_000_000_000_000_000, 12345)
 
     def result(self, timeout: float = 10.0):
         self.asked += 1
@@ -217,11 +218,35 @@ def test_load_uses_the_childs_answer_and_falls_back_when_there_is_none():
     answered = _FakePrefetch(direct)
     got = load_now(SAMPLE, warm=False, prefetch=answered)
     assert got.briefing is direct and answered.asked == 1 and got.seconds >= 0.25  # the child's time counts
+    assert got.stamp == answered.stamp  # the file as the child read it: the watcher's baseline
 
     silent = _FakePrefetch(PrefetchFailed("the child ended without an answer"))
     got = load_now(SAMPLE, warm=False, prefetch=silent)  # read here instead
     assert silent.asked == 1 and got.briefing == direct and got.briefing is not direct
+    st = SAMPLE.stat()
+    assert got.stamp == (st.st_mtime_ns, st.st_size)
 
     problem = Problem("bad.yaml", 3, 7, "title: expected text, found a list")
     result, problems = load_or_problems(SAMPLE, prefetch=_FakePrefetch(BriefingError([problem])))
     assert result is None and problems == [problem]
+
+
+def test_a_save_between_reading_and_watching_still_reloads(qtbot, tmp_path):
+    """The watcher starts after the first paint, a few hundred ms after the file was read (by a
+    child process, even earlier): a save in between must not go unnoticed."""
+    from briefing_app.core.prefetch import file_stamp
+    from briefing_app.gui.loading import FileWatcher
+
+    path = tmp_path / "b.yaml"
+    path.write_text("title: one\n", encoding="utf-8")
+    read_as = file_stamp(path)
+    path.write_text("title: two, saved while the window was starting\n", encoding="utf-8")
+
+    watcher = FileWatcher(delay_ms=50)
+    with qtbot.waitSignal(watcher.changed, timeout=3000) as changed:
+        watcher.watch(path, read_as)
+    assert changed.args == [path.resolve()]
+
+    quiet = FileWatcher(delay_ms=50)
+    with qtbot.assertNotEmitted(quiet.changed, wait=400):
+        quiet.watch(path, file_stamp(path))  # unchanged since read: nothing to do
