@@ -43,7 +43,7 @@ class _Run:
     """A resolved run: concrete font, size, colour and decorations."""
 
     __slots__ = ("text", "font", "size", "colour", "rise", "href", "back", "underline", "widths", "space",
-                 "cache")
+                 "cache", "plain")
 
     def __init__(self, text: str, font: str, size: float, colour: Color, rise: float, href: str | None,
                  back: Color | None, underline: bool) -> None:
@@ -52,6 +52,8 @@ class _Run:
         self.widths = _width_table(font, size)
         self.cache: dict[str, float] = self.widths.cache
         self.space = self.widths(" ")
+        #: what `_TextOperators` draws: a TrueType face (subset by ReportLab) and an RGB `Color`
+        self.plain = bool(getattr(getFont(font), "_dynamicFont", False)) and type(colour) is Color
 
     def same_look(self, other: _Run) -> bool:
         # colours are memoised objects (`_colour`): identity settles nearly every comparison
@@ -296,7 +298,13 @@ class RichText(Flowable):
     def __init__(self, rich: Rich | list[_Word], style: ParagraphStyle, *, first: bool = True) -> None:
         super().__init__()
         self.style = style
-        self._words: list[_Word] = rich if isinstance(rich, list) else _words(_resolve(rich, style))
+        if isinstance(rich, list):  # the pieces of a split paragraph
+            self._words = rich
+            self._plain = all(run is None or run.plain for frags, _w in rich for run, _t, _fw in frags)
+        else:
+            resolved = _resolve(rich, style)
+            self._words = _words(resolved)
+            self._plain = all(it[0] != "t" or it[2].plain for it in resolved)
         self._first = first  # the first piece of a paragraph gets the first-line indent
         self._cache_w: float | None = None
         self._lines: list[list[_Word]] = []
@@ -394,7 +402,9 @@ class RichText(Flowable):
         lines = self._break(self.width)
         leading = st.leading
         y = oy + self.height - st.fontSize  # ReportLab's paraFontSizeHeightOffset rule
-        tx = _TextOperators(c) if c.bottomup else c.beginText()
+        # ReportLab's own text object for anything `_TextOperators` does not write
+        direct = self._plain and c.bottomup and getattr(c, "_enforceColorSpace", None) is None
+        tx = _TextOperators(c) if direct else c.beginText()
         font = size = colour = None
         links: list[tuple[str, tuple[float, float, float, float]]] = []
         marks: list[tuple[str, float, float]] = []
@@ -417,7 +427,7 @@ class RichText(Flowable):
                     tx.setFont(font, size, leading)
                 if run.colour is not colour and run.colour != colour:
                     colour = run.colour
-                    tx.setFillColor(_fill(colour))
+                    tx.setFillColor(colour)
                 # `_textOut`: `textOut` also measures the text to move ReportLab's cursor, which
                 # nothing here uses (every segment sets its own origin, at a width already known)
                 tx._textOut(text)
@@ -470,11 +480,13 @@ class _TextOperators:
     ReportLab's text object spends a font lookup, a state save and restore and a
     list on each string. This writes the same operators, byte for byte (tests/export
     build briefs both ways and compare), for what the brief draws: TrueType faces,
-    RGB colours, a bottom-up canvas. It offers the four text-object methods
-    `paint_at` uses and `getCode`, so `Canvas.drawText` takes it like a text object.
+    RGB colours (opacity included), a bottom-up canvas without an enforced colour
+    space; a paragraph with anything else gets ReportLab's text object. It offers
+    the four text-object methods `paint_at` uses and `getCode`, so `Canvas.drawText`
+    takes it like a text object.
     """
 
-    __slots__ = ("_canvas", "_doc", "_code", "_escape", "_font", "_tf", "_subset")
+    __slots__ = ("_canvas", "_doc", "_code", "_escape", "_font", "_tf", "_subset", "_transparency")
 
     def __init__(self, canvas: Any) -> None:
         self._canvas, self._doc, self._escape = canvas, canvas._doc, canvas._escape
@@ -482,6 +494,7 @@ class _TextOperators:
         self._font: Any = None
         self._tf = ""
         self._subset = -1
+        self._transparency = False  # ensureMinPdfVersion("transparency") called
 
     def setTextOrigin(self, x: float, y: float) -> None:  # noqa: N802 (ReportLab's names)
         self._code.append(f"1 0 0 1 {fp_str(x, y)} Tm")
@@ -492,17 +505,21 @@ class _TextOperators:
             raise TypeError(f"{name} is not a TrueType face; the brief embeds TrueType only")
         self._font, self._tf, self._subset = font, f"{fp_str(size)} Tf {fp_str(leading)} TL", -1
 
-    def setFillColor(self, colour: Any) -> None:  # noqa: N802
-        if isinstance(colour, tuple):
-            self._code.append(f"{fp_str(colour)} rg")
+    def setFillColor(self, colour: Color) -> None:  # noqa: N802
+        # PDFTextObject.setFillColor for an RGB Color, opacity included (setFillAlpha)
+        self._code.append(f"{fp_str((colour.red, colour.green, colour.blue))} rg")
+        alpha = colour.alpha
+        if alpha is None:
             return
-        if type(colour) is not Color:  # e.g. CMYKColor (a 'k' operator): the brief sets none
-            raise TypeError(f"unsupported text colour {colour!r}")
-        self._code.append(f"{fp_str(colour.red, colour.green, colour.blue)} rg")
-        alpha = getattr(colour, "alpha", None)
-        if alpha is not None:  # ReportLab's setFillAlpha, as its text object does it
+        if not 0 <= alpha <= 1:
+            raise ValueError(f"setFillAlpha invalid value {alpha!r}")
+        state = self._canvas._extgstate
+        # ExtGState.set writes an operator only when the opacity changes; the version needs
+        # raising once: skip both calls when neither would do anything
+        if not self._transparency or alpha != state._d.get("ca", 1):
             self._doc.ensureMinPdfVersion("transparency")
-            self._canvas._extgstate.set(self, "ca", alpha)
+            state.set(self, "ca", alpha)
+            self._transparency = True
 
     def _textOut(self, text: str) -> None:  # noqa: N802
         font, doc, parts = self._font, self._doc, []
@@ -516,14 +533,6 @@ class _TextOperators:
     def getCode(self) -> str:  # noqa: N802
         self._code.append("ET")
         return " ".join(self._code)
-
-
-def _fill(colour: Color) -> Any:
-    """An opaque colour as an (r, g, b) tuple: `setFillColor` then writes the same `rg`
-    operator without its opacity bookkeeping (a graphics-state lookup per colour change)."""
-    if getattr(colour, "alpha", 1) == 1 and type(colour) is Color:
-        return (colour.red, colour.green, colour.blue)
-    return colour
 
 
 def _lead_space(word: _Word) -> float:

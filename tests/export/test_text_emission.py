@@ -85,12 +85,12 @@ def test_text_operators_match_the_text_object_call_for_call():
     def draw(tx) -> str:
         tx.setTextOrigin(72, 700)
         tx.setFont(SERIF, 10, 12)
-        tx.setFillColor((0.1, 0.2, 0.3))
+        tx.setFillColor(Color(0.1, 0.2, 0.3))
         tx._textOut("Plain text")
         tx.setFillColor(Color(0.5, 0.1, 0.1, alpha=0.5))
         tx.setTextOrigin(72, 688)
         tx._textOut(text)
-        tx.setFillColor(Color(0, 0, 0, alpha=1))
+        tx.setFillColor(Color(0, 0, 0, alpha=1))  # back to opaque: the opacity is reset too
         tx.setFont("BriefFallbackCJK", 9, 11)
         tx._textOut("東京")
         return tx.getCode()
@@ -98,7 +98,43 @@ def test_text_operators_match_the_text_object_call_for_call():
     theirs_canvas, ours_canvas = Canvas(os.devnull), Canvas(os.devnull)
     theirs = draw(theirs_canvas.beginText())
     ours = draw(_TextOperators(ours_canvas))
-    assert ours == theirs
+    assert ours == theirs and " gs " in ours  # an ExtGState for 0.5, another for 1 again
     assert theirs_canvas._extgstate._d == ours_canvas._extgstate._d  # the same opacity state left behind
-    with pytest.raises(TypeError):
-        _TextOperators(Canvas(os.devnull)).setFillColor(CMYKColor(0, 0, 0, 1))
+
+
+@pytest.mark.parametrize("case", ["faded-then-solid", "translucent-highlight", "helvetica", "cmyk"])
+def test_rich_text_draws_the_same_as_with_reportlabs_text_object(case, monkeypatch):
+    """Whole paragraphs, drawn as the brief draws them and with ReportLab's text object:
+    the same page code, for opacity changes and for faces and colours the direct writer
+    leaves to ReportLab (a built-in Type 1 face, a CMYK colour)."""
+    from reportlab.lib.styles import ParagraphStyle
+
+    from briefing_app.export import richtext
+    from briefing_app.export.richtext import Rich, RichText
+
+    register_fonts()
+    rich = Rich()
+    style = ParagraphStyle("t", fontName=SERIF, fontSize=10, leading=13)
+    if case == "faded-then-solid":
+        rich.add("faded words", colour=Color(0.2, 0.2, 0.2, alpha=0.4)).add(" then solid words")
+    elif case == "translucent-highlight":
+        rich.add("marked", back=Color(1, 0.9, 0.2, alpha=0.3)).add(" and plain text after it")
+    elif case == "helvetica":
+        style = ParagraphStyle("t", fontName="Helvetica", fontSize=10, leading=13)
+        rich.add("A built-in face, Helvetica")
+    else:
+        rich.add("Printed in ").add("process black", colour=CMYKColor(0, 0, 0, 1)).add(" ink")
+
+    def page_code() -> str:
+        c = Canvas(os.devnull)
+        para = RichText(rich, style)
+        para.wrap(300, 100)
+        para.paint_at(c, 72, 700)
+        return "\n".join(c._code)
+
+    ours = page_code()
+    if case in ("faded-then-solid", "translucent-highlight"):
+        text_block = ours[ours.index("BT"):]
+        assert text_block.count(" gs") == (2 if case == "faded-then-solid" else 1)  # opacity set back to 1
+    monkeypatch.setattr(richtext, "_TextOperators", lambda canvas: canvas.beginText())
+    assert ours == page_code()
