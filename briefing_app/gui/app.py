@@ -111,7 +111,14 @@ def run_gui(path: Path | None) -> int:
     from .main_window import MainWindow
 
     window = MainWindow()
-    window.after_first_paint(gc.enable)
+
+    def collect_again() -> None:
+        """Start-up's objects live as long as the window: frozen, the collector never rescans them."""
+        if not gc.isenabled():
+            gc.freeze()
+            gc.enable()
+
+    window.after_first_paint(collect_again)
     annotations_installed = []
 
     def install_annotations_once(*_args) -> None:
@@ -184,9 +191,12 @@ def run_gui(path: Path | None) -> int:
     painted = _FirstPaint(window)
     window.installEventFilter(painted)
     window.show()
-    QTimer.singleShot(500, gc.enable)  # in case the platform never sends a paint
+    QTimer.singleShot(500, collect_again)  # in case the platform never sends a paint
     if not sync:
         QTimer.singleShot(500, load)  # likewise
     else:
         QTimer.singleShot(500, install_annotations_once)  # likewise
-    return app.exec()
+    try:
+        return app.exec()
+    finally:
+        gc.enable()  # even if the loop ended before the first paint

@@ -123,7 +123,9 @@ class SearchIndex:
     def search(self, query: str) -> dict[str, list[SearchHit]]:
         """Hits grouped by section (in section order), at most MAX_PER_SECTION each.
 
-        `self.totals` then holds, per section, how many matches there are in all.
+        `self.totals` then holds, per section, how many matches there are in all. NUL
+        characters are dropped from the query (they separate the entries; the loader
+        refuses them in a briefing, so no text holds one).
         """
         q = query.strip().lower().replace("\0", "")
         out: dict[str, list[SearchHit]] = {}
