@@ -41,8 +41,18 @@ PROBE = textwrap.dedent("""\
         out["started_after"] = Prefetch.start(path) is not None
         print(json.dumps(out))
         sys.exit(0)
+    if case == "many-fds":  # the pipe's descriptor past 1023, where select.select gives up
+        import resource
+        soft, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+        if hard != resource.RLIM_INFINITY and hard < 1200:
+            print(json.dumps({"skip": f"the descriptor limit is {hard}"}))
+            sys.exit(0)
+        resource.setrlimit(resource.RLIMIT_NOFILE, (max(soft, 1200), hard))
+        held = [os.open(os.devnull, os.O_RDONLY) for _ in range(1100)]
     p = Prefetch.start(path)
     assert p is not None, "fork refused"
+    if case == "many-fds":
+        out["fd"] = p._fd
     if case == "kill":
         os.kill(p.pid, signal.SIGKILL)
     t0 = time.monotonic()
@@ -104,6 +114,13 @@ def test_an_invalid_file_gives_the_same_located_problems(tmp_path):
 def test_a_missing_file_is_a_problem_not_a_failure(tmp_path):
     out = _probe("ok", tmp_path / "gone.yaml")
     assert out["kind"] == "problems" and out["problems"] == ["gone.yaml:1:1: no such file"]
+
+
+def test_a_pipe_past_descriptor_1023_still_answers():
+    out = _probe("many-fds", SAMPLE)
+    if "skip" in out:
+        pytest.skip(out["skip"])
+    assert out["fd"] >= 1024 and out["kind"] == "ok" and out["same"] is True
 
 
 def test_a_killed_child_is_reported_as_no_answer():
