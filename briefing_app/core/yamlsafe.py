@@ -171,7 +171,12 @@ def _syntax_error(exc: Exception, filename: str) -> LoadError:
         return LoadError(filename, line, col, f"the file nests deeper than {MAX_DEPTH} levels")
     context = getattr(exc, "context", None)
     if context and mark is not None and getattr(exc, "problem_mark", None) is not None:
-        problem = f"{problem} ({' '.join(str(context).split())})"
+        context = " ".join(str(context).split())
+        start = getattr(exc, "context_mark", None)
+        if start is not None and start.line + 1 != line:
+            # e.g. an unclosed quote: the parser notices lines later; say where the thing began
+            context += f" that starts at line {start.line + 1}, column {start.column + 1}"
+        problem = f"{problem} ({context})"
     return LoadError(filename, line, col, f"YAML syntax error: {problem}")
 
 

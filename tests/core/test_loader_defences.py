@@ -190,6 +190,14 @@ def test_syntax_errors_are_located(libyaml):
     assert p.line >= 13
 
 
+def test_an_unclosed_quote_says_where_it_starts(libyaml):
+    """The parser notices an unclosed quote lines later (at the end of the file here); the
+    message names the line where the quoted text begins, which is where the fix goes."""
+    text = 'format: briefing/1\nid: x\ntitle: "unclosed\nas_of: 2023-01-01\nsources: []\n'
+    (p,) = problem_of(text, libyaml)
+    assert p.line == 6 and "quoted scalar that starts at line 3, column 8" in p.message
+
+
 def test_complex_keys_are_refused(libyaml):
     (p,) = problem_of("? [a, b]\n: c\n", libyaml)
     assert "mapping key must be a plain string" in p.message
