@@ -21,10 +21,12 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QTimer
 
 from . import settings as cfg
+from .actions import ActionName
 from .history import History, Place
 from .search_index import SearchIndex
 
 if TYPE_CHECKING:
+    from PySide6.QtGui import QAction
     from PySide6.QtWidgets import QLabel, QMenu, QProgressBar
 
     from briefing_app.core.model import Briefing
@@ -91,6 +93,8 @@ class FileHandling:
     _progress_timer: QTimer
     _loader: BriefingLoader | None
     _watcher: FileWatcher | None
+    actions: dict[ActionName, QAction]
+    _failed_path: Path | None  # a file that failed to open while no briefing was open: Reload retries it
     _reloading: bool
     after_first_paint: Callable[[Callable[[], None]], None]
 
@@ -129,13 +133,25 @@ class FileHandling:
         self.loader.load(path.resolve() if path.exists() else path)
 
     def reload(self) -> None:
-        if self.path:
-            self.open_path(self.path)
+        """Read the open briefing again; with none open, try the file that failed to open."""
+        target = self.path or self._failed_path
+        if target:
+            self.open_path(target)
 
     def _file_changed(self, path: Path) -> None:
-        if self.path and path == self.path and not self.loader.busy:
+        if self.loader.busy:
+            return
+        if self.path and path == self.path:
             self.statusBar().showMessage(f"{path.name} changed on disk; reloading\u2026", 3000)
             self.open_path(path)
+        elif self.briefing is None and path == self._failed_path:  # the analyst saved a fix
+            self.statusBar().showMessage(f"{path.name} changed on disk; trying it again\u2026", 3000)
+            self.open_path(path)
+
+    def _update_file_actions(self) -> None:
+        """Reload needs a file to read again, Export PDF an open briefing."""
+        self.actions[ActionName.RELOAD].setEnabled(bool(self.path or self._failed_path))
+        self.actions[ActionName.EXPORT_PDF].setEnabled(self.briefing is not None and self.path is not None)
 
     def _load_started(self, path: Path) -> None:
         self.statusBar().showMessage(f"Opening {path.name}\u2026")
@@ -209,6 +225,11 @@ class FileHandling:
         self.problems_dialog = ProblemsDialog(self, path, list(problems),
                                               self.briefing.title if self.briefing else None)
         self.problems_dialog.open()
+        if self.briefing is None:
+            # Nothing else is open: keep the file in view, so Reload (or saving a fix) tries it again.
+            self._failed_path = path.resolve()
+            self.watcher.watch(self._failed_path)
+            self._update_file_actions()
 
     def set_briefing(self, briefing: Briefing, path: Path | None, index: SearchIndex | None = None,
                      keep_place: bool = False, stamp: tuple[int, int] | None = None) -> None:
@@ -219,6 +240,8 @@ class FileHandling:
         """
         self.briefing = briefing
         self.path = path
+        self._failed_path = None
+        self._update_file_actions()
         self.search_index = index or SearchIndex(briefing)
         self.navigator.model_.set_briefing(briefing)
         for name, page in self.built_pages().items():

@@ -143,6 +143,7 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
 
         self._loader: BriefingLoader | None = None  # made on first use, after the first paint
         self._watcher: FileWatcher | None = None
+        self._failed_path: Path | None = None
         # The application-wide filter (mouse Back/Forward buttons anywhere in the window) is installed
         # after the first paint: with it, every event of every object goes through Python, and the first
         # event of an object of a class PySide has not loaded yet (Qt's private helper widgets) makes it
@@ -152,6 +153,8 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
             lambda: QApplication.instance().installEventFilter(self)]
         self._restore_settings()
         self._update_banner("")
+        self._update_history_actions()  # nothing to go back or forward to yet
+        self._update_file_actions()  # nor to reload or export
         self._select_in_navigator("overview")  # its page is built when something is shown on it
 
     def _connect(self) -> None:

@@ -10,6 +10,7 @@ cursor is in, copies just that problem the same way.
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import Qt, Signal
@@ -92,7 +93,10 @@ class ProblemsDialog(QDialog):
         self.setObjectName("problems_dialog")
         self.setWindowTitle(f"Cannot open {path.name}")
         n = len(problems)
-        head = QLabel(f"<b>{path.name}</b> is not a valid briefing: "
+        # a file that is not there, or not a readable file, is not "an invalid briefing"
+        readable = path.is_file() and os.access(path, os.R_OK)
+        what = "is not a valid briefing" if readable else "could not be opened"
+        head = QLabel(f"<b>{path.name}</b> {what}: "
                       f"{n} problem{'s' if n != 1 else ''} found." +
                       (f"<br>The briefing already open (<i>{keeping}</i>) stays open." if keeping else ""))
         head.setWordWrap(True)

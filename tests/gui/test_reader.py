@@ -8,7 +8,7 @@ import shutil
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
 from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoCommand
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from briefing_app.gui.actions import ActionName
 from briefing_app.gui.models import Role
@@ -131,6 +131,41 @@ def test_invalid_file_lists_problems_and_keeps_briefing(loaded, qtbot, tmp_path)
     assert QApplication.clipboard().text().startswith(str(bad))
     assert w.windowTitle() == title and w.path == SAMPLE.resolve()
     dlg.close()
+
+
+def test_a_file_that_failed_with_nothing_open_is_retried_by_reload_and_by_saving_a_fix(window, qtbot, tmp_path):
+    """Started on a broken file, the window has nothing to show: Back, Forward and Export PDF
+    are off, Reload is on and tries the file again, and saving a fix opens it by itself."""
+    from briefing_app.gui.actions import ActionName
+
+    w = window
+    act = w.actions
+    assert not act[ActionName.BACK].isEnabled() and not act[ActionName.FORWARD].isEnabled()
+    assert not act[ActionName.EXPORT_PDF].isEnabled() and not act[ActionName.RELOAD].isEnabled()
+    bad = tmp_path / "draft.yaml"
+    good = SAMPLE.read_text(encoding="utf-8")
+    bad.write_text(good.replace("as_of: ", "as_of: not-a-date #", 1), encoding="utf-8")
+    with qtbot.waitSignal(w.loader.failed, timeout=10_000):
+        w.open_path(bad)
+    assert w.briefing is None and "is not a valid briefing" in w.problems_dialog.findChild(QLabel).text()
+    w.problems_dialog.close()
+    assert act[ActionName.RELOAD].isEnabled() and not act[ActionName.EXPORT_PDF].isEnabled()
+    with qtbot.waitSignal(w.loader.failed, timeout=10_000):  # Reload tries the same file again
+        act[ActionName.RELOAD].trigger()
+    w.problems_dialog.close()
+    with qtbot.waitSignal(w.briefing_changed, timeout=10_000):  # the analyst saves a fix
+        bad.write_text(good, encoding="utf-8")
+    assert w.path == bad.resolve() and act[ActionName.EXPORT_PDF].isEnabled()
+
+
+def test_a_missing_file_could_not_be_opened_rather_than_being_invalid(window, qtbot, tmp_path):
+    w = window
+    with qtbot.waitSignal(w.loader.failed, timeout=10_000):
+        w.open_path(tmp_path / "missing.yaml")
+    head = w.problems_dialog.findChild(QLabel).text()
+    assert "could not be opened" in head and "not a valid briefing" not in head
+    assert "no such file" in w.problems_dialog.text.toPlainText()
+    w.problems_dialog.close()
 
 
 def test_drag_and_drop_opens_file(loaded, qtbot, tmp_path):
