@@ -29,8 +29,21 @@ def _clean(text: str) -> str:
     return text.replace("&&", "\0").replace("&", "").replace("\0", "&").replace("\u2026", "").strip()
 
 
+#: Keys past F12 in Qt's numbering (F13-F35, and dedicated keys such as Undo, Copy, Back): the
+#: platform's standard shortcuts include them for keyboards that have them, few analysts' do.
+_LAST_COMMON_KEY = Qt.Key.Key_F12.value
+
+
+def _on_common_keyboards(seq: QKeySequence) -> bool:
+    return all(seq[i].key().value <= _LAST_COMMON_KEY or seq[i].key().value < 0x01000000 for i in range(seq.count()))
+
+
 def _keys(action: QAction) -> str:
-    return ",  ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty())
+    """The action's shortcuts in the platform's notation, leaving out keys few keyboards have
+    ('Ctrl+Z, F14, Undo' reads 'Ctrl+Z'), unless the action has no other."""
+    seqs = [s for s in action.shortcuts() if not s.isEmpty()]
+    common = [s for s in seqs if _on_common_keyboards(s)] or seqs[:1]
+    return ",  ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in common)
 
 
 def _menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:

@@ -61,3 +61,20 @@ def test_help_menu_has_shortcuts_and_about_qt(loaded):
     w = loaded
     names = [a.objectName() for a in w.menus["Help"].actions()]
     assert "action_shortcuts" in names and "action_about_qt" in names
+
+
+def test_the_list_leaves_out_keys_few_keyboards_have(qapp):
+    """X11's standard Undo is 'Ctrl+Z, F14, Undo': the list shows Ctrl+Z; an action bound only to
+    such a key still shows it."""
+    from PySide6.QtCore import Qt
+
+    from briefing_app.gui.shortcuts_dialog import _keys
+
+    undo = QAction("Undo")
+    undo.setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence(Qt.Key.Key_F14), QKeySequence(Qt.Key.Key_Undo),
+                       QKeySequence("Ctrl+Ins")])
+    assert _keys(undo).split(",  ") == [QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText),
+                                        QKeySequence("Ctrl+Ins").toString(QKeySequence.SequenceFormat.NativeText)]
+    odd = QAction("Odd")
+    odd.setShortcut(QKeySequence(Qt.Key.Key_F14))
+    assert _keys(odd) == QKeySequence(Qt.Key.Key_F14).toString(QKeySequence.SequenceFormat.NativeText)
