@@ -15,6 +15,12 @@ class Place(NamedTuple):
     address: str | None = None
     span: tuple[str, int, int] | None = None  # (source id, start, end) marked in the source text
     field_range: tuple[str, int, int] | None = None  # (field, start, end) marked in the inspector
+    #: where the section's scroll areas stood when the analyst left (vertical, horizontal) each, so
+    #: Back returns to the same view, as a browser does; not part of what makes two places the same
+    scroll: tuple[tuple[int, int], ...] | None = None
+
+    def same_as(self, other: Place | None) -> bool:
+        return other is not None and self._replace(scroll=None) == other._replace(scroll=None)
 
 
 class History:
@@ -28,7 +34,7 @@ class History:
         return self.places[self.index] if self.index >= 0 else None
 
     def visit(self, place: Place) -> None:
-        if self.current == place:
+        if place.same_as(self.current):
             return
         del self.places[self.index + 1:]
         self.places.append(place)
@@ -71,7 +77,7 @@ class History:
         index = -1
         for i, p in enumerate(self.places):
             q = keep(p)
-            if q is not None and (not places or places[-1] != q):
+            if q is not None and (not places or not places[-1].same_as(q)):
                 places.append(q)
             if i == self.index:
                 index = len(places) - 1

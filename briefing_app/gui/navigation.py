@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QAbstractScrollArea, QWidget
 
 from .actions import ActionName
 from .history import History, Place
@@ -77,7 +77,7 @@ class Navigation:
         if record and self._search_transient:
             # jumping from the search results makes them a step, so Back comes back to them
             self._search_transient = False
-            self.history.visit(Place("search"))
+            self.history.visit(Place("search", scroll=self._page_scroll(self.page("search"))))
         elif record and self.history.current is not None:
             # remember where the analyst is now (selection may have moved since the last jump)
             self.history.replace(self._here())
@@ -96,7 +96,22 @@ class Navigation:
         address = page.current_address() if hasattr(page, "current_address") else None
         if section == "sources" and self.inspector.address and not (address or "").startswith("sources/"):
             address = self.inspector.address
-        return Place(section, address)
+        return Place(section, address, scroll=self._page_scroll(page))
+
+    @staticmethod
+    def _scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:
+        return ([page] if isinstance(page, QAbstractScrollArea) else []) + page.findChildren(QAbstractScrollArea)
+
+    def _page_scroll(self, page: QWidget) -> tuple[tuple[int, int], ...]:
+        return tuple((a.verticalScrollBar().value(), a.horizontalScrollBar().value())
+                     for a in self._scroll_areas(page))
+
+    def _restore_page_scroll(self, page: QWidget, scroll: tuple[tuple[int, int], ...]) -> None:
+        areas = self._scroll_areas(page)
+        if len(areas) == len(scroll):  # the same page as when the place was left
+            for area, (v, h) in zip(areas, scroll, strict=True):
+                area.verticalScrollBar().setValue(v)
+                area.horizontalScrollBar().setValue(h)
 
     def _apply(self, place: Place) -> None:
         self._navigating = True
@@ -111,6 +126,8 @@ class Navigation:
                 self.sources.show_span(*place.span)
             elif address and hasattr(page, "select"):
                 page.select(address)
+            if place.scroll is not None:  # Back/Forward: the view as the analyst left it
+                self._restore_page_scroll(page, place.scroll)
             if place.section == "search":
                 self.search_field.setFocus()
                 return

@@ -110,3 +110,33 @@ def test_history_prune_drops_places_whose_element_is_gone():
     assert h.current == Place("actors", old.actors[0].address) and not h.can_forward()
     assert describe_changes(old, new) == "1 quote removed."
     assert describe_changes(old, old).startswith("no change")
+
+
+def test_back_returns_to_the_view_as_it_was_left(loaded, qtbot):
+    """Scrolled down the Overview, then off to a source: Back shows the Overview scrolled where the
+    analyst left it, not from the top; Forward likewise returns to the source view."""
+    from briefing_app.gui.history import Place
+
+    w = loaded
+    w.go_section("overview")
+    bar = w.overview.view.verticalScrollBar()
+    assert bar.maximum() > 200, "the sample's Overview is taller than the window"
+    bar.setValue(bar.maximum() * 3 // 4)
+    left_at = bar.value()
+    kp = w.briefing.summary.key_points[-1]
+    w.go(Place("sources", kp.address))
+    assert w.current_section() == "sources"
+    w.back()
+    assert w.current_section() == "overview" and bar.value() == left_at
+    w.forward()
+    assert w.current_section() == "sources"
+
+
+def test_the_same_place_scrolled_elsewhere_is_not_a_new_step():
+    from briefing_app.gui.history import History, Place
+
+    h = History()
+    h.visit(Place("overview", "summary"))
+    h.replace(Place("overview", "summary", scroll=((120, 0),)))
+    h.visit(Place("overview", "summary"))  # e.g. the same element clicked again
+    assert len(h.places) == 1 and h.current.scroll == ((120, 0),)
