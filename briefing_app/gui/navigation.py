@@ -94,9 +94,17 @@ class Navigation:
             return place
         page = self.page(section)
         address = page.current_address() if hasattr(page, "current_address") else None
-        if section == "sources" and self.inspector.address and not (address or "").startswith("sources/"):
-            address = self.inspector.address
-        return Place(section, address, scroll=self._page_scroll(page))
+        span = None
+        if section == "sources":
+            # "Show in source" leaves the element it came from in the inspector (a quote, a key
+            # point): that element, and the passage marked for it, are the place to come back to
+            shown = self.inspector.address
+            if shown and not shown.startswith("sources/"):
+                address = shown
+            cur = self.history.current
+            if cur is not None and cur.section == "sources" and cur.address == address:
+                span = cur.span
+        return Place(section, address, span=span, scroll=self._page_scroll(page))
 
     @staticmethod
     def _scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:

@@ -73,6 +73,9 @@ def test_actor_quote_show_in_source_back(loaded, qtbot):
     assert w.current_section() == "actors" and w.actors.current_address() == f"actors/{quote.speaker}"
     w.forward()
     assert w.current_section() == "quotes"
+    w.forward()  # back to the passage: the quote in the inspector, its text marked, as before
+    assert w.current_section() == "sources" and w.inspector.address == quote.address
+    assert [(m.start, m.end) for m in w.sources.text._layers["mark"]] == [(start, end)]
 
 
 def test_mouse_back_button(loaded, qtbot):
