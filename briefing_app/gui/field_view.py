@@ -340,7 +340,8 @@ class FieldView(QTextBrowser):
         return (seg, seg.to_offset(pos)) if seg else None
 
     def selected_field_range(self) -> tuple[str, str, int, int] | None:
-        """`(address, field, start, end)` of the selection, clipped to the field it starts in."""
+        """`(address, field, start, end)` of the selection, clipped to the field it starts in and
+        without the white space a drag picks up at its ends (it would be highlighted and quoted)."""
         c = self.textCursor()
         if not c.hasSelection():
             return None
@@ -352,6 +353,11 @@ class FieldView(QTextBrowser):
             if seg is None:
                 return None
         start, end = seg.to_offset(max(a, seg.doc_start)), seg.to_offset(min(b, seg.doc_end))
+        text = seg.text
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
         if start >= end:
             return None
         return seg.address, seg.field, start, end

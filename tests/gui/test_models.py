@@ -94,6 +94,16 @@ def test_field_view_maps_selection_to_code_points(qtbot):
     view.setTextCursor(cur)
     assert cur.selectedText() == target
     assert view.selected_field_range() == ("sources/nikkei", "text", start, start + len(target))
+    # a drag that takes the spaces around the words highlights the words alone
+    cur.setPosition(seg.to_doc(start - 1))
+    cur.setPosition(seg.to_doc(start + len(target) + 1), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cur)
+    assert SOURCE_TEXT[start - 1].isspace() and SOURCE_TEXT[start + len(target)].isspace()
+    assert view.selected_field_range() == ("sources/nikkei", "text", start, start + len(target))
+    cur.setPosition(seg.to_doc(start - 1))
+    cur.setPosition(seg.to_doc(start), QTextCursor.MoveMode.KeepAnchor)  # nothing but a space
+    view.setTextCursor(cur)
+    assert view.selected_field_range() is None
 
 
 def test_hub_highlights_reach_every_view_and_survive_rebuild(qtbot):
