@@ -94,6 +94,7 @@ class FileHandling:
     _loader: BriefingLoader | None
     _watcher: FileWatcher | None
     actions: dict[ActionName, QAction]
+    set_empty_hint: Callable[[str], None]
     _failed_path: Path | None  # a file that failed to open while no briefing was open: Reload retries it
     _reloading: bool
     after_first_paint: Callable[[Callable[[], None]], None]
@@ -155,6 +156,7 @@ class FileHandling:
 
     def _load_started(self, path: Path) -> None:
         self.statusBar().showMessage(f"Opening {path.name}\u2026")
+        self.set_empty_hint(f"Opening {path.name}\u2026")
         self._progress_timer.start()
 
     def show_loaded(self, result: LoadedBriefing) -> None:
@@ -227,6 +229,9 @@ class FileHandling:
         self.problems_dialog.open()
         if self.briefing is None:
             # Nothing else is open: keep the file in view, so Reload (or saving a fix) tries it again.
+            self.set_empty_hint(f"No briefing is open: {path.name} could not be opened.\n\n"
+                                "Fix it and save it, or press Reload (F5), to try it again; or open "
+                                "another briefing with File \u203a Open (Ctrl+O), or drop one on this window.")
             self._failed_path = path.resolve()
             self.watcher.watch(self._failed_path)
             self._update_file_actions()

@@ -15,8 +15,9 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import QStackedWidget, QWidget
+from PySide6.QtWidgets import QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from .navigator import Navigator
 from .sections_model import SECTIONS
@@ -55,6 +56,20 @@ def placeholder(name: str) -> QWidget:
     return w
 
 
+def overview_placeholder() -> tuple[QWidget, QLabel]:
+    """The Overview's stand-in, with a line saying why it is empty (`LazyPages.set_empty_hint`)."""
+    w = placeholder("page_overview")
+    hint = QLabel(w)
+    hint.setObjectName("empty_hint")
+    hint.setAlignment(Qt.AlignmentFlag.AlignCenter)
+    hint.setWordWrap(True)
+    hint.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    lay = QVBoxLayout(w)
+    lay.setContentsMargins(40, 40, 40, 40)
+    lay.addWidget(hint)
+    return w, hint
+
+
 class LazyPages:
     """The part of `MainWindow` that owns the section pages and the inspector.
 
@@ -76,8 +91,17 @@ class LazyPages:
         self.stack = QStackedWidget()
         self.stack.setObjectName("pages")
         for name in PAGES:
-            self.stack.addWidget(placeholder(f"page_{name}"))
+            if name == "overview":
+                page, self.empty_hint = overview_placeholder()
+                self.stack.addWidget(page)
+            else:
+                self.stack.addWidget(placeholder(f"page_{name}"))
         self.navigator = Navigator()
+
+    def set_empty_hint(self, text: str) -> None:
+        """What the window says while no briefing is shown (opening one, or none open)."""
+        if self._pages["overview"] is None:
+            self.empty_hint.setText(text)
 
     def page(self, section: str) -> QWidget:
         """The page of a section, built (and filled with the open briefing) on first use."""

@@ -108,6 +108,7 @@ class WindowChrome:
         self.banner_bottom.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bottom.addWidget(self.banner_bottom)
         self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bottom)
+        self.banner_bar = bottom  # a widget in a tool bar is hidden through the bar (see _update_banner)
         tb.toggleViewAction().setVisible(False)
 
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -156,3 +157,4 @@ class WindowChrome:
             b.setVisible(bool(text))
             b.setStyleSheet(f"QLabel {{ background: {bg.name()}; color: {fg.name()}; font-weight: bold;"
                             " letter-spacing: 1px; padding: 3px; }")
+        self.banner_bar.setVisible(bool(text))  # else an empty coloured strip stays at the bottom

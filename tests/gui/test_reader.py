@@ -153,12 +153,16 @@ def test_a_file_that_failed_with_nothing_open_is_retried_by_reload_and_by_saving
     assert w.briefing is None and "is not a valid briefing" in w.problems_dialog.findChild(QLabel).text()
     w.problems_dialog.close()
     assert act[ActionName.RELOAD].isEnabled() and not act[ActionName.EXPORT_PDF].isEnabled()
+    # no empty coloured strip where the classification banner would be; the page says what to do
+    assert not w.banner_bar.isVisible() and not w.banner_top.isVisible()
+    assert "draft.yaml could not be opened" in w.empty_hint.text() and w.empty_hint.isVisible()
     with qtbot.waitSignal(w.loader.failed, timeout=10_000):  # Reload tries the same file again
         act[ActionName.RELOAD].trigger()
     w.problems_dialog.close()
     with qtbot.waitSignal(w.briefing_changed, timeout=10_000):  # the analyst saves a fix
         bad.write_text(good, encoding="utf-8")
     assert w.path == bad.resolve() and act[ActionName.EXPORT_PDF].isEnabled()
+    assert w.banner_bar.isVisible() and w.banner_bottom.text() == w.briefing.classification.upper()
 
 
 def test_a_missing_file_could_not_be_opened_rather_than_being_invalid(window, qtbot, tmp_path):
