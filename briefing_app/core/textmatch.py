@@ -180,7 +180,39 @@ def nearest_match(haystack: str, needle: str, limit: int = 200_000) -> tuple[str
     # finish the last word, so the passage never stops mid-word
     while end < len(h) and end < s + width + 24 and not h[end].isspace():
         end += 1
+    aligned = _align(h, n, s, end)
+    if aligned is not None:
+        a, z = aligned
+        matcher.set_seq1(h[a:z])
+        if matcher.ratio() >= score:
+            return h[a:z], matcher.ratio()
     return h[s:end], score
+
+
+def _align(h: str, n: str, s: int, end: int) -> tuple[int, int] | None:
+    """The stretch of `h` around h[s:end] that lines up with `n`, in whole words.
+
+    A window as long as the needle starts at a word boundary of its own choosing:
+    for 'We are now in discussions' against '... “We are already in discussions ...'
+    the best one starts at 'are', and the difference would be reported as the
+    missing 'We'. Matching the needle against a wider stretch and keeping what lies
+    between its first and last sizeable matching blocks starts the passage at 'We'.
+    """
+    import difflib
+
+    margin = len(n) // 2 + 8
+    lo, hi = max(0, s - margin), min(len(h), end + margin)
+    region = h[lo:hi]
+    blocks = [b for b in difflib.SequenceMatcher(None, n, region, autojunk=False).get_matching_blocks()
+              if b.size >= 3]
+    if not blocks:
+        return None
+    a, z = lo + blocks[0].b, lo + blocks[-1].b + blocks[-1].size
+    while a > lo and not h[a - 1].isspace():
+        a -= 1
+    while z < hi and not h[z].isspace():
+        z += 1
+    return (a, z) if a < z else None
 
 
 def _clip(text: str, keep: int, left: bool) -> str:

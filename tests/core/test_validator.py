@@ -212,6 +212,26 @@ def test_misquote_says_where_it_departs_from_the_source():
     assert "after 'We are': the source has 'already' where this has 'alredy'" in p.message
 
 
+def test_a_changed_word_is_named_even_when_it_is_shorter_than_the_source_s():
+    """'now' for 'already' makes the quote shorter than its passage: the nearest window of the
+    quote's length starts a word late ('are already …'), and the difference used to be reported
+    as a missing 'We' at the start. The passage is lined up with the quote first."""
+    from pathlib import Path
+
+    from briefing_app.core.loader import load_briefing
+
+    sample = Path(__file__).resolve().parents[2] / "resources" / "briefings" / "japan-nato-liaison-office.yaml"
+    lines = sample.read_text(encoding="utf-8").splitlines(keepends=True)
+    i = next(k for k, line in enumerate(lines)
+             if line.strip().startswith("We are already in discussions") and k > 400)  # the quote's text
+    lines[i] = lines[i].replace("We are already", "We are now")
+    with pytest.raises(BriefingError) as info:
+        parse_briefing_bytes("".join(lines).encode(), "f")
+    (p,) = info.value.problems
+    assert p.message.endswith("after 'We are': the source has 'already' where this has 'now'")
+    assert load_briefing(sample)  # the sample itself is untouched and valid
+
+
 def test_quote_without_evidence_is_compared_with_every_source():
     text = with_lines(("sources:\n", "sources:\n  - {id: other, title: Other, text: Nothing here.}\n"),
                       ("evidence: [quick brown fox]", "evidence: [{source: src, quote: quick brown fox}]"),
