@@ -286,6 +286,10 @@ class FieldView(QTextBrowser):
         self._max_line_width = max_line_width
         self._press_pos: QPoint | None = None
         self.hub: FieldViewHub | None = None
+        #: this view's own context-menu hooks (after the class-wide `context_menu_hooks`), and the
+        #: document position the last context menu was opened at, for them to look at
+        self.local_menu_hooks: list[ContextMenuHook] = []
+        self.context_position = -1
         #: called once after the next paint of the viewport, then cleared (start-up benchmark marker)
         self.after_next_paint: Callable[[], None] | None = None
         self.document().setDocumentMargin(18)
@@ -606,12 +610,13 @@ class FieldView(QTextBrowser):
 
     def contextMenuEvent(self, event: QContextMenuEvent) -> None:  # noqa: N802
         menu = self.createStandardContextMenu(event.pos())
+        self.context_position = self.cursorForPosition(event.pos()).position()
         hit = self.field_at_point(event.pos())
         selection = self.selected_field_range()
         seg = hit[0] if hit else None
         if seg is None and selection:
             seg = next((s for s in self.segments_for(selection[0], selection[1])), None)
-        for hook in list(self.context_menu_hooks):
+        for hook in [*self.context_menu_hooks, *self.local_menu_hooks]:
             hook(self, seg, selection, menu)
         if seg is not None:
             self.element_context_menu_requested.emit(seg.address, seg.field, event.globalPos())

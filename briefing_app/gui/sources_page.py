@@ -8,7 +8,7 @@ every "Show in source": it scrolls to the exact span and marks it.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QSplitter, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefing_app.core.model import RELIABILITY_LABELS, Briefing
 
@@ -67,6 +67,7 @@ class SourcesPage(QWidget):
         self.list.selectionModel().currentChanged.connect(self._current_changed)
         self.text.link_activated.connect(self.link_activated)
         self.text.field_clicked.connect(self._clicked)
+        self.text.local_menu_hooks.append(self._citing_menu)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
@@ -109,6 +110,23 @@ class SourcesPage(QWidget):
             self.element_selected.emit(best.target)
         else:
             self.element_selected.emit(address)
+
+    def _citing_menu(self, view: FieldView, _seg, _selection, menu: QMenu) -> None:
+        """Right-click on a cited passage: every element citing it, to inspect (a click takes
+        the innermost one only)."""
+        hits = sorted((h for h in view.highlights_at(view.context_position) if h.target),
+                      key=lambda h: h.end - h.start)
+        citing: list[FieldHighlight] = []
+        for h in hits:  # each element once, innermost passage first
+            if all(c.target != h.target for c in citing):
+                citing.append(h)
+        if not citing:
+            return
+        menu.addSection(f"Cited by {len(citing)}" if len(citing) > 1 else "Cited by")
+        for h in citing:
+            label = h.tooltip if len(h.tooltip) <= 90 else h.tooltip[:89] + "\u2026"
+            act = menu.addAction(f"Inspect {label}")
+            act.triggered.connect(lambda _checked=False, a=h.target: self.element_selected.emit(a))
 
     def _render(self) -> None:
         b, sid = self.briefing, self.source_id

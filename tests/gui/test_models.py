@@ -180,3 +180,36 @@ def test_clicking_source_text_selects_the_citing_element_or_the_source(qtbot):
     innermost = min(spans, key=lambda s: s.end - s.start)
     assert click_at(innermost.start + 1) == [innermost.address]
     assert click_at(free + 1) == ["sources/nikkei"]
+
+
+def test_the_context_menu_on_a_cited_passage_offers_every_citing_element(qtbot):
+    """A click takes the innermost element citing a passage; the context menu lists them all."""
+    from PySide6.QtWidgets import QMenu
+
+    from briefing_app.gui.sources_page import SourcesPage
+
+    page = SourcesPage()
+    qtbot.addWidget(page)
+    b = make_briefing()
+    page.set_briefing(b)
+    spans = b.evidence_spans("nikkei")
+    seg = page.text.segments_for("sources/nikkei", "text")[0]
+    # the point of the text cited by the most elements
+    best = max(range(len(SOURCE_TEXT)), key=lambda i: len({s.address for s in spans if s.start <= i < s.end}))
+    citing = {s.address for s in spans if s.start <= best < s.end}
+    assert len(citing) >= 2, "the factory briefing cites some passage twice"
+    page.text.context_position = seg.to_doc(best)
+    menu = QMenu()
+    page._citing_menu(page.text, None, None, menu)
+    inspect = [a for a in menu.actions() if a.text().startswith("Inspect ")]
+    assert len(inspect) == len(citing)
+    selected: list[str] = []
+    page.element_selected.connect(selected.append)
+    for act in inspect:
+        act.trigger()
+    assert set(selected) == citing
+    empty = QMenu()
+    page.text.context_position = seg.to_doc(next(i for i in range(len(SOURCE_TEXT))
+                                                 if not any(s.start <= i < s.end for s in spans)))
+    page._citing_menu(page.text, None, None, empty)
+    assert empty.actions() == []
