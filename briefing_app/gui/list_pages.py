@@ -294,7 +294,7 @@ class TimelinePage(_Page):
         self.actor.setCurrentIndex(max(i, 0))
         self.actor.blockSignals(False)
         self._filter_changed()
-        self.strip.set_events(b.timeline if b else ())
+        self.strip.set_events(b.timeline if b else (), b.as_of if b else None)
 
 
 class CardDelegate(QStyledItemDelegate):

@@ -65,6 +65,8 @@ class EventsItem(QGraphicsItem):
         self.hi = 1.0
         self.right_px = 0.0
         self.selected: str | None = None
+        #: the briefing's as-of date (its knowledge ends there), drawn as a line; None: not drawn
+        self.as_of: dt.date | None = None
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
 
     # layout --------------------------------------------------------------
@@ -158,6 +160,7 @@ class EventsItem(QGraphicsItem):
         exposed: QRectF = option.exposedRect
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         self._paint_axis(painter, exposed, pal)
+        self._paint_as_of(painter, exposed, pal)
         fm = QFontMetricsF(self.strip.font())
         mark = c.timeline_mark
         text = pal.color(QPalette.ColorRole.Text)
@@ -234,6 +237,28 @@ class EventsItem(QGraphicsItem):
         painter.setPen(text)
         painter.drawText(QPointF(exposed.left() + 8, top + height + 16),
                          f"{len(visible):,} events here — zoom in (+, Ctrl+wheel) to see each one")
+
+    def _paint_as_of(self, painter: QPainter, exposed: QRectF, pal: QPalette) -> None:
+        """The time after the as-of day, faintly shaded and labelled: the axis runs on to leave
+        room for labels, past what the briefing can know."""
+        if self.as_of is None:
+            return
+        x = (_day(self.as_of) + 1) * self.strip.px_per_day
+        bottom = AXIS_H + MAX_LANES * self.strip.lane_h + 8
+        if x > exposed.right():
+            return
+        base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
+        after = QRectF(max(x, exposed.left()), AXIS_H + 1, exposed.right() - max(x, exposed.left()), bottom - AXIS_H)
+        painter.fillRect(after, mix(base, text, 0.035))
+        if x < exposed.left() - 200:
+            return
+        # a notch on the axis and the shading mark the boundary; a line would cross event labels
+        painter.setPen(QPen(mix(base, text, 0.55), 2))
+        painter.drawLine(QPointF(x, AXIS_H - 6), QPointF(x, AXIS_H + 6))
+        painter.setFont(self.strip.font())
+        painter.setPen(mix(text, base, 0.3))
+        painter.drawText(QPointF(x + 5, bottom - 5), f"as of {self.as_of.day} {_MONTHS[self.as_of.month - 1]} "
+                                                     f"{self.as_of.year}")
 
     def _paint_axis(self, painter: QPainter, exposed: QRectF, pal: QPalette) -> None:
         """Month or year ticks. Labels skip only by one rule: every `step`-th month (or year) from
@@ -348,8 +373,9 @@ class TimelineStrip(QGraphicsView):
         self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + 30))
         self._user_zoomed = False
 
-    def set_events(self, events: tuple[Event, ...]) -> None:
+    def set_events(self, events: tuple[Event, ...], as_of: dt.date | None = None) -> None:
         self.item.set_events(events)
+        self.item.as_of = as_of
         self._user_zoomed = False
         self.fit()
 
