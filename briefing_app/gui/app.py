@@ -18,11 +18,12 @@ Start-up order, for a file of at most `SYNC_BYTES` (256 KB; the sample is 25
 KB), whether named on the command line or the last one opened: Qt and the
 window's chrome (navigator, page placeholders, inspector dock) → the file
 read, validated and indexed on the GUI thread (`load_or_problems`: the core
-loader's import and a few ms of parsing; for a file named on the command
-line, where the platform can fork, a child process started before Qt is
-imported has already read it, and only the model is unpickled here) and
-shown, which builds the Overview page and the inspector → first paint, which already shows the briefing's
-title, BLUF and key points → the application-wide event filter, the file
+loader's import and a few ms of parsing; where the platform can fork, a
+child process has already read it, started before Qt is imported for a file
+named on the command line, or once QtCore has read the settings for the last
+one, and only the model is unpickled here) and shown, which builds the
+Overview page and the inspector → first paint, which already shows the
+briefing's title, BLUF and key points → the application-wide event filter, the file
 watcher and the recent-files entry (`MainWindow.after_first_paint`) →
 annotations installed. A file that fails opens the problems dialog right after
 the first paint. A larger file is read on the `BriefingLoader` worker thread
@@ -65,8 +66,8 @@ def _small(path: Path) -> bool:
 
 
 def _start_prefetch(path: Path | None) -> Prefetch | None:
-    """A small file named on the command line is read by a child process while Qt starts
-    (core/prefetch.py); the last-opened file is known only once Qt's settings are read."""
+    """A small file is read by a child process while Qt starts (core/prefetch.py): one named on
+    the command line before Qt is imported, the last one opened once QtCore has read the settings."""
     if path is None or os.environ.get("BRIEFING_APP_PREFETCH") == "0" or not _small(path):
         return None
     from briefing_app.core.prefetch import Prefetch
@@ -82,11 +83,21 @@ def run_gui(path: Path | None) -> int:
     # before the first paint would find nothing: it waits until the window has painted.
     gc.disable()
     prefetch = _start_prefetch(path)  # before Qt is imported: the child must not inherit it
+    from . import settings as cfg  # QtCore only: settings can be read before there is an application
+
+    if path is None:  # the last briefing (else the sample), read by a child while the rest of Qt loads
+        last = cfg.get(cfg.LAST_FILE)
+        if last and Path(last).is_file():
+            path = Path(last)
+        else:
+            from briefing_app.resources import sample_briefing
+
+            path = sample_briefing()
+        prefetch = _start_prefetch(path)
     from PySide6.QtCore import QEvent, QObject, QTimer
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from . import settings as cfg
     from .theme import apply_color_scheme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
@@ -98,15 +109,6 @@ def run_gui(path: Path | None) -> int:
 
     app.setWindowIcon(QIcon(str(app_icon_path())))  # every window (dialogs too) inherits it
     apply_color_scheme(app)
-
-    if path is None:
-        last = cfg.get(cfg.LAST_FILE)
-        if last and Path(last).is_file():
-            path = Path(last)
-        else:
-            from briefing_app.resources import sample_briefing
-
-            path = sample_briefing()
 
     from .main_window import MainWindow
 

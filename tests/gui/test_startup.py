@@ -71,7 +71,7 @@ def bench(label):
         print("PROBLEMS_DIALOG", win.problems_dialog is not None, flush=True)
         QTimer.singleShot(0, QApplication.instance().quit)
 app._bench = bench
-sys.exit(app.run_gui(Path(sys.argv[1])))
+sys.exit(app.run_gui(Path(sys.argv[1]) if sys.argv[1] != "-" else None))  # "-": the last file
 """
 
 
@@ -119,6 +119,19 @@ def test_large_file_is_read_after_the_first_paint(tmp_path):
     assert out["MARK"] == ["window-shown", "content-shown", "annotations-shown"]
     assert out["TITLE_AT_FIRST_PAINT"] == ["False"]  # the chrome first, the briefing from the worker thread
     assert "briefing_app.core.anchoring" not in out["MODULES"][0].split()
+
+
+def test_the_last_file_is_read_by_a_child_too(tmp_path):
+    """`briefing-app` with no file opens the last one, known once QtCore has read the settings;
+    a child forked then reads it, so this process still imports neither PyYAML nor the loader."""
+    ini = tmp_path / "config" / "BriefingReader" / "briefing-app.ini"
+    ini.parent.mkdir(parents=True)
+    ini.write_text(f"[files]\nlast={SAMPLE}\n", encoding="utf-8")
+    out = _run(tmp_path, "-")
+    assert out["TITLE_AT_FIRST_PAINT"] == ["True"]
+    loaded = set(out["MODULES"][0].split())
+    expected = set() if CAN_FORK else {"yaml", "briefing_app.core.loader"}
+    assert {"yaml", "briefing_app.core.loader"} & loaded == expected
 
 
 @pytest.mark.parametrize("prefetch", [True, False], ids=["read-by-child", "read-in-process"])
