@@ -58,8 +58,8 @@ def _only_thread() -> bool:
         return False
     try:  # native threads (a library's, Qt's) are invisible to `threading`
         return len(os.listdir("/proc/self/task")) == 1
-    except OSError:
-        return threading is None or threading.active_count() == 1
+    except OSError:  # no /proc: the Python threads, counted above, are all we can see
+        return True
 
 
 def _fork_is_safe() -> bool:

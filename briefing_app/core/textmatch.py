@@ -184,8 +184,9 @@ def nearest_match(haystack: str, needle: str, limit: int = 200_000) -> tuple[str
     if aligned is not None:
         a, z = aligned
         matcher.set_seq1(h[a:z])
-        if matcher.ratio() >= score:
-            return h[a:z], matcher.ratio()
+        aligned_score = matcher.ratio()
+        if aligned_score >= score:
+            return h[a:z], aligned_score
     return h[s:end], score
 
 

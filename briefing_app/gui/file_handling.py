@@ -193,16 +193,14 @@ class FileHandling:
 
     def _scroll_state(self) -> dict[tuple[str, int], tuple]:
         """Scroll positions of every built page's scroll areas and the inspector (and the strip's zoom)."""
-        from PySide6.QtWidgets import QAbstractScrollArea
+        from .navigation import scroll_areas
 
         state: dict[tuple[str, int], tuple] = {}
         holders = dict(self.built_pages())
         if self._inspector is not None:
             holders["inspector"] = self._inspector
         for name, page in holders.items():
-            areas = [page] if isinstance(page, QAbstractScrollArea) else []
-            areas += page.findChildren(QAbstractScrollArea)
-            for i, area in enumerate(areas):
+            for i, area in enumerate(scroll_areas(page)):
                 zoom = (area.px_per_day, area._user_zoomed) if hasattr(area, "px_per_day") else None
                 state[(name, i)] = (area, area.verticalScrollBar().value(), area.horizontalScrollBar().value(), zoom)
         return state

@@ -31,7 +31,12 @@ if TYPE_CHECKING:
     from .navigator import Navigator
     from .search_index import SearchHit
 
-__all__ = ["Navigation"]
+__all__ = ["Navigation", "scroll_areas"]
+
+
+def scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:
+    """A page's scroll areas (itself first, if it is one), in a stable order."""
+    return ([page] if isinstance(page, QAbstractScrollArea) else []) + page.findChildren(QAbstractScrollArea)
 
 
 class Navigation:
@@ -106,16 +111,12 @@ class Navigation:
                 span = cur.span
         return Place(section, address, span=span, scroll=self._page_scroll(page))
 
-    @staticmethod
-    def _scroll_areas(page: QWidget) -> list[QAbstractScrollArea]:
-        return ([page] if isinstance(page, QAbstractScrollArea) else []) + page.findChildren(QAbstractScrollArea)
-
     def _page_scroll(self, page: QWidget) -> tuple[tuple[int, int], ...]:
         return tuple((a.verticalScrollBar().value(), a.horizontalScrollBar().value())
-                     for a in self._scroll_areas(page))
+                     for a in scroll_areas(page))
 
     def _restore_page_scroll(self, page: QWidget, scroll: tuple[tuple[int, int], ...]) -> None:
-        areas = self._scroll_areas(page)
+        areas = scroll_areas(page)
         if len(areas) == len(scroll):  # the same page as when the place was left
             for area, (v, h) in zip(areas, scroll, strict=True):
                 area.verticalScrollBar().setValue(v)

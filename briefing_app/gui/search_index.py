@@ -39,6 +39,11 @@ def _lower_same_length(text: str) -> str:
     return "".join(c.lower()[:1] or c for c in text)
 
 
+def _normal(query: str) -> str:
+    """A query as searched: trimmed, lower case, without NUL (it separates entries)."""
+    return query.strip().lower().replace("\0", "")
+
+
 class SearchEntry(NamedTuple):
     section: str
     address: str
@@ -127,7 +132,7 @@ class SearchIndex:
         characters are dropped from the query (they separate the entries; the loader
         refuses them in a briefing, so no text holds one).
         """
-        q = query.strip().lower().replace("\0", "")
+        q = _normal(query)
         out: dict[str, list[SearchHit]] = {}
         self.totals: dict[str, int] = {}
         if not q:
@@ -157,5 +162,5 @@ class SearchIndex:
         return out
 
     def count(self, query: str) -> int:
-        q = query.strip().lower().replace("\0", "")
+        q = _normal(query)
         return sum(text.count(q) for _s, text, _st, _m in self._sections) if q else 0

@@ -35,7 +35,7 @@ _LAST_COMMON_KEY = Qt.Key.Key_F12.value
 
 
 def _on_common_keyboards(seq: QKeySequence) -> bool:
-    return all(seq[i].key().value <= _LAST_COMMON_KEY or seq[i].key().value < 0x01000000 for i in range(seq.count()))
+    return all(seq[i].key().value <= _LAST_COMMON_KEY for i in range(seq.count()))  # characters count lower
 
 
 def _keys(action: QAction) -> str:

@@ -103,23 +103,22 @@ class SourcesPage(QWidget):
 
     def _clicked(self, address: str, field: str) -> None:
         """A click on a highlight selects the element citing it (the innermost one)."""
-        pos = self.text.textCursor().position()
-        hits = [h for h in self.text.highlights_at(pos) if h.target]  # evidence and quotes, not annotations
-        if hits:
-            best = min(hits, key=lambda h: h.end - h.start)
-            self.element_selected.emit(best.target)
-        else:
-            self.element_selected.emit(address)
+        citing = self._citing_at(self.text.textCursor().position())
+        self.element_selected.emit(citing[0].target if citing else address)
+
+    def _citing_at(self, pos: int) -> list[FieldHighlight]:
+        """The evidence and quote highlights (not annotations) at a document position, one per
+        citing element, innermost passage first."""
+        citing: list[FieldHighlight] = []
+        for h in sorted((h for h in self.text.highlights_at(pos) if h.target), key=lambda h: h.end - h.start):
+            if all(c.target != h.target for c in citing):
+                citing.append(h)
+        return citing
 
     def _citing_menu(self, view: FieldView, _seg, _selection, menu: QMenu) -> None:
         """Right-click on a cited passage: every element citing it, to inspect (a click takes
         the innermost one only)."""
-        hits = sorted((h for h in view.highlights_at(view.context_position) if h.target),
-                      key=lambda h: h.end - h.start)
-        citing: list[FieldHighlight] = []
-        for h in hits:  # each element once, innermost passage first
-            if all(c.target != h.target for c in citing):
-                citing.append(h)
+        citing = self._citing_at(view.context_position)
         if not citing:
             return
         menu.addSection(f"Cited by {len(citing)}" if len(citing) > 1 else "Cited by")
