@@ -40,6 +40,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.model import ACTOR_KINDS, Briefing
 
+from .item_paint import draw_item_panel
 from .models import ActorsModel, ActorsProxy, QuotesModel, QuotesProxy, Role, TimelineModel, TimelineProxy
 from .quote_cards import QuoteCardDelegate
 from .theme import colors
@@ -341,12 +342,7 @@ class CardDelegate(QStyledItemDelegate):
         return out
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        draw_item_panel(self, painter, option, index)
         main, sec = self._fonts(option)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette

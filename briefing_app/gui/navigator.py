@@ -6,6 +6,7 @@ from PySide6.QtCore import QModelIndex, QRect, QSize, Qt
 from PySide6.QtGui import QFont, QFontMetrics, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
+from .item_paint import draw_item_panel
 from .sections_model import Role, SectionsModel
 from .theme import colors
 
@@ -17,10 +18,7 @@ class _SectionDelegate(QStyledItemDelegate):
         return QSize(160, QFontMetrics(option.font).height() + 16)
 
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        opt.widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        draw_item_panel(self, painter, option, index)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
         fg = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)

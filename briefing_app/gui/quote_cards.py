@@ -22,6 +22,7 @@ from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, 
 from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from .item_paint import draw_item_panel
 from .models import Role
 from .theme import colors
 
@@ -174,12 +175,7 @@ class QuoteCardDelegate(QStyledItemDelegate):
 
     # -- painting -----------------------------------------------------------------
     def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        widget = opt.widget
-        if widget is not None:
-            widget.style().drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, widget)
+        draw_item_panel(self, painter, option, index)
         pal = option.palette
         c = colors(pal)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)

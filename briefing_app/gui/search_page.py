@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from .item_paint import draw_item_panel
 from .models import Role, SearchResultsModel
 from .search_index import SearchHit, SearchIndex
 from .theme import colors
@@ -50,12 +51,7 @@ class HitDelegate(QStyledItemDelegate):
         if hit is None:
             super().paint(painter, option, index)
             return
-        opt = QStyleOptionViewItem(option)
-        self.initStyleOption(opt, index)
-        opt.text = ""
-        style = opt.widget.style() if opt.widget else None
-        if style:
-            style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        draw_item_panel(self, painter, option, index)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
         pal = option.palette
         c = colors(pal)
