@@ -24,7 +24,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from make_large_briefing import make  # noqa: E402
 
-from briefing_app.core.anchoring import field_text, reanchor  # noqa: E402
 from briefing_app.core.annotations import (  # noqa: E402
     COLORS,
     Annotation,
@@ -35,7 +34,8 @@ from briefing_app.core.annotations import (  # noqa: E402
     save_layer,
     utc_now,
 )
-from briefing_app.core.loader import digest_of, parse_briefing_bytes  # noqa: E402
+from briefing_app.core.annotations.anchoring import field_text, reanchor  # noqa: E402
+from briefing_app.core.briefing.loader import digest_of, parse_briefing_bytes  # noqa: E402
 
 SAVE_TARGET = 0.3
 LOAD_TARGET = 0.5

@@ -37,8 +37,8 @@ from reportlab.lib.pagesizes import A4  # noqa: E402
 from reportlab.lib.units import mm  # noqa: E402
 from reportlab.platypus import LongTable, Paragraph, SimpleDocTemplate, Spacer, TableStyle  # noqa: E402
 
-from briefing_app.core.loader import load_briefing, parse_briefing_bytes  # noqa: E402
-from briefing_app.core.model import Briefing  # noqa: E402
+from briefing_app.core.briefing.loader import load_briefing, parse_briefing_bytes  # noqa: E402
+from briefing_app.core.briefing.model import Briefing  # noqa: E402
 from briefing_app.export.builder import build_brief  # noqa: E402
 from briefing_app.export.fonts import SANS, register_fonts  # noqa: E402
 from briefing_app.export.styles import build_styles  # noqa: E402

@@ -118,8 +118,8 @@ def bench_large(path: Path) -> None:
 
     app = QApplication.instance() or QApplication([])
     QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, tempfile.mkdtemp(prefix="bench-gui-"))
-    from briefing_app.gui.loading import load_now
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.window.loading import load_now
+    from briefing_app.gui.window.main_window import MainWindow
 
     t0 = time.perf_counter()
     loaded = load_now(path)

@@ -33,6 +33,6 @@ def sample_path() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_briefing():
-    from briefing_app.core.loader import load_briefing
+    from briefing_app.core.briefing.loader import load_briefing
 
     return load_briefing(SAMPLE)

@@ -21,8 +21,8 @@ import jsonschema
 import pytest
 import yaml
 
-from briefing_app.core.loader import parse_briefing_bytes
-from briefing_app.core.model import ACTOR_KINDS, CONFIDENCE_LEVELS, RELIABILITY_CODES
+from briefing_app.core.briefing.loader import parse_briefing_bytes
+from briefing_app.core.briefing.model import ACTOR_KINDS, CONFIDENCE_LEVELS, RELIABILITY_CODES
 from briefing_app.core.problems import BriefingError
 from briefing_app.resources import resource_path, sample_briefing
 

@@ -11,11 +11,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from briefing_app.core.anchoring import Anchor, anchor, field_text, orphan_line
 from briefing_app.core.annotations import DEFAULT_COLOR_LABELS, AnnotationLayer
-from briefing_app.core.model import Briefing
-
-from .highlights import Highlight
+from briefing_app.core.annotations.anchoring import Anchor, anchor, field_text, orphan_line
+from briefing_app.core.briefing.model import Briefing
+from briefing_app.export.highlights import Highlight
 
 __all__ = ["Orphan", "highlights_from_layers"]
 

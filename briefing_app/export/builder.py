@@ -24,17 +24,16 @@ from reportlab.platypus.flowables import BalancedColumns, KeepTogether
 
 from briefing_app import __version__ as _app_version
 from briefing_app.core.annotations import COLORS
-from briefing_app.core.model import RELIABILITY_LABELS, Briefing, Evidence
-
-from .chart import legend_drawing, timeline_drawing
-from .document import BriefCanvas, BriefDocTemplate
-from .flowables import Boxed, Heading, KeepRoom
-from .fonts import SANS, clean_text, markup_runs, register_fonts
-from .grid import RowTable, TableLook
-from .highlights import Highlight, NoteRef, marked_rich, select
-from .markdown import parse_markdown, render_inline, safe_href
-from .richtext import Rich, RichText
-from .styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
+from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence
+from briefing_app.export.chart import legend_drawing, timeline_drawing
+from briefing_app.export.document import BriefCanvas, BriefDocTemplate
+from briefing_app.export.flowables import Boxed, Heading, KeepRoom
+from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fonts
+from briefing_app.export.grid import RowTable, TableLook
+from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
+from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
+from briefing_app.export.richtext import Rich, RichText
+from briefing_app.export.styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
 
 __all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "build_brief", "build_story"]
 

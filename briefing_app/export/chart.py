@@ -23,11 +23,10 @@ from reportlab.graphics.shapes import Circle, Drawing, Group, Line, Rect, String
 from reportlab.lib import colors
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from briefing_app.core.dates import MONTH_ABBR, Precision
-from briefing_app.core.model import Event
-
-from .fonts import SANS, split_runs
-from .styles import PALETTE
+from briefing_app.core.briefing.dates import MONTH_ABBR, Precision
+from briefing_app.core.briefing.model import Event
+from briefing_app.export.fonts import SANS, split_runs
+from briefing_app.export.styles import PALETTE
 
 __all__ = ["timeline_drawing", "legend_drawing", "mark_kind", "MAX_LABELLED"]
 

@@ -20,8 +20,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from .fonts import SANS, split_runs
-from .styles import PALETTE, banner_colour
+from briefing_app.export.fonts import SANS, split_runs
+from briefing_app.export.styles import PALETTE, banner_colour
 
 __all__ = ["BriefDocTemplate", "BriefCanvas", "PAGE_SIZES", "BriefCancelled"]
 

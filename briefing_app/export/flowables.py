@@ -130,8 +130,8 @@ class Boxed(Flowable):
 
 def min_start(f: Flowable, aw: float) -> float:
     """The least height `f` needs at a page foot to start there rather than move on."""
-    from .grid import RowTable
-    from .richtext import RichText
+    from briefing_app.export.grid import RowTable
+    from briefing_app.export.richtext import RichText
 
     if isinstance(f, RichText):
         _, h = f.wrap(aw, 1e6)

@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from .richtext import Rich
-from .styles import HIGHLIGHT
+from briefing_app.export.richtext import Rich
+from briefing_app.export.styles import HIGHLIGHT
 
 __all__ = ["Highlight", "select", "marked_rich", "NoteRef"]
 

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
-from .fonts import markup_runs
+from briefing_app.export.fonts import markup_runs
 
 __all__ = ["Inline", "Block", "parse_markdown", "render_inline", "safe_href"]
 

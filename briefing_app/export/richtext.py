@@ -30,7 +30,7 @@ from reportlab.pdfbase.pdfdoc import PDFObject
 from reportlab.pdfbase.pdfmetrics import getFont
 from reportlab.platypus import Flowable
 
-from .fonts import split_runs
+from briefing_app.export.fonts import split_runs
 
 __all__ = ["Rich", "RichText"]
 

@@ -13,7 +13,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_LEFT, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 
-from .fonts import SANS, SERIF
+from briefing_app.export.fonts import SANS, SERIF
 
 __all__ = ["STYLE_DEFS", "build_styles", "PALETTE", "HIGHLIGHT", "banner_colour", "CONFIDENCE_COLOURS"]
 

@@ -40,7 +40,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing_app.core.prefetch import Prefetch
+    from briefing_app.core.io.prefetch import Prefetch
 
 __all__ = ["run_gui"]
 
@@ -70,7 +70,7 @@ def _start_prefetch(path: Path | None) -> Prefetch | None:
     the command line before Qt is imported, the last one opened once QtCore has read the settings."""
     if path is None or os.environ.get("BRIEFING_APP_PREFETCH") == "0" or not _small(path):
         return None
-    from briefing_app.core.prefetch import Prefetch
+    from briefing_app.core.io.prefetch import Prefetch
 
     return Prefetch.start(path.resolve())
 
@@ -83,7 +83,9 @@ def run_gui(path: Path | None) -> int:
     # before the first paint would find nothing: it waits until the window has painted.
     gc.disable()
     prefetch = _start_prefetch(path)  # before Qt is imported: the child must not inherit it
-    from . import settings as cfg  # QtCore only: settings can be read before there is an application
+    from briefing_app.gui import (
+        settings as cfg,  # QtCore only: settings can be read before there is an application
+    )
 
     if path is None:  # the last briefing (else the sample), read by a child while the rest of Qt loads
         last = cfg.get(cfg.LAST_FILE)
@@ -98,7 +100,7 @@ def run_gui(path: Path | None) -> int:
     from PySide6.QtGui import QIcon
     from PySide6.QtWidgets import QApplication
 
-    from .theme import apply_color_scheme
+    from briefing_app.gui.theme import apply_color_scheme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setOrganizationName(cfg.ORGANISATION)
@@ -110,7 +112,7 @@ def run_gui(path: Path | None) -> int:
     app.setWindowIcon(QIcon(str(app_icon_path())))  # every window (dialogs too) inherits it
     apply_color_scheme(app)
 
-    from .main_window import MainWindow
+    from briefing_app.gui.window.main_window import MainWindow
 
     window = MainWindow()
 
@@ -130,7 +132,7 @@ def run_gui(path: Path | None) -> int:
         after the briefing is shown, the controller opens its layer at once."""
         if not annotations_installed:
             annotations_installed.append(True)
-            from .annotation_controller import install_annotations
+            from briefing_app.gui.annotations.controller import install_annotations
 
             install_annotations(window)
             _bench("annotations-shown")
@@ -158,7 +160,7 @@ def run_gui(path: Path | None) -> int:
 
     sync = _small(path)
     if sync:
-        from .loading import load_or_problems
+        from briefing_app.gui.window.loading import load_or_problems
 
         result, problems = load_or_problems(path.resolve(), warm=False, prefetch=prefetch)
         if result is not None:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.anchoring import field_text
 from briefing_app.core.annotations import Annotation, Selector
+from briefing_app.core.annotations.anchoring import field_text
 
 REPO = Path(__file__).resolve().parents[2]
 SHARED = REPO.parent / "shared"

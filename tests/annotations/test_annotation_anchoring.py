@@ -8,8 +8,14 @@ from annotation_helpers import make_annotation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_app.core.anchoring import FIELDS, anchor, field_text, reanchor, reanchored_annotation
 from briefing_app.core.annotations import Annotation, Selector
+from briefing_app.core.annotations.anchoring import (
+    FIELDS,
+    anchor,
+    field_text,
+    reanchor,
+    reanchored_annotation,
+)
 
 
 def test_field_text_covers_every_text_field(sample_briefing):

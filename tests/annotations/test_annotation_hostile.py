@@ -11,8 +11,8 @@ import datetime as dt
 import pytest
 
 from briefing_app.core.annotations import layer_to_bytes, load_layer, open_layer, parse_layer_bytes
+from briefing_app.core.io.yamlsafe import HAVE_LIBYAML
 from briefing_app.core.problems import BriefingError
-from briefing_app.core.yamlsafe import HAVE_LIBYAML
 
 # Both parsers behind yamlsafe must give the same answer.
 PARSERS = [pytest.param(False, id="pure-python"),
@@ -41,8 +41,8 @@ HOSTILE = [
     (ONE + b"    note: !!python/object/apply:os.system ['echo owned']\n",
      "f:6:11: the tag tag:yaml.org,2002:python/object/apply:os.system is not allowed: "
      "annotation files hold plain data only"),
-    (HEAD + b"  - !!python/object:briefing_app.core.annotations.Annotation {id: a, target: summary}\n",
-     "f:4:5: the tag tag:yaml.org,2002:python/object:briefing_app.core.annotations.Annotation is not allowed"),
+    (HEAD + b"  - !!python/object:briefing_app.core.annotations.layer.Annotation {id: a, target: summary}\n",
+     "f:4:5: the tag tag:yaml.org,2002:python/object:briefing_app.core.annotations.layer.Annotation is not allowed"),
     (bomb(), "f:7:46: aliases expand to too many nodes (an alias bomb?)"),
     (ONE + b"    note: first\n    color: pink\n    note: second\n",
      "f:8:5: duplicate key 'note' (first given at line 6)"),

@@ -16,7 +16,8 @@ from annotation_helpers import SAMPLE, T0
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_app.core.anchoring import (
+from briefing_app.core.annotations import Annotation, AnnotationLayer, Selector, briefing_digest
+from briefing_app.core.annotations.anchoring import (
     FUZZY_THRESHOLD,
     accepted_annotation,
     anchor,
@@ -24,8 +25,7 @@ from briefing_app.core.anchoring import (
     pending_positions,
     reanchor,
 )
-from briefing_app.core.annotations import Annotation, AnnotationLayer, Selector, briefing_digest
-from briefing_app.core.loader import load_briefing
+from briefing_app.core.briefing.loader import load_briefing
 
 BUILD_UP = "Japan recently announced plans for its biggest military build-up since World War II"
 BUILD_UP_NEW = "Japan recently announced its plans for the largest military build-up since World War II"

@@ -8,8 +8,10 @@ import sys
 CHECK = """
 import sys, pkgutil, importlib
 import briefing_app.core as core
-for m in pkgutil.iter_modules(core.__path__):
-    importlib.import_module('briefing_app.core.' + m.name)
+names = [m.name for m in pkgutil.walk_packages(core.__path__, 'briefing_app.core.')]
+assert len(names) > 15, names  # the walk really reached the sub-packages
+for name in names:
+    importlib.import_module(name)
 bad = [m for m in sys.modules if m.split('.')[0] in ('PySide6', 'shiboken6', 'reportlab')]
 print(bad)
 sys.exit(1 if bad else 0)

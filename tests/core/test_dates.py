@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_app.core.dates import PartialDate, Precision, format_span, parse_partial_date
+from briefing_app.core.briefing.dates import PartialDate, Precision, format_span, parse_partial_date
 
 
 @pytest.mark.parametrize(

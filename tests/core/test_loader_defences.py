@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.core import yamlsafe
-from briefing_app.core.loader import load_briefing, parse_briefing_bytes
+from briefing_app.core.briefing.loader import load_briefing, parse_briefing_bytes
+from briefing_app.core.io import yamlsafe
 from briefing_app.core.problems import BriefingError, LoadError
 
 from .helpers import MINIMAL, with_lines
@@ -78,7 +78,7 @@ def test_oversized_file_is_refused_before_parsing(libyaml, monkeypatch):
 
 
 def test_oversized_file_on_disk_is_refused_without_reading(tmp_path, monkeypatch):
-    from briefing_app.core import loader
+    from briefing_app.core.briefing import loader
 
     monkeypatch.setattr(loader, "MAX_BYTES", 100)
     path = tmp_path / "big.yaml"

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_app.core import yamlsafe
-from briefing_app.core.loader import parse_briefing_bytes
+from briefing_app.core.briefing.loader import parse_briefing_bytes
+from briefing_app.core.io import yamlsafe
 from briefing_app.core.problems import BriefingError
 
 from .helpers import MINIMAL

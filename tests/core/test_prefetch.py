@@ -26,7 +26,7 @@ SAMPLE = REPO / "resources" / "briefings" / "japan-nato-liaison-office.yaml"
 PROBE = textwrap.dedent("""\
     import json, os, signal, sys, threading, time
     from pathlib import Path
-    from briefing_app.core.prefetch import Prefetch, PrefetchFailed
+    from briefing_app.core.io.prefetch import Prefetch, PrefetchFailed
     from briefing_app.core.problems import BriefingError
 
     case, path = sys.argv[1], Path(sys.argv[2])
@@ -59,14 +59,14 @@ PROBE = textwrap.dedent("""\
     try:
         b = p.result(timeout=1.0 if case == "fifo" else 30.0)
         out["kind"] = "ok"
-        from briefing_app.core.loader import load_briefing
+        from briefing_app.core.briefing.loader import load_briefing
         out["same"] = b == load_briefing(path, display_name=path.name)
         out["title"] = b.title
     except BriefingError as exc:
         out["kind"] = "problems"
         out["problems"] = [str(x) for x in exc.problems]
         try:
-            from briefing_app.core.loader import load_briefing
+            from briefing_app.core.briefing.loader import load_briefing
             load_briefing(path, display_name=path.name)
         except BriefingError as here:
             out["same"] = [str(x) for x in here.problems] == out["problems"]

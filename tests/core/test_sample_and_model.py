@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core.model import Actor, Event, Quote
-from briefing_app.core.textmatch import normalise
+from briefing_app.core.briefing.model import Actor, Event, Quote
+from briefing_app.core.briefing.textmatch import normalise
 
 SOURCE_TXT = Path(__file__).resolve().parents[3] / "shared" / "source" / "japan-nato-liaison-office.txt"
 

@@ -5,7 +5,7 @@ import unicodedata
 from hypothesis import given
 from hypothesis import strategies as st
 
-from briefing_app.core.textmatch import NormalisedText, nearest_match, normalise
+from briefing_app.core.briefing.textmatch import NormalisedText, nearest_match, normalise
 
 
 def test_normalise_collapses_and_composes():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.core.loader import parse_briefing_bytes
+from briefing_app.core.briefing.loader import parse_briefing_bytes
 from briefing_app.core.problems import BriefingError
 
 from .helpers import MINIMAL, with_lines
@@ -218,7 +218,7 @@ def test_a_changed_word_is_named_even_when_it_is_shorter_than_the_source_s():
     as a missing 'We' at the start. The passage is lined up with the quote first."""
     from pathlib import Path
 
-    from briefing_app.core.loader import load_briefing
+    from briefing_app.core.briefing.loader import load_briefing
 
     sample = Path(__file__).resolve().parents[2] / "resources" / "briefings" / "japan-nato-liaison-office.yaml"
     lines = sample.read_text(encoding="utf-8").splitlines(keepends=True)

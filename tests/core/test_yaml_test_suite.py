@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.core import yamlsafe
-from briefing_app.core.loader import parse_briefing_bytes
+from briefing_app.core.briefing.loader import parse_briefing_bytes
+from briefing_app.core.io import yamlsafe
 from briefing_app.core.problems import BriefingError
 
 SHARED = Path(__file__).resolve().parents[3] / "shared"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from briefing_app.core.dates import PartialDate
-from briefing_app.core.model import (
+from briefing_app.core.briefing.dates import PartialDate
+from briefing_app.core.briefing.model import (
     Actor,
     Briefing,
     Event,

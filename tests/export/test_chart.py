@@ -5,8 +5,8 @@ from __future__ import annotations
 from reportlab.graphics.shapes import Circle, Group, Line, Rect, String
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
-from briefing_app.core.dates import PartialDate
-from briefing_app.core.model import Event
+from briefing_app.core.briefing.dates import PartialDate
+from briefing_app.core.briefing.model import Event
 from briefing_app.export.chart import _segments, _span, legend_drawing, timeline_drawing
 from briefing_app.export.fonts import register_fonts
 

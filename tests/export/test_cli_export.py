@@ -115,7 +115,7 @@ def test_existing_output_untouched_on_failure(tmp_path, capsys):
 
 
 def test_build_failure_leaves_no_partial_file(sample_path, tmp_path, monkeypatch, capsys):
-    import briefing_app.export.command as command
+    import briefing_app.cli.export as command
 
     def boom(*a, **k):
         raise RuntimeError("layout exploded")

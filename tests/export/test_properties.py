@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.annotations import COLORS
-from briefing_app.core.dates import PartialDate
-from briefing_app.core.model import (
+from briefing_app.core.briefing.dates import PartialDate
+from briefing_app.core.briefing.model import (
     Actor,
     Briefing,
     Event,

@@ -30,7 +30,7 @@ REPO = Path(__file__).resolve().parents[2]
 BUILD = textwrap.dedent("""\
     import hashlib, sys
     from dataclasses import replace
-    from briefing_app.core.loader import load_briefing
+    from briefing_app.core.briefing.loader import load_briefing
     from briefing_app.export import fonts, richtext
     from briefing_app.export.builder import build_brief
     from briefing_app.export.highlights import Highlight

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from briefing_app.core.dates import PartialDate
-from briefing_app.core.model import Event
+from briefing_app.core.briefing.dates import PartialDate
+from briefing_app.core.briefing.model import Event
 from briefing_app.export.builder import BriefOptions, build_brief
 from briefing_app.export.highlights import Highlight
 

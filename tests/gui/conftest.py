@@ -26,7 +26,7 @@ def isolated_settings(tmp_path_factory, qapp):
 
 @pytest.fixture
 def window(qtbot):
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.window.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSi
 @pytest.fixture
 def annotated(qtbot, tmp_path):
     """A window with annotations installed, on a copy of the sample in a temp folder."""
-    from briefing_app.gui.annotation_controller import install_annotations
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.annotations.controller import install_annotations
+    from briefing_app.gui.window.main_window import MainWindow
 
     QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
@@ -97,8 +97,8 @@ def test_reopen_restores_highlights(annotated, qtbot, tmp_path):
     ctl.highlight_selection("pink", view)
     assert ctl.save_now()
     w.close()
-    from briefing_app.gui.annotation_controller import install_annotations
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.annotations.controller import install_annotations
+    from briefing_app.gui.window.main_window import MainWindow
 
     w2 = MainWindow()
     qtbot.addWidget(w2)
@@ -112,8 +112,8 @@ def test_reopen_restores_highlights(annotated, qtbot, tmp_path):
 
 def test_second_instance_opens_read_only(annotated, qtbot):
     w, ctl, path = annotated
-    from briefing_app.gui.annotation_controller import install_annotations
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.annotations.controller import install_annotations
+    from briefing_app.gui.window.main_window import MainWindow
 
     w2 = MainWindow()
     qtbot.addWidget(w2)
@@ -128,8 +128,8 @@ def test_second_instance_opens_read_only(annotated, qtbot):
 
 
 def test_corrupt_layer_is_kept_and_offered_a_new_one(qtbot, tmp_path):
-    from briefing_app.gui.annotation_controller import install_annotations
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.annotations.controller import install_annotations
+    from briefing_app.gui.window.main_window import MainWindow
 
     QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
@@ -153,9 +153,9 @@ def test_corrupt_layer_is_kept_and_offered_a_new_one(qtbot, tmp_path):
 
 
 def test_revised_briefing_reanchors_and_lists_orphans(qtbot, tmp_path):
-    from briefing_app.core.loader import load_briefing
-    from briefing_app.gui.annotation_controller import install_annotations
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.core.briefing.loader import load_briefing
+    from briefing_app.gui.annotations.controller import install_annotations
+    from briefing_app.gui.window.main_window import MainWindow
 
     QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
@@ -230,7 +230,7 @@ def test_panel_model_passes_modeltester(annotated, qtmodeltester):
 
 
 def test_bundled_sample_layer_lives_outside_the_installation(isolated_settings):
-    from briefing_app.gui.annotation_controller import own_layer_path
+    from briefing_app.gui.annotations.controller import own_layer_path
 
     p = own_layer_path(SAMPLE)
     assert SAMPLE.parent not in p.parents and p.name == "japan-nato-liaison-office.annotations.yaml"

@@ -30,8 +30,8 @@ NOTE = "Hedging language: **Tokyo** keeps options open\n- see [MOFA](https://www
 
 
 def _window(qtbot, path):
-    from briefing_app.gui.annotation_controller import install_annotations
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.annotations.controller import install_annotations
+    from briefing_app.gui.window.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)
@@ -46,7 +46,7 @@ def _window(qtbot, path):
 @pytest.fixture
 def reviewed(qtbot, tmp_path):
     """The reviewer's two annotations saved beside a copy of the sample, the window open on it."""
-    from briefing_app.core.loader import load_briefing
+    from briefing_app.core.briefing.loader import load_briefing
 
     QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
@@ -80,7 +80,7 @@ def _reload(qtbot, w, path):
 def test_changed_briefing_leaves_the_file_alone_until_accepted(reviewed, qtbot):
     from PySide6.QtCore import Qt
 
-    from briefing_app.gui.annotation_panel import Role
+    from briefing_app.gui.annotations.panel import Role
     w, ctl, path, layer_path, layer = reviewed
     panel = w.annotation_dock.panel
     assert not panel.notice.isVisibleTo(panel)
@@ -140,7 +140,7 @@ def test_changed_briefing_leaves_the_file_alone_until_accepted(reviewed, qtbot):
 
 
 def test_only_moved_annotations_never_touch_the_file(qtbot, tmp_path):
-    from briefing_app.core.loader import load_briefing
+    from briefing_app.core.briefing.loader import load_briefing
 
     QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
@@ -165,11 +165,11 @@ def test_only_moved_annotations_never_touch_the_file(qtbot, tmp_path):
 
 
 def test_author_is_asked_once_prefilled_and_never_the_login(qtbot, tmp_path, monkeypatch):
-    from briefing_app.gui import annotation_prefs
+    from briefing_app.gui.annotations import prefs as annotation_prefs
 
     QApplication.instance().setProperty("annotations_no_dialogs", True)
     monkeypatch.setattr(annotation_prefs, "account_full_name", lambda: "Ann Analyst")
-    monkeypatch.setattr("briefing_app.gui.annotation_editing.account_full_name", lambda: "Ann Analyst")
+    monkeypatch.setattr("briefing_app.gui.annotations.editing.account_full_name", lambda: "Ann Analyst")
     path = tmp_path / "brief.yaml"
     shutil.copy(SAMPLE, path)
     w, ctl = _window(qtbot, path)
@@ -214,7 +214,7 @@ def test_author_left_empty_when_declined(qtbot, tmp_path):
 def test_account_full_name_is_the_first_gecos_field(monkeypatch):
     import pwd
 
-    from briefing_app.gui import annotation_prefs
+    from briefing_app.gui.annotations import prefs as annotation_prefs
 
     class Entry:
         pw_gecos = "Ann Analyst,Room 4,,"
@@ -232,7 +232,7 @@ def test_account_full_name_is_the_first_gecos_field(monkeypatch):
 
 
 def test_preview_shows_html_as_typed(qtbot):
-    from briefing_app.gui.annotation_editor import AnnotationEditor
+    from briefing_app.gui.annotations.editor import AnnotationEditor
 
     ed = AnnotationEditor(None, title="t", excerpt="x", note="**bold** <b>raw</b> <font color=red>red</font>")
     qtbot.addWidget(ed)
@@ -255,8 +255,8 @@ def test_tooltips_and_note_column_are_plain_text(reviewed):
     assert not QtGui.Qt.mightBeRichText(tip)
     assert "\u2022 see MOFA <b>raw</b>" in tip and "Tags: hedging, china, follow-up" in tip.splitlines()
     # the highlight's tooltip in the source view
-    from briefing_app.gui.annotation_controller import highlight_tooltip
-    from briefing_app.gui.annotation_prefs import color_labels
+    from briefing_app.gui.annotations.controller import highlight_tooltip
+    from briefing_app.gui.annotations.prefs import color_labels
 
     a = ctl.own.get("a2")
     tip = highlight_tooltip(a, "A. Analyst", color_labels(), ctl.anchor_of(ctl.own, "a2"))
@@ -268,7 +268,7 @@ def test_tooltips_and_note_column_are_plain_text(reviewed):
 
 
 def test_note_plain_text():
-    from briefing_app.core.annotation_text import note_plain_text
+    from briefing_app.core.annotations.text import note_plain_text
 
     md = "# Head\n\n**strong** and *em* and _u_ `code` ~~old~~\n> quoted\n- [link](http://x/(y)) ![img](a.png)\n\\*lit\\*"
     assert note_plain_text(md) == "Head\n\nstrong and em and u code old\nquoted\n\u2022 link img\n*lit*"
@@ -276,7 +276,7 @@ def test_note_plain_text():
 
 
 def test_panel_readable_at_default_width(reviewed, qtmodeltester):
-    from briefing_app.gui.annotation_panel import COLUMNS, DEFAULT_VISIBLE
+    from briefing_app.gui.annotations.panel import COLUMNS, DEFAULT_VISIBLE
 
     w, ctl, path, layer_path, layer = reviewed
     panel = w.annotation_dock.panel
@@ -286,7 +286,7 @@ def test_panel_readable_at_default_width(reviewed, qtmodeltester):
     assert [c for c in range(len(COLUMNS)) if not t.isColumnHidden(c)] == list(DEFAULT_VISIBLE)
     assert t.horizontalScrollBar().maximum() == 0  # no horizontal scrolling at the default width
     # two-line rows: tags, confidence and author on the second line
-    from briefing_app.gui.annotation_panel import Role
+    from briefing_app.gui.annotations.panel import Role
 
     details = [panel.model.index(r, 1).data(Role.DETAILS) for r in range(panel.model.rowCount())]
     assert any("#hedging #china #follow-up" in d and "moderate confidence" in d and "A. Analyst" in d for d in details)
@@ -302,7 +302,7 @@ def test_panel_readable_at_default_width(reviewed, qtmodeltester):
 
 
 def test_legend_chips_use_dark_ink_on_light_colours():
-    from briefing_app.gui.annotation_prefs import COLOR_HEX, ink_for
+    from briefing_app.gui.annotations.prefs import COLOR_HEX, ink_for
 
     for name in ("yellow", "orange", "green", "blue", "pink", "purple"):
         assert ink_for(COLOR_HEX[name]) == "#1b1c1f", name

@@ -8,7 +8,7 @@ pytest.importorskip("PySide6")
 
 from PySide6.QtCore import QSettings  # noqa: E402
 
-from briefing_app.gui import export_dialog as ed  # noqa: E402
+from briefing_app.gui.dialogs import export as ed  # noqa: E402
 
 LAYER = """format: annotations/1
 briefing: japan-nato-liaison-office

@@ -6,8 +6,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 
-from briefing_app.gui.field_view import MARKER, FieldHighlight, highlight_format
 from briefing_app.gui.theme import _dark_palette, colors
+from briefing_app.gui.views.field_view import MARKER, FieldHighlight, highlight_format
 
 from .factory import make_briefing
 
@@ -24,8 +24,8 @@ def _format_at(view, doc_pos):
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_annotations_look_unlike_evidence_and_quotes(qtbot, scheme):
-    from briefing_app.gui.annotation_prefs import highlight_color
-    from briefing_app.gui.sources_page import SourcesPage
+    from briefing_app.gui.annotations.prefs import highlight_color
+    from briefing_app.gui.pages.sources import SourcesPage
 
     page = SourcesPage()
     qtbot.addWidget(page)
@@ -81,8 +81,8 @@ def test_read_only_layers_are_dashed_and_styles_are_explicit():
 
 
 def test_annotation_tooltip_names_the_colour_label(tmp_path, qtbot):
-    from briefing_app.gui.annotation_controller import install_annotations
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.annotations.controller import install_annotations
+    from briefing_app.gui.window.main_window import MainWindow
 
     from .test_annotation_gui import _select
 

@@ -92,8 +92,8 @@ def test_reload_on_change_keeps_history_section_and_scrolling(qtbot, window, tmp
 def test_history_prune_drops_places_whose_element_is_gone():
     from dataclasses import replace
 
-    from briefing_app.gui.file_handling import _still_there, describe_changes
-    from briefing_app.gui.history import History, Place
+    from briefing_app.core.history import History, Place
+    from briefing_app.gui.window.file_handling import _still_there, describe_changes
 
     from .factory import make_briefing
 
@@ -115,7 +115,7 @@ def test_history_prune_drops_places_whose_element_is_gone():
 def test_back_returns_to_the_view_as_it_was_left(loaded, qtbot):
     """Scrolled down the Overview, then off to a source: Back shows the Overview scrolled where the
     analyst left it, not from the top; Forward likewise returns to the source view."""
-    from briefing_app.gui.history import Place
+    from briefing_app.core.history import Place
 
     w = loaded
     w.go_section("overview")
@@ -133,7 +133,7 @@ def test_back_returns_to_the_view_as_it_was_left(loaded, qtbot):
 
 
 def test_the_same_place_scrolled_elsewhere_is_not_a_new_step():
-    from briefing_app.gui.history import History, Place
+    from briefing_app.core.history import History, Place
 
     h = History()
     h.visit(Place("overview", "summary"))

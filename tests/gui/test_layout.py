@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from briefing_app.gui.inspector import _short
+from briefing_app.gui.views.inspector import _short
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 
-from briefing_app.gui.field_view import FieldHighlight, FieldView, FieldViewHub
-from briefing_app.gui.models import (
+from briefing_app.core.search import SearchIndex
+from briefing_app.gui.pages.models import (
     ActorsModel,
     ActorsProxy,
     QuotesModel,
@@ -19,7 +19,7 @@ from briefing_app.gui.models import (
     TimelineModel,
     TimelineProxy,
 )
-from briefing_app.gui.search_index import SearchIndex
+from briefing_app.gui.views.field_view import FieldHighlight, FieldView, FieldViewHub
 
 from .factory import SOURCE_TEXT, make_briefing
 
@@ -129,7 +129,7 @@ def test_hub_highlights_reach_every_view_and_survive_rebuild(qtbot):
 
 
 def test_sources_page_highlights_every_span_with_citing_tooltips(qtbot):
-    from briefing_app.gui.sources_page import SourcesPage
+    from briefing_app.gui.pages.sources import SourcesPage
 
     page = SourcesPage()
     qtbot.addWidget(page)
@@ -151,7 +151,7 @@ def test_clicking_source_text_selects_the_citing_element_or_the_source(qtbot):
     from PySide6.QtCore import QPoint
     from PySide6.QtTest import QTest
 
-    from briefing_app.gui.sources_page import SourcesPage
+    from briefing_app.gui.pages.sources import SourcesPage
 
     page = SourcesPage()
     qtbot.addWidget(page)
@@ -186,7 +186,7 @@ def test_the_context_menu_on_a_cited_passage_offers_every_citing_element(qtbot):
     """A click takes the innermost element citing a passage; the context menu lists them all."""
     from PySide6.QtWidgets import QMenu
 
-    from briefing_app.gui.sources_page import SourcesPage
+    from briefing_app.gui.pages.sources import SourcesPage
 
     page = SourcesPage()
     qtbot.addWidget(page)

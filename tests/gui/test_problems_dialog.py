@@ -9,7 +9,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.core.problems import Problem
-from briefing_app.gui.problems_dialog import ProblemsDialog
+from briefing_app.gui.dialogs.problems import ProblemsDialog
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

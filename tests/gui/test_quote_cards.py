@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QApplication
 
-from briefing_app.gui.field_view import FieldHighlight
-from briefing_app.gui.models import Role
+from briefing_app.gui.pages.models import Role
+from briefing_app.gui.views.field_view import FieldHighlight
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -83,7 +83,7 @@ def test_right_click_on_a_card_emits_the_element_signal(loaded, qtbot):
 
 
 def test_annotate_quote_falls_back_to_the_annotation_action(loaded, qtbot):
-    from briefing_app.gui.annotation_controller import install_annotations
+    from briefing_app.gui.annotations.controller import install_annotations
 
     w = loaded
     install_annotations(w)
@@ -97,7 +97,7 @@ def test_annotate_quote_falls_back_to_the_annotation_action(loaded, qtbot):
 
 
 def test_source_search_results_lead_with_their_paragraph(loaded, qtbot):
-    from briefing_app.gui.search_page import hit_label
+    from briefing_app.gui.pages.search import hit_label
 
     w = loaded
     w.search_field.setText("liaison")

@@ -7,8 +7,8 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QStyleOptionViewItem
 
-from briefing_app.gui.models import Role
-from briefing_app.gui.quote_cards import WRAP
+from briefing_app.gui.pages.models import Role
+from briefing_app.gui.pages.quote_cards import WRAP
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 

@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QUndoCommand
 from PySide6.QtWidgets import QApplication, QLabel
 
 from briefing_app.gui.actions import ActionName
-from briefing_app.gui.models import Role
+from briefing_app.gui.pages.models import Role
 
 from .conftest import SAMPLE, open_and_wait
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from briefing_app.core.loader import load_briefing
-from briefing_app.gui.search_index import SECTION_TITLES, SearchIndex
+from briefing_app.core.briefing.loader import load_briefing
+from briefing_app.core.search import SECTION_TITLES, SearchIndex
 
 from .conftest import SAMPLE
 

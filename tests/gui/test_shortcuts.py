@@ -13,7 +13,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 def _full_window(w):
-    from briefing_app.gui.annotation_controller import install_annotations
+    from briefing_app.gui.annotations.controller import install_annotations
 
     install_annotations(w)
     for section in ("overview", "actors", "timeline", "quotes", "sources", "search"):
@@ -38,7 +38,7 @@ def test_no_two_actions_share_a_shortcut(loaded):
 
 
 def test_shortcuts_dialog_lists_every_action_with_a_shortcut(loaded, qtbot):
-    from briefing_app.gui.shortcuts_dialog import shortcut_rows
+    from briefing_app.gui.dialogs.shortcuts import shortcut_rows
 
     w = _full_window(loaded)
     rows = shortcut_rows(w)
@@ -68,7 +68,7 @@ def test_the_list_leaves_out_keys_few_keyboards_have(qapp):
     such a key still shows it."""
     from PySide6.QtCore import Qt
 
-    from briefing_app.gui.shortcuts_dialog import _keys
+    from briefing_app.gui.dialogs.shortcuts import _keys
 
     undo = QAction("Undo")
     undo.setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence(Qt.Key.Key_F14), QKeySequence(Qt.Key.Key_Undo),

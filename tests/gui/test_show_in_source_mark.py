@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from briefing_app.gui.field_view import OUTLINE
 from briefing_app.gui.theme import _dark_palette
+from briefing_app.gui.views.field_view import OUTLINE
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -14,7 +14,7 @@ pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_show_in_source_draws_an_outline_not_an_annotation_colour(loaded, qtbot, scheme):
     from briefing_app.core.annotations import COLORS
-    from briefing_app.gui.annotation_prefs import highlight_color
+    from briefing_app.gui.annotations.prefs import highlight_color
 
     w = loaded
     if scheme == "dark":

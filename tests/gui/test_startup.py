@@ -25,7 +25,7 @@ import sys
 import briefing_app.gui
 from PySide6.QtWidgets import QApplication
 app = QApplication(sys.argv[:1])
-from briefing_app.gui.main_window import MainWindow
+from briefing_app.gui.window.main_window import MainWindow
 w = MainWindow()
 w.show()
 app.processEvents()
@@ -33,19 +33,19 @@ print(" ".join(sorted(sys.modules)))
 """
 
 #: Modules the first paint must not wait for.
-HEAVY = ("rapidfuzz", "reportlab", "yaml", "briefing_app.core.anchoring", "briefing_app.core.annotation_store",
-         "briefing_app.core.annotation_export", "briefing_app.core.loader", "briefing_app.gui.timeline_strip",
-         "briefing_app.gui.list_pages", "briefing_app.gui.search_page", "briefing_app.gui.sources_page",
-         "briefing_app.gui.annotation_controller", "briefing_app.gui.export_dialog", "briefing_app.export",
-         "briefing_app.gui.field_view", "briefing_app.gui.inspector", "briefing_app.gui.overview_page",
-         "briefing_app.core.model", "briefing_app.gui.models")
+HEAVY = ("rapidfuzz", "reportlab", "yaml", "briefing_app.core.annotations.anchoring", "briefing_app.core.annotations.store",
+         "briefing_app.core.annotations.export", "briefing_app.core.briefing.loader", "briefing_app.gui.pages.timeline_strip",
+         "briefing_app.gui.pages.list_pages", "briefing_app.gui.pages.search", "briefing_app.gui.pages.sources",
+         "briefing_app.gui.annotations.controller", "briefing_app.gui.dialogs.export", "briefing_app.export",
+         "briefing_app.gui.views.field_view", "briefing_app.gui.views.inspector", "briefing_app.gui.pages.overview",
+         "briefing_app.core.briefing.model", "briefing_app.gui.pages.models")
 
 #: Modules the first paint showing a small briefing must not wait for either (it needs the loader).
-HEAVY_WITH_CONTENT = ("rapidfuzz", "reportlab", "briefing_app.core.anchoring", "briefing_app.core.annotation_store",
-                      "briefing_app.core.annotation_export", "briefing_app.gui.timeline_strip",
-                      "briefing_app.gui.list_pages", "briefing_app.gui.search_page", "briefing_app.gui.sources_page",
-                      "briefing_app.gui.annotation_controller", "briefing_app.gui.export_dialog",
-                      "briefing_app.export", "briefing_app.gui.models")
+HEAVY_WITH_CONTENT = ("rapidfuzz", "reportlab", "briefing_app.core.annotations.anchoring", "briefing_app.core.annotations.store",
+                      "briefing_app.core.annotations.export", "briefing_app.gui.pages.timeline_strip",
+                      "briefing_app.gui.pages.list_pages", "briefing_app.gui.pages.search", "briefing_app.gui.pages.sources",
+                      "briefing_app.gui.annotations.controller", "briefing_app.gui.dialogs.export",
+                      "briefing_app.export", "briefing_app.gui.pages.models")
 
 #: Runs `run_gui(FILE)` as `briefing-app FILE` does, reporting the benchmark markers; at the window's
 #: first paint, whether the Overview already shows the briefing's title; at the end of the paint
@@ -95,7 +95,7 @@ def test_first_window_imports_nothing_heavy():
                          env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     assert out.returncode == 0, out.stderr
     loaded = set(out.stdout.split())
-    assert "briefing_app.gui.main_window" in loaded
+    assert "briefing_app.gui.window.main_window" in loaded
     assert not [m for m in HEAVY if m in loaded]
 
 
@@ -105,12 +105,12 @@ def test_small_file_is_on_screen_at_the_first_paint(tmp_path, prefetch):
     assert out["MARK"] == ["window-shown", "content-shown", "annotations-shown"]
     assert out["TITLE_AT_FIRST_PAINT"] == ["True"]  # the first paint already shows the briefing
     loaded = set(out["MODULES"][0].split())
-    assert {"briefing_app.core.model", "briefing_app.gui.overview_page"} <= loaded
+    assert {"briefing_app.core.briefing.model", "briefing_app.gui.pages.overview"} <= loaded
     assert not [m for m in HEAVY_WITH_CONTENT if m in loaded]
     # a child process forked before Qt read the file: this process never imported PyYAML or the loader
-    read_here = {"yaml", "briefing_app.core.loader", "briefing_app.core.validate"} & loaded
-    assert read_here == (set() if prefetch and CAN_FORK else {"yaml", "briefing_app.core.loader",
-                                                               "briefing_app.core.validate"})
+    read_here = {"yaml", "briefing_app.core.briefing.loader", "briefing_app.core.briefing.validate"} & loaded
+    assert read_here == (set() if prefetch and CAN_FORK else {"yaml", "briefing_app.core.briefing.loader",
+                                                               "briefing_app.core.briefing.validate"})
     assert out["PROBLEMS_DIALOG"] == ["False"]
 
 
@@ -118,7 +118,7 @@ def test_large_file_is_read_after_the_first_paint(tmp_path):
     out = _run(tmp_path, str(SAMPLE), "0")  # every file counts as large
     assert out["MARK"] == ["window-shown", "content-shown", "annotations-shown"]
     assert out["TITLE_AT_FIRST_PAINT"] == ["False"]  # the chrome first, the briefing from the worker thread
-    assert "briefing_app.core.anchoring" not in out["MODULES"][0].split()
+    assert "briefing_app.core.annotations.anchoring" not in out["MODULES"][0].split()
 
 
 def test_the_last_file_is_read_by_a_child_too(tmp_path):
@@ -130,8 +130,8 @@ def test_the_last_file_is_read_by_a_child_too(tmp_path):
     out = _run(tmp_path, "-")
     assert out["TITLE_AT_FIRST_PAINT"] == ["True"]
     loaded = set(out["MODULES"][0].split())
-    expected = set() if CAN_FORK else {"yaml", "briefing_app.core.loader"}
-    assert {"yaml", "briefing_app.core.loader"} & loaded == expected
+    expected = set() if CAN_FORK else {"yaml", "briefing_app.core.briefing.loader"}
+    assert {"yaml", "briefing_app.core.briefing.loader"} & loaded == expected
 
 
 @pytest.mark.parametrize("prefetch", [True, False], ids=["read-by-child", "read-in-process"])
@@ -145,7 +145,7 @@ def test_invalid_small_file_opens_the_problems_dialog(tmp_path, prefetch):
 
 
 def test_inspector_and_overview_arrive_on_first_use(qtbot):
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.window.main_window import MainWindow
 
     w = MainWindow()
     qtbot.addWidget(w)
@@ -173,8 +173,8 @@ def test_pages_are_built_on_first_visit_with_the_open_briefing(loaded):
 def test_annotations_installed_after_load_still_attach(qtbot, tmp_path):
     """`install_annotations` may run after the briefing is shown (it is deferred at start-up)."""
     from briefing_app.core.annotations import Annotation, AnnotationLayer, Selector, save_layer, utc_now
-    from briefing_app.gui.annotation_controller import install_annotations
-    from briefing_app.gui.main_window import MainWindow
+    from briefing_app.gui.annotations.controller import install_annotations
+    from briefing_app.gui.window.main_window import MainWindow
 
     QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
@@ -201,8 +201,8 @@ def test_annotations_installed_after_load_still_attach(qtbot, tmp_path):
 
 def test_reader_highlight_tints_match_the_export_stylesheet():
     """The reader keeps its own copy of the six tints so drawing them needs no exporter import."""
-    from briefing_app.core.annotation_export import COLOR_CSS
-    from briefing_app.gui.annotation_prefs import COLOR_HEX
+    from briefing_app.core.annotations.export import COLOR_CSS
+    from briefing_app.gui.annotations.prefs import COLOR_HEX
 
     assert COLOR_HEX == COLOR_CSS
 
@@ -222,10 +222,10 @@ class _FakePrefetch:
 
 
 def test_load_uses_the_childs_answer_and_falls_back_when_there_is_none():
-    from briefing_app.core.loader import load_briefing
-    from briefing_app.core.prefetch import PrefetchFailed
+    from briefing_app.core.briefing.loader import load_briefing
+    from briefing_app.core.io.prefetch import PrefetchFailed
     from briefing_app.core.problems import BriefingError, Problem
-    from briefing_app.gui.loading import load_now, load_or_problems
+    from briefing_app.gui.window.loading import load_now, load_or_problems
 
     direct = load_briefing(SAMPLE, display_name=SAMPLE.name)
     answered = _FakePrefetch(direct)
@@ -247,8 +247,8 @@ def test_load_uses_the_childs_answer_and_falls_back_when_there_is_none():
 def test_a_save_between_reading_and_watching_still_reloads(qtbot, tmp_path):
     """The watcher starts after the first paint, a few hundred ms after the file was read (by a
     child process, even earlier): a save in between must not go unnoticed."""
-    from briefing_app.core.prefetch import file_stamp
-    from briefing_app.gui.loading import FileWatcher
+    from briefing_app.core.io.prefetch import file_stamp
+    from briefing_app.gui.window.loading import FileWatcher
 
     path = tmp_path / "b.yaml"
     path.write_text("title: one\n", encoding="utf-8")

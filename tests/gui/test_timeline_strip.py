@@ -10,7 +10,7 @@ from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QWheelEvent
 from PySide6.QtWidgets import QApplication
 
-from briefing_app.gui.models import Role
+from briefing_app.gui.pages.models import Role
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -76,7 +76,7 @@ def test_ctrl_wheel_keeps_the_day_under_the_mouse(timeline):
 def test_month_labels_skip_only_by_rule(qtbot):
     from PySide6.QtGui import QFont
 
-    from briefing_app.gui.timeline_strip import axis_ticks
+    from briefing_app.gui.pages.timeline_strip import axis_ticks
 
     font = QFont()
     for ppd in (0.6, 1.0, 1.6, 3.0, 8.0):

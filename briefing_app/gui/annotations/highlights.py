@@ -1,0 +1,98 @@
+"""Annotations seen in the reader: highlights drawn through the window's `field_hub`, and jumping to one.
+
+Every placed annotation of every open layer becomes a `FieldHighlight` in
+every `FieldView` (through `FieldViewHub.set_extra_highlights`): a solid
+marker fill for the analyst's own layer, dashed for colleagues', dotted where
+the placement is fuzzy, with a plain-text tooltip.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from briefing_app.core.annotations import Annotation, AnnotationLayer
+from briefing_app.core.history import Place
+from briefing_app.core.search import section_of
+from briefing_app.gui.annotations.base import AnnotationControllerBase
+from briefing_app.gui.annotations.prefs import color_labels, highlight_color
+from briefing_app.gui.views.field_view import MARKER, FieldHighlight
+
+if TYPE_CHECKING:
+    from PySide6.QtCore import SignalInstance
+
+    from briefing_app.core.annotations.anchoring import Anchor
+
+
+def highlight_tooltip(a: Annotation, layer_name: str, labels: dict[str, str], where: Anchor | None) -> str:
+    """A highlight's tooltip as plain text: label and layer, the note's words, tags on their own line.
+
+    Kept free of anything Qt would take for rich text on its first line, so a
+    note's `<b>` or `<font>` shows as typed (as in the PDF) instead of being
+    rendered or swallowed.
+    """
+    from briefing_app.core.annotations.text import note_plain_text, wrap_plain
+
+    head = f"Annotation \u00b7 {labels.get(a.color or '', a.color or 'note')} ({a.color or 'no colour'}) \u2014 {layer_name}"
+    if where is not None and where.status != "exact":
+        head += f" \u00b7 {where.describe()}"
+    lines = [head.replace("<", "\u2039").replace("&", "+")]
+    note = note_plain_text(a.note)
+    if note:
+        lines.append(wrap_plain(note))
+    if a.tags:
+        lines.append("Tags: " + ", ".join(a.tags))
+    if a.confidence:
+        lines.append(f"Confidence: {a.confidence}")
+    if where is not None and where.status == "fuzzy":
+        lines.append(wrap_plain(where.explain()))
+    return "\n".join(lines)
+
+
+class AnnotationHighlights(AnnotationControllerBase):
+    """Draws the layers' annotations in the views and takes the reader to one of them."""
+
+    annotations_changed: SignalInstance  # declared on the controller (a QObject)
+
+    def _refresh(self) -> None:
+        labels = color_labels()
+        items: list[FieldHighlight] = []
+        for layer in self.layers():
+            # a solid marker fill (distinct from the light evidence/quote washes); others' layers dashed,
+            # fuzzy placements dotted (and marked ≈ in the tooltip)
+            pattern = "solid" if layer is self.own else "dash"
+            for a in layer:
+                x = self.anchor_of(layer, a.id)
+                if x is None or not x.placed or x.start is None or x.field is None or a.color is None:
+                    continue
+                tip = highlight_tooltip(a, layer.name, labels, x)
+                items.append(FieldHighlight(a.target, x.field, x.start, x.end, highlight_color(a.color, 255), tip,
+                                            MARKER, None, "dot" if x.status == "fuzzy" else pattern))
+        self.window.field_hub.set_extra_highlights(items)
+        notice = self.change_notice()
+        self.accept_positions_action.setEnabled(bool(notice and notice[1]))
+        self.annotations_changed.emit()
+
+    def _own_annotation_at(self, h: FieldHighlight) -> Annotation | None:
+        """The analyst's own annotation drawn as highlight `h`, if it is one."""
+        if self.own is None:
+            return None
+        for a in self.own.for_target(h.address):
+            x = self.anchor_of(self.own, a.id)
+            if x is not None and x.field == h.field and x.start == h.start and x.end == h.end:
+                return a
+        return None
+
+    def jump_to(self, layer: AnnotationLayer, annotation_id: str) -> None:
+        a = layer.get(annotation_id)
+        if a is None:
+            return
+        x = self.anchor_of(layer, annotation_id)
+        b = self.window.briefing
+        if b is None or x is None or not x.placed:
+            self._tell(f"Orphaned: {x.reason if x else 'not placed'}")
+            return
+        if a.target.startswith("sources/") and x.field == "text" and x.start is not None:
+            self.window.go(Place("sources", a.target, span=(a.target.split("/", 1)[1], x.start, x.end)))
+            return
+        rng = (x.field, x.start, x.end) if x.field and x.start is not None else None
+        self.window.go(Place(section_of(a.target), a.target, field_range=rng))
