@@ -56,6 +56,8 @@ def _run_command(ns: argparse.Namespace) -> int:
 
 
 def _open_app(args: list[str]) -> int:
+    if args and not args[0].startswith("-") and not Path(args[0]).is_file():
+        raise not_a_command_or_file(args[0])  # before the options after it are read: `exprot X -o Y`
     ns = app_parser().parse_args(args)
     files: list[str] = ns.files
     if files:

@@ -13,7 +13,14 @@ from annotation_helpers import SAMPLE
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_app.core.annotations import Annotation, AnnotationLayer, layer_to_bytes, load_layer, merge_layers, save_layer
+from briefing_app.core.annotations import (
+    Annotation,
+    AnnotationLayer,
+    layer_to_bytes,
+    load_layer,
+    merge_layers,
+    save_layer,
+)
 from briefing_app.core.annotations.merge import newer_annotation, summarise_merge
 
 BRIEFING = "japan-nato-liaison-office"
