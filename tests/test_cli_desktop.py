@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.cli.desktop import MIME_TYPE, quote_exec_arg, installed_paths
+from briefing_app.cli.desktop import MIME_TYPE, installed_paths, quote_exec_arg
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "resources" / "briefings" / "japan-nato-liaison-office.yaml"
