@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import argparse
 import difflib
-import sys
-from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
@@ -152,10 +150,3 @@ def command_parser() -> argparse.ArgumentParser:
     d.add_argument("action", choices=("install", "uninstall"), help="register or remove the app")
     return p
 
-
-def parse_command(args: Sequence[str]) -> argparse.Namespace:
-    return command_parser().parse_args(list(args))
-
-
-def print_help() -> None:
-    app_parser().print_help(sys.stdout)
