@@ -1,136 +1,94 @@
-"""`briefing-app`: the command line of contract §3.
+"""`briefing-app`: the command line of contract §3, one module per command.
 
-Each subcommand imports only what it needs, so `validate` never pulls in Qt
-or ReportLab and starts fast. Every failure is one plain sentence on stderr
-and a non-zero exit; no traceback reaches the user.
+`main` reads the first word: a command (`validate`, `export`, `annotations`,
+`check`, `desktop`) goes to its module with plain typed arguments; anything
+else is `briefing-app [FILE]`, which opens the app (`open_app`) — unless the
+word is neither a command nor an existing file, which is a usage error with a
+did-you-mean, decided without importing Qt. Grammar and help live in
+`parser`, exit codes and `CommandError` in `errors`. Modules here may import
+core, export and gui (the GUI only when a window is opened); nothing imports
+the CLI. Every failure is one plain sentence on stderr and a non-zero exit.
 """
 
 from __future__ import annotations
 
+import argparse
 import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    import argparse
+from briefing_app.cli.errors import EXIT_INVALID, EXIT_USAGE, CommandError, say
+from briefing_app.cli.parser import COMMANDS, app_parser, command_parser, not_a_command_or_file
 
-EXIT_OK = 0
-EXIT_INVALID = 1
-EXIT_USAGE = 2
-
-_SUBCOMMANDS = ("validate", "export", "annotations")
+__all__ = ["main", "entry", "CommandError"]
 
 
-class CommandError(Exception):
-    """A failure to report as one sentence on stderr (exit code attached)."""
-
-    def __init__(self, message: str, code: int = EXIT_INVALID):
-        super().__init__(message)
-        self.code = code
-
-
-def _parser() -> argparse.ArgumentParser:
-    import argparse  # not on the GUI's start-up path
-
-    p = argparse.ArgumentParser(
-        prog="briefing-app",
-        description="Briefing Reader: read, check, annotate and brief from structured briefings.",
-    )
-    sub = p.add_subparsers(dest="command", metavar="COMMAND")
-
-    v = sub.add_parser("validate", help="check briefing files; exit 1 and list every problem if any")
-    v.add_argument("files", nargs="+", metavar="FILE")
-
-    e = sub.add_parser("export", help="write the PDF brief")
-    e.add_argument("file", metavar="FILE")
-    e.add_argument("-o", "--output", required=True, metavar="OUT.pdf")
-    e.add_argument("--annotations", action="append", default=[], metavar="A.annotations.yaml",
-                   help="annotation layer to include (repeatable); without it, FILE's own "
-                        "<stem>.annotations.yaml beside it is included if present, and stderr says so")
-    e.add_argument("--no-annotations", action="store_true",
-                   help="leave all annotations out of the brief (including the layer beside FILE)")
-    e.add_argument("--page-size", choices=("a4", "letter"), default="a4")
-    e.add_argument("--labels", action="append", default=[], metavar="LABEL",
-                   help="only annotations whose colour has this label (repeatable)")
-    e.add_argument("--tags", action="append", default=[], metavar="TAG",
-                   help="only annotations with this tag (repeatable)")
-
-    a = sub.add_parser("annotations", help="export or merge annotation layers")
-    asub = a.add_subparsers(dest="annotations_command", metavar="ACTION")
-    ax = asub.add_parser("export", help="W3C Web Annotation JSON-LD or Markdown")
-    ax.add_argument("file", metavar="A.annotations.yaml")
-    ax.add_argument("--format", required=True, choices=("w3c", "markdown"))
-    ax.add_argument("-o", "--output", required=True, metavar="OUT")
-    ax.add_argument("--briefing", metavar="FILE", help="the briefing (default: found beside the layer)")
-    am = asub.add_parser("merge", help="merge layers; the same id twice keeps the newer `modified`")
-    am.add_argument("files", nargs="+", metavar="A")
-    am.add_argument("-o", "--output", required=True, metavar="OUT")
-    return p
-
-
-def cmd_validate(files: Sequence[str]) -> int:
-    from briefing_app.core.briefing.loader import load_briefing
-    from briefing_app.core.problems import BriefingError
-
-    status = EXIT_OK
-    for name in files:
-        try:
-            load_briefing(Path(name), display_name=name)
-        except BriefingError as exc:
-            status = EXIT_INVALID
-            for problem in exc.problems:
-                print(problem, file=sys.stderr)
-    return status
-
-
-def _dispatch(ns: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def _run_command(ns: argparse.Namespace) -> int:
+    """Call the command's module with plain arguments (modules are imported only when used)."""
     if ns.command == "validate":
-        return cmd_validate(ns.files)
+        from briefing_app.cli.validate import validate_command
+
+        return validate_command(ns.files)
     if ns.command == "export":
         from briefing_app.cli.export import export_command
 
-        return export_command(ns)
+        return export_command(ns.file, ns.output, annotations=ns.annotations, no_annotations=ns.no_annotations,
+                              page_size=ns.page_size, sections=ns.sections, labels=ns.labels, tags=ns.tags)
     if ns.command == "annotations":
-        if ns.annotations_command is None:
-            raise CommandError("say what to do with annotations: 'export' or 'merge'", EXIT_USAGE)
         from briefing_app.cli import annotation_commands
 
-        if ns.annotations_command == "export":
-            return annotation_commands.export_command(ns)
-        return annotation_commands.merge_command(ns)
-    raise CommandError(f"unknown command {ns.command!r}", EXIT_USAGE)
+        if ns.action is None:
+            raise CommandError("say what to do with annotations: 'export' or 'merge'", EXIT_USAGE)
+        if ns.action == "export":
+            return annotation_commands.export_command(ns.file, ns.format, ns.output, ns.briefing)
+        return annotation_commands.merge_command(ns.files, ns.output, ns.briefing)
+    if ns.command == "check":
+        # check.py is another task's (tradecraft checks); the type: ignore goes once it is merged.
+        from briefing_app.cli.check import check_command  # type: ignore[import-not-found, unused-ignore]
+
+        return int(check_command(ns.files, ns.strict))
+    if ns.command == "desktop":
+        from briefing_app.cli.desktop import desktop_command
+
+        return desktop_command(ns.action)
+    raise CommandError(f"unknown command {ns.command!r}", EXIT_USAGE)  # pragma: no cover (argparse refuses it)
+
+
+def _open_app(args: list[str]) -> int:
+    if args and not args[0].startswith("-") and not Path(args[0]).is_file():
+        raise not_a_command_or_file(args[0])  # before the options after it are read: `exprot X -o Y`
+    ns = app_parser().parse_args(args)
+    files: list[str] = ns.files
+    if files:
+        first = files[0]
+        if first in COMMANDS:
+            raise CommandError(f"the command {first!r} must come first, before any option", EXIT_USAGE)
+        if not Path(first).is_file():
+            raise not_a_command_or_file(first)
+        if len(files) > 1:
+            raise CommandError("open one briefing at a time", EXIT_USAGE)
+    from briefing_app.cli.open_app import open_command
+
+    return open_command(files[0] if files else None, goto=ns.goto, search=ns.search, appearance=ns.appearance)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = list(sys.argv[1:] if argv is None else argv)
-    # `briefing-app [FILE]` opens the app; anything else is a subcommand.
-    if not args or (args[0] not in _SUBCOMMANDS and not args[0].startswith("-")) or args[0] == "--":
-        files = [a for a in args if a != "--"]
-        if len(files) > 1:
-            print("briefing-app: open one briefing at a time", file=sys.stderr)
-            return EXIT_USAGE
-        from briefing_app.gui.app import run_gui
-
-        return run_gui(Path(files[0]) if files else None)
-    parser = _parser()
-    ns = parser.parse_args(args)
-    if ns.command is None:
-        parser.print_help()
-        return EXIT_USAGE
     try:
-        return _dispatch(ns, parser)
+        if args and args[0] in COMMANDS:
+            return _run_command(command_parser().parse_args(args))
+        return _open_app(args)
     except CommandError as exc:
-        print(f"briefing-app: {exc}", file=sys.stderr)
+        say(str(exc))
         return exc.code
     except KeyboardInterrupt:
-        print("briefing-app: interrupted", file=sys.stderr)
+        say("interrupted")
         return 130
     except OSError as exc:
         # A file we were told to read or write could not be: say which and why.
         where = f" {exc.filename}" if exc.filename else ""
-        print(f"briefing-app: cannot use{where}: {exc.strerror or exc}", file=sys.stderr)
+        say(f"cannot use{where}: {exc.strerror or exc}")
         return EXIT_INVALID
 
 

@@ -1,4 +1,4 @@
-"""`briefing-app annotations export|merge` (contract §3), called by `cli.py`.
+"""`briefing-app annotations export|merge` (contract §3).
 
 Every failure is printed as one plain sentence (or `FILE:LINE:COL: message`
 lines for a bad file) on stderr with a non-zero exit; outputs are written
@@ -9,14 +9,17 @@ command.
 
 from __future__ import annotations
 
-import argparse
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
+from briefing_app.cli.errors import EXIT_INVALID, EXIT_OK
+from briefing_app.cli.errors import say as _say
 from briefing_app.core.annotations import AnnotationLayer, briefing_path_for_layer, merge_layers
 from briefing_app.core.annotations.anchoring import AnchorReport, orphan_line, reanchor
 from briefing_app.core.annotations.export import to_markdown, w3c_bytes
+from briefing_app.core.annotations.merge import summarise_merge
 from briefing_app.core.annotations.store import layer_to_bytes, load_layer
 from briefing_app.core.briefing.model import Briefing
 from briefing_app.core.io.atomic import write_atomic
@@ -24,16 +27,11 @@ from briefing_app.core.problems import BriefingError
 
 __all__ = ["export_command", "merge_command", "find_briefing", "print_orphans"]
 
-EXIT_OK = 0
-EXIT_FAILED = 1
+EXIT_FAILED = EXIT_INVALID
 
 
 class _Failed(Exception):
-    pass
-
-
-def _say(message: str) -> None:
-    print(f"briefing-app: {message}", file=sys.stderr)
+    """Already reported on stderr; the command ends with exit status 1."""
 
 
 def _load_layer(name: str) -> AnnotationLayer:
@@ -95,37 +93,56 @@ def _write(path: str, data: bytes) -> None:
     write_atomic(out, data)
 
 
-def export_command(ns: argparse.Namespace) -> int:
+def export_command(file: str, fmt: str, output: str, briefing: str | None = None) -> int:
+    """`annotations export FILE --format w3c|markdown -o OUT`."""
     try:
-        layer = _load_layer(ns.file)
-        briefing_path = find_briefing(Path(ns.file), getattr(ns, "briefing", None))
-        briefing, report = _anchor(layer, ns.file, briefing_path)
-        if ns.format == "w3c":
+        layer = _load_layer(file)
+        briefing_path = find_briefing(Path(file), briefing)
+        found, report = _anchor(layer, file, briefing_path)
+        if fmt == "w3c":
             data = w3c_bytes(layer)
         else:
-            data = to_markdown(layer, briefing, report).encode("utf-8")
-        _write(ns.output, data)
+            data = to_markdown(layer, found, report).encode("utf-8")
+        _write(output, data)
     except _Failed:
         return EXIT_FAILED
     return EXIT_OK
 
 
-def merge_command(ns: argparse.Namespace) -> int:
+def _same_file(a: Path, b: Path) -> bool:
     try:
-        layers = [_load_layer(name) for name in ns.files]
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return False
+
+
+def merge_command(files: Sequence[str], output: str, briefing: str | None = None) -> int:
+    """`annotations merge A B… -o OUT`: the merged layer, the same bytes whatever the order of A B….
+
+    When OUT is one of the inputs (merging into one's own layer), its author
+    and header extras stay; stderr ends with one summary line relative to it.
+    """
+    try:
+        layers = [_load_layer(name) for name in files]
         ids = {la.briefing for la in layers}
         if len(ids) > 1:
             _say("cannot merge layers of different briefings: " + ", ".join(
-                f"{name} ({la.briefing})" for name, la in zip(ns.files, layers, strict=True)))
+                f"{name} ({la.briefing})" for name, la in zip(files, layers, strict=True)))
             return EXIT_FAILED
-        merged = merge_layers(layers)
-        # Orphans are listed when the briefing can be found (beside the first
-        # layer or given with --briefing); merging itself does not need it.
-        explicit = getattr(ns, "briefing", None)
-        briefing_path = Path(explicit) if explicit else briefing_path_for_layer(Path(ns.files[0]))
+        out = Path(output)
+        base = next((la for name, la in zip(files, layers, strict=True) if _same_file(Path(name), out)), None)
+        merged = merge_layers(layers, author=base.author if base is not None else None)
+        if base is not None:
+            merged.extras = base.extras
+        # Orphans are listed when the briefing can be found (given with --briefing, or beside
+        # a layer: the first, in sorted order, that has one); merging itself does not need it.
+        briefing_path = Path(briefing) if briefing else next(
+            (p for p in (briefing_path_for_layer(Path(n)) for n in sorted(files)) if p is not None), None)
         if briefing_path is not None:
-            _anchor(merged, ns.files[0], briefing_path)
-        _write(ns.output, layer_to_bytes(merged))
+            _anchor(merged, output, briefing_path)
+        _write(output, layer_to_bytes(merged))
+        summary = summarise_merge(layers, merged, base)
+        print(f"merged {len(files)} layers into {output}: {summary.line()}", file=sys.stderr)
     except _Failed:
         return EXIT_FAILED
     return EXIT_OK

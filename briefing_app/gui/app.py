@@ -103,6 +103,9 @@ def run_gui(path: Path | None) -> int:
     from briefing_app.gui.theme import apply_color_scheme
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
+    from briefing_app.gui.signals import install_termination_handler
+
+    install_termination_handler(app)  # SIGTERM/SIGINT/SIGHUP: save, unlock, exit 0 (gui/signals.py)
     app.setOrganizationName(cfg.ORGANISATION)
     app.setApplicationName(cfg.APPLICATION)
     app.setApplicationDisplayName("Briefing Reader")

@@ -48,7 +48,12 @@ def test_export_sample_ok(sample_path, tmp_path, capsys):
     out = tmp_path / "brief.pdf"
     assert main(["export", str(sample_path), "-o", str(out)]) == 0
     assert out.read_bytes().startswith(b"%PDF")
-    assert capsys.readouterr().err == ""
+    # Says what it wrote, with the page count the PDF itself declares.
+    import re
+
+    declared = int(re.search(rb"/Count (\d+) /Kids", out.read_bytes()).group(1))  # the page tree's root
+    err = capsys.readouterr().err
+    assert err == f"wrote {out} ({declared} pages)\n" and declared > 1
 
 
 def test_orphans_reported_and_export_succeeds(sample_path, tmp_path, capsys):
@@ -57,7 +62,8 @@ def test_orphans_reported_and_export_succeeds(sample_path, tmp_path, capsys):
     out = tmp_path / "brief.pdf"
     assert main(["export", str(sample_path), "-o", str(out), "--annotations", str(layer)]) == 0
     err = capsys.readouterr().err.splitlines()
-    assert len(err) == 1 and err[0].startswith("orphaned: a2 (quotes/no-such-quote): ")
+    assert len(err) == 2 and err[0].startswith("orphaned: a2 (quotes/no-such-quote): ")
+    assert err[1].startswith(f"wrote {out} (")
     text = flat(" ".join(pages_text(out, tmp_path)))
     assert "Analyst notes" in text
     assert "Check this <b>now</b>" in text
@@ -150,11 +156,12 @@ def test_default_layer_beside_briefing_is_announced(sample_path, tmp_path, capsy
     err = capsys.readouterr().err.splitlines()
     assert err[0] == f"including annotations from {layer} (--no-annotations leaves them out)"
     # Orphan lines stay exactly as the contract says, after it.
-    assert len(err) == 2 and err[1].startswith("orphaned: a2 (quotes/no-such-quote): ")
+    assert len(err) == 3 and err[1].startswith("orphaned: a2 (quotes/no-such-quote): ")
+    assert err[2].startswith(f"wrote {out} (")
     assert "#follow-up" in flat(" ".join(pages_text(out, tmp_path)))
 
     assert main(["export", str(brief), "-o", str(out), "--no-annotations"]) == 0
-    assert capsys.readouterr().err == ""
+    assert capsys.readouterr().err.startswith(f"wrote {out} (")
     assert "Analyst notes" not in flat(" ".join(pages_text(out, tmp_path)))
 
     # An explicit layer is what the analyst asked for: nothing to announce.
