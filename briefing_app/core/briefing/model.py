@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from briefing_app.core.briefing.address import ADDRESS_SECTIONS
 from briefing_app.core.briefing.dates import PartialDate, format_span
 from briefing_app.core.briefing.locations import NodeLocations
 from briefing_app.core.briefing.textmatch import NormalisedText
@@ -87,7 +88,7 @@ def likelihood_term(term: str | None) -> LikelihoodTerm | None:
 
 
 #: List sections of a briefing, in reading order, with their element address prefix.
-SECTIONS = ("key_points", "actors", "relations", "timeline", "quotes", "sources")
+SECTIONS = ADDRESS_SECTIONS[1:]
 
 Confidence = Literal["high", "moderate", "low"]
 
