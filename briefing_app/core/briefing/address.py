@@ -23,7 +23,7 @@ class AddressError(ValueError):
     """Text that is not an element address; the message says what was expected."""
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Address:
     """A section (`actors`) or one element of it (`actors/japan`); `summary` has no elements."""
 

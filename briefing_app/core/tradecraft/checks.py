@@ -18,7 +18,7 @@ from briefing_app.core.tradecraft.rules import RULES, Rule
 __all__ = ["Finding", "check_briefing"]
 
 
-@dataclass(frozen=True, slots=True, order=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One tradecraft finding, located in the briefing file."""
 
@@ -44,5 +44,5 @@ def check_briefing(briefing: Briefing, rules: Iterable[Rule] = RULES) -> list[Fi
             line, col = where(address, field)
             path = f"{address}.{field}" if field else address
             out.append(Finding(line, col, rule.name, address, field, f"{path}: {message}", rule.severity))
-    out.sort()
+    out.sort(key=lambda f: (f.line, f.col, f.rule, f.message))
     return out
