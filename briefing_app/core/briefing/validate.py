@@ -383,6 +383,8 @@ def _elements(ctx: _Ctx, node: Node | None, section: str, spec: Fields,
             out.append(make(fields))
         except _FieldProblem as exc:  # cross-field rule, located at the field it faults
             ctx.error(item.items.get(exc.field, item), f"{path}.{exc.field}: {exc}")
+        except ValueError as exc:  # any other rule a model class enforces
+            ctx.error(item, f"{path}: {exc}")
     return tuple(out)
 
 
