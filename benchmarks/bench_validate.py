@@ -1,9 +1,11 @@
-"""Whole-process time and peak memory of `briefing-app validate` on a large briefing.
+"""Whole-process time and peak memory of `briefing-app validate` and `check` on a large briefing.
 
 Compares, on the same file, with a plain `yaml.load(f, Loader=yaml.CSafeLoader)`
 (the floor a naive loader would stand on) and with bare iteration of the C
 parser's events (what any YAML reader must pay). Target (issue 2): validate
-takes at most 0.4x the plain load's time, with no more peak memory.
+takes at most 0.4x the plain load's time, with no more peak memory. Target
+(issue 12): `check` (validation plus the tradecraft rules) takes less than
+1.25x validate's time; the rules' own time is also measured in-process.
 
     python benchmarks/bench_validate.py [FILE] [--runs N]
 
@@ -63,6 +65,36 @@ def measure(name: str, cmd: list[str], runs: int) -> tuple[float, float, int]:
     return wall, cpu, max(peaks)
 
 
+def check_command_line(path: Path) -> list[str]:
+    """`briefing-app check FILE` once the subcommand is wired in; until then the very function it calls."""
+    cmd = briefing_app_command()
+    probe = subprocess.run(cmd + ["check", "--help"], capture_output=True)
+    if probe.returncode == 0:
+        return cmd + ["check", str(path)]
+    return [sys.executable, "-c",
+            "import sys; from briefing_app.cli.check import check_command; "
+            "sys.exit(check_command(sys.argv[1:], False))", str(path)]
+
+
+def rules_in_process(path: Path, runs: int) -> tuple[float, float]:
+    """(load and validate s, tradecraft rules s), medians, measured in one process."""
+    code = (
+        "import sys, time\n"
+        "from briefing_app.core.briefing.loader import load_briefing\n"
+        "from briefing_app.core.tradecraft import check_briefing\n"
+        "t0 = time.perf_counter(); b = load_briefing(sys.argv[1]); t1 = time.perf_counter()\n"
+        "check_briefing(b); t2 = time.perf_counter()\n"
+        "print(t1 - t0, t2 - t1)\n"
+    )
+    loads, rules = [], []
+    for _ in range(runs):
+        out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+        load, rule = map(float, out.stdout.split())
+        loads.append(load)
+        rules.append(rule)
+    return statistics.median(loads), statistics.median(rules)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("file", nargs="?", type=Path)
@@ -84,11 +116,17 @@ def main() -> None:
     w_plain, c_plain, m_plain = measure("plain yaml.load (CSafeLoader)", plain, ns.runs)
     w_events, c_events, _m = measure("C parser events only", events, ns.runs)
     w_ours, c_ours, m_ours = measure("briefing-app validate", ours, ns.runs)
+    w_check, c_check, _m = measure("briefing-app check", check_command_line(path), ns.runs)
+    t_load, t_rules = rules_in_process(path, ns.runs)
     print()
     print(f"wall time validate / plain load = {w_ours / w_plain:.2f}   (target <= 0.40)")
     print(f"CPU time  validate / plain load = {c_ours / c_plain:.2f}   (target <= 0.40; steady on a busy machine)")
     print(f"memory    validate / plain load = {m_ours / m_plain:.2f}   (target <= 1.00)")
     print(f"CPU time  validate / events only = {c_ours / c_events:.2f}   (what is left above the parser)")
+    print(f"wall time check / validate       = {w_check / w_ours:.2f}   (target < 1.25)")
+    print(f"CPU time  check / validate       = {c_check / c_ours:.2f}   (target < 1.25)")
+    print(f"in-process: load+validate {t_load:.3f} s, tradecraft rules {t_rules * 1000:.1f} ms "
+          f"({t_rules / t_load:.1%} of validate)")
 
 
 if __name__ == "__main__":

@@ -1,7 +1,8 @@
 """Generate a large, valid briefing for benchmarks (deterministic for a seed).
 
-Default size, as the issues ask: 10,000 events, 2,000 actors, 5,000 quotes and
-about 1 MB of source text, some 6 MB of YAML. Every excerpt and quote is cut
+Default size, as the issues ask: 10,000 events (about a tenth of them ranges
+with a month-precision end), 2,000 actors, 5,000 quotes and about 1 MB of
+source text, some 6 MB of YAML. Every excerpt and quote is cut
 from the generated source text, so the file validates with zero problems.
 
     python benchmarks/make_large_briefing.py OUT.yaml [--events N --actors N --quotes N --source-kb N]
@@ -96,8 +97,14 @@ def make(events: int, actors: int, quotes: int, source_kb: int, seed: int = 7) -
         date = (f"{year}-{month:02d}-{day:02d}", f"{year}-{month:02d}", f"{year}")[e % 3]
         who = ", ".join(f"actor-{rnd.randrange(actors)}" for _ in range(rnd.randint(1, 3)))
         approx = "\n    approximate: true" if e % 7 == 0 else ""
+        # About one event in ten is a range ending at month precision: in the
+        # month it starts (also after a day-precision start: 2003-04-12 to
+        # 2003-04 is a valid range) or in the next.
+        end_month = (month if e % 19 == 0 else month % 12 + 1) if e % 19 in (0, 9) else 0
+        end_year = year + (end_month < month)
+        end = f"\n    end: '{end_year}-{end_month:02d}'" if end_month else ""
         out.append(
-            f"  - id: ev-{e}\n    date: {date!r}{approx}\n    title: {q('Event ' + str(e) + ': ' + ex[:40])}\n"
+            f"  - id: ev-{e}\n    date: {date!r}{end}{approx}\n    title: {q('Event ' + str(e) + ': ' + ex[:40])}\n"
             f"    description: {q(ex + ' ' + ' '.join(rnd.choices(WORDS, k=4)))}\n"
             f"    actors: [{who}]\n    location: {q(rnd.choice(WORDS).title())}\n"
             f"    evidence: [{{source: {src}, quote: {q(ex)}}}]"

@@ -22,7 +22,13 @@ import pytest
 import yaml
 
 from briefing_app.core.briefing.loader import parse_briefing_bytes
-from briefing_app.core.briefing.model import ACTOR_KINDS, CONFIDENCE_LEVELS, RELIABILITY_CODES
+from briefing_app.core.briefing.model import (
+    ACTOR_KINDS,
+    CONFIDENCE_LEVELS,
+    KEY_POINT_KINDS,
+    LIKELIHOOD_TERMS,
+    RELIABILITY_CODES,
+)
 from briefing_app.core.problems import BriefingError
 from briefing_app.resources import resource_path, sample_briefing
 
@@ -114,6 +120,30 @@ def test_enums_agree_with_the_model(schema: dict[str, Any]) -> None:
     assert tuple(defs["confidence"]["enum"]) == CONFIDENCE_LEVELS
     # an optional field left empty (null) counts as absent
     assert tuple(defs["source"]["properties"]["reliability"]["enum"]) == (*RELIABILITY_CODES, None)
+    assert tuple(defs["keyPointKind"]["enum"]) == KEY_POINT_KINDS
+    assert defs["keyPointKind"]["default"] == KEY_POINT_KINDS[0]
+    assert tuple(defs["likelihood"]["enum"]) == tuple(LIKELIHOOD_TERMS)
+    for term in LIKELIHOOD_TERMS.values():  # the bands the description names are the model's
+        assert f"{term.low}–{term.high} %" in defs["likelihood"]["description"]
+
+
+def test_every_object_allows_extension_keys(schema: dict[str, Any]) -> None:
+    """`x-` keys are allowed in every mapping (FORMAT.md §1), so every closed object names the pattern."""
+    closed: list[str] = []
+
+    def walk(node: Any, path: str) -> None:
+        if isinstance(node, dict):
+            if node.get("additionalProperties") is False:
+                closed.append(path)
+                assert "^x-" in node.get("patternProperties", {}), path
+            for key, value in node.items():
+                walk(value, f"{path}/{key}")
+        elif isinstance(node, list):
+            for i, value in enumerate(node):
+                walk(value, f"{path}/{i}")
+
+    walk(schema, "#")
+    assert len(closed) == 9, closed  # the briefing, summary, key point, source, actor, relation, event, quote, evidence
 
 
 def test_top_level_keys_agree_with_the_contract(schema: dict[str, Any]) -> None:
@@ -191,6 +221,10 @@ REJECTED = {
     "language not a BCP 47 tag": ("language", "English (UK)"),
     "required field left empty": ("title", None),
     "aliases not a list": ("actors.0.aliases", "Hayashi"),
+    "key point kind not in the list": ("summary.key_points.0.kind", "opinion"),
+    "likelihood not an ICD 203 term": ("summary.key_points.0.likelihood", "probably"),
+    "product not text": ("product", ["a", "b"]),
+    "extension-like key without the dash": ("actors.0.xnote", "hi"),
 }
 
 
@@ -241,6 +275,19 @@ ACCEPTED = {
     "event range": ("timeline.1.end", "2023-04"),
     "quote dated to the month": ("quotes.0.said_on", "2023-03"),
     "evidence as a bare string": ("actors.0.evidence", ["The Foreign Minister of Japan"]),
+    "product line": ("product", "Situation report"),
+    "x- key in an actor": ("actors.0.x-iso", "JP"),
+    "x- key in an event": ("timeline.0.x-source-note", {"checked": True}),
+    "x- key in a key point": ("summary.key_points.0.x-draft", True),
+    "x- key in the summary": ("summary.x-review", "desk lead"),
+    "x- key in a source": ("sources.0.x-fetched-by", "crawler"),
+    "x- key in a relation": ("relations.0.x-since", 2020),
+    "x- key in a quote": ("quotes.0.x-lang", "en"),
+    "x- key in an evidence item": ("actors.0.evidence.0.x-page", 3),
+    "assumption": ("summary.key_points.5.kind", "assumption"),
+    "likelihood, first vocabulary": ("summary.key_points.4.likelihood", "very likely"),
+    "likelihood, second vocabulary": ("summary.key_points.4.likelihood", "roughly even odds"),
+    "range ending in the month a day-precision start falls in": ("timeline.1.end", "2023-03"),
 }
 
 
@@ -320,4 +367,18 @@ def test_validator_also_requires(sample: dict[str, Any], path: str) -> None:
 
 def test_validator_accepts_the_sample_round_trip(sample: dict[str, Any]) -> None:
     """The sample, re-serialised, is still valid: the variants start from a valid base."""
+    assert _validator_accepts(sample) == (True, [])
+
+
+def test_a_fact_with_a_likelihood_is_rejected_by_both(
+    validator: jsonschema.protocols.Validator, sample: dict[str, Any]
+) -> None:
+    kp = sample["summary"]["key_points"][0]
+    kp["kind"] = "fact"
+    kp["likelihood"] = "likely"
+    assert _errors(validator, sample)
+    accepted, problems = _validator_accepts(sample)
+    assert not accepted and any(".likelihood: expected no likelihood on a fact" in p for p in problems), problems
+    del kp["likelihood"]
+    assert _errors(validator, sample) == []
     assert _validator_accepts(sample) == (True, [])

@@ -10,6 +10,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import TYPE_CHECKING, NamedTuple
 
+from briefing_app.core.briefing.address import section_of as _address_section
+
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
 
@@ -28,7 +30,8 @@ _SECTION_OF = {"summary": "overview", "key_points": "overview", "actors": "actor
 
 
 def section_of(address: str) -> str:
-    return _SECTION_OF.get(address.split("/", 1)[0], "overview")
+    """The app page an element address is shown on (`relations/r1` → `actors`)."""
+    return _SECTION_OF.get(_address_section(address), "overview")
 
 
 def _lower_same_length(text: str) -> str:
@@ -120,10 +123,10 @@ class SearchIndex:
             members = [e for e in entries if e.section == section]
             if members:
                 starts, pos = [], 0
-                for e in members:
+                for member in members:
                     starts.append(pos)
-                    pos += len(e.lower) + 1
-                self._sections.append((section, "\0".join(e.lower for e in members), starts, members))
+                    pos += len(member.lower) + 1
+                self._sections.append((section, "\0".join(m.lower for m in members), starts, members))
 
     def search(self, query: str) -> dict[str, list[SearchHit]]:
         """Hits grouped by section (in section order), at most MAX_PER_SECTION each.

@@ -16,7 +16,15 @@ def test_sample_validates_with_every_section(sample_briefing):
     b = sample_briefing
     assert b.id == "japan-nato-liaison-office"
     assert 4 <= len(b.summary.key_points) <= 6
-    assert all(k.confidence and k.evidence for k in b.summary.key_points)
+    assert all(k.evidence for k in b.summary.key_points)
+    # ICD 203: reported facts carry no confidence; judgments carry one
+    facts = [k for k in b.summary.key_points if k.kind == "fact"]
+    judgments = [k for k in b.summary.key_points if k.kind == "judgment"]
+    assert facts and judgments and len(facts) + len(judgments) == len(b.summary.key_points)
+    assert all(k.confidence is None and k.likelihood is None for k in facts)
+    assert all(k.confidence for k in judgments)
+    assert any(k.likelihood == "likely" for k in judgments)
+    assert b.product
     assert {a.kind for a in b.actors} >= {"person", "state", "alliance", "organisation"}
     assert b.relations and b.timeline and b.quotes
 

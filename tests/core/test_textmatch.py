@@ -2,6 +2,7 @@
 
 import unicodedata
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -68,3 +69,14 @@ def test_any_substring_is_found_at_a_span_that_normalises_to_it(raw, data):
     span = nt.find(needle)
     assert span is not None
     assert normalise(needle) in normalise(raw[span[0]:span[1]]) or unicodedata.normalize("NFC", needle) in nt.text
+
+
+@pytest.mark.parametrize("raw", ["\uf900", "a \uf900 b\u0301", "\u212b ngstr\u00f6m"])
+def test_singleton_decompositions_are_normalised_in_the_offset_map(raw):
+    """U+F900 and U+212B change under NFC on their own; the map must not keep them raw."""
+    nt = NormalisedText(raw)
+    needle = unicodedata.normalize("NFC", raw).split()[0]
+    span = nt.find(needle)
+    assert span is not None
+    assert unicodedata.normalize("NFC", raw[span[0]:span[1]]) == needle
+    assert nt.text == normalise(raw)

@@ -69,10 +69,29 @@ def test_unknown_key_without_close_match_lists_known_fields():
     assert p.message.startswith("timeline/e1: unknown field 'zzz'; known fields: id, date, title")
 
 
-def test_extension_keys_are_allowed_at_top_level_only():
+def test_extension_keys_are_kept_at_top_level():
     assert parse_briefing_bytes((MINIMAL + "x-tool: {v: 2}\n").encode(), "f").extensions == {"x-tool": {"v": "2"}}
-    p = only(MINIMAL.replace("    date: 2023-03", "    date: 2023-03\n    x-note: hi"))
-    assert "unknown field 'x-note'" in p.message
+
+
+@pytest.mark.parametrize(("old", "new"), [
+    ("    date: 2023-03", "    date: 2023-03\n    x-note: hi"),  # an event
+    ("  bluf: Foxes jump.", "  bluf: Foxes jump.\n  x-review: {by: desk}"),  # the summary
+    ("      text: It jumps.", "      text: It jumps.\n      x-draft: true"),  # a key point
+    ("    title: A source", "    title: A source\n    x-fetched-by: crawler"),  # a source
+    ("{id: japan, name: Japan, kind: state}", "{id: japan, name: Japan, kind: state, x-iso: JP}"),  # an actor
+    ("kind: member of}", "kind: member of, x-since: 2020}"),  # a relation
+    ("    speaker: hayashi", "    speaker: hayashi\n    x-lang: en"),  # a quote
+    ("{source: src, quote: jumps over the lazy dog}",
+     "{source: src, quote: jumps over the lazy dog, x-page: 3}"),  # an evidence item
+])
+def test_extension_keys_are_allowed_and_ignored_in_every_mapping(old, new):
+    b = parse_briefing_bytes(with_lines((old, new)).encode(), "f")
+    assert b == parse_briefing_bytes(MINIMAL.encode(), "f")
+
+
+def test_a_key_that_only_looks_like_an_extension_is_still_unknown():
+    p = only(MINIMAL.replace("    date: 2023-03", "    date: 2023-03\n    xnote: hi"))
+    assert "unknown field 'xnote'" in p.message
 
 
 @pytest.mark.parametrize(("old", "new", "expected"), [
@@ -91,7 +110,15 @@ def test_extension_keys_are_allowed_at_top_level_only():
     ("title: Test briefing", "title: Test\nlanguage: 'english!'", "language: expected a BCP 47 language tag"),
     ("actors: [hayashi]", "actors: hayashi", "timeline/e1.actors: expected a list of actors ids"),
     ("evidence: [quick brown fox]", "evidence: quick brown fox", "key_points/kp1.evidence: expected a list"),
-    ("date: 2023-03", "date: 2023-03\n    end: 2023-01", "timeline/e1: 'end' (2023-01) is before 'date' (2023-03)"),
+    ("date: 2023-03", "date: 2023-03\n    end: 2023-01",
+     "timeline/e1.end: expected a date that does not end before 'date' (2023-03) begins, found 2023-01"),
+    ("confidence: moderate", "confidence: moderate\n      kind: opinion", "key_points/kp1.kind: expected a key point "
+                                                                         "kind (judgment, fact, assumption)"),
+    ("confidence: moderate", "confidence: moderate\n      likelihood: probably",
+     "key_points/kp1.likelihood: expected an ICD 203 likelihood term (almost no chance, remote"),
+    ("confidence: moderate", "confidence: moderate\n      kind: fact\n      likelihood: likely",
+     "key_points/kp1.likelihood: expected no likelihood on a fact"),
+    ("title: Test briefing", "title: Test briefing\nproduct: [a]", "product: expected text, found a list"),
 ])
 def test_field_rules(old, new, expected):
     text = with_lines((old, new))
@@ -246,3 +273,72 @@ def test_annotation_file_opened_as_briefing_gets_one_sentence():
     p = only(text)
     assert p.message.startswith("this is an annotation file (annotations/1), not a briefing")
     assert "'japan-nato'" in p.message
+
+
+@pytest.mark.parametrize(("date", "end"), [
+    ("2020-12-18", "2020-12"),  # ends in December 2020, the month the range starts in
+    ("2020-12-18", "2020"),
+    ("2020-12", "2020-12-01"),  # the month's first day can still follow the start
+    ("2020", "2020-01"),
+    ("2020-03", "2020-03"),
+    ("2020-03-05", "2020-03-05"),
+])
+def test_a_range_is_valid_unless_end_is_over_before_date_begins(date, end):
+    text = with_lines(("date: 2023-03", f"date: {date}\n    end: {end}"))
+    ev = parse_briefing_bytes(text.encode(), "f").timeline[0]
+    assert (ev.date.iso(), ev.end.iso()) == (date, end)
+
+
+@pytest.mark.parametrize(("date", "end"), [
+    ("2020-12-18", "2020-11"),
+    ("2020-12-18", "2020-12-17"),
+    ("2021", "2020-12"),
+    ("2020-12", "2020-11-30"),
+    ("2021-01-01", "2020"),
+])
+def test_a_range_ending_before_it_begins_is_reported_at_the_end_line(date, end):
+    text = with_lines(("date: 2023-03", f"date: {date}\n    end: {end}"))
+    p = only(text)
+    assert p.message == (f"timeline/e1.end: expected a date that does not end before 'date' ({date}) begins, "
+                         f"found {end}")
+    assert (p.line, p.col) == (line_of(text, f"end: {end}"), len("    end: ") + 1)
+
+
+def test_key_point_kind_likelihood_and_product_reach_the_model():
+    text = with_lines(("title: Test briefing", "title: Test briefing\nproduct: Situation report"),
+                      ("confidence: moderate", "confidence: moderate\n      likelihood: roughly even odds"))
+    b = parse_briefing_bytes(text.encode(), "f")
+    assert b.product == "Situation report"
+    kp = b.summary.key_points[0]
+    assert (kp.kind, kp.likelihood) == ("judgment", "roughly even odds")
+    assert parse_briefing_bytes(MINIMAL.encode(), "f").product is None
+
+
+@pytest.mark.parametrize("kind", ["judgment", "fact", "assumption"])
+def test_every_key_point_kind_is_accepted(kind):
+    text = with_lines(("confidence: moderate", f"kind: {kind}"))
+    assert parse_briefing_bytes(text.encode(), "f").summary.key_points[0].kind == kind
+
+
+def test_a_fact_with_a_likelihood_is_reported_at_the_likelihood_line():
+    text = with_lines(("confidence: moderate", "kind: fact\n      likelihood: very likely"))
+    p = only(text)
+    assert p.message.startswith("key_points/kp1.likelihood: expected no likelihood on a fact")
+    assert "found 'very likely'" in p.message
+    assert (p.line, p.col) == (line_of(text, "likelihood:"), len("      likelihood: ") + 1)
+
+
+def test_likelihood_typo_gets_did_you_mean():
+    p = only(with_lines(("confidence: moderate", "likelihood: very likley")))
+    assert "did you mean 'very likely'?" in p.message
+
+
+def test_the_model_keeps_where_each_element_and_field_stands():
+    b = parse_briefing_bytes(MINIMAL.encode(), "f")
+    assert b.locations.of("timeline/e1") == (line_of(MINIMAL, "- id: e1"), 5)
+    assert b.locations.of("timeline/e1", "title") == (line_of(MINIMAL, "title: A jump"), 5)
+    assert b.locations.of("key_points/kp1", "confidence") == (line_of(MINIMAL, "confidence:"), 7)
+    assert b.locations.of("summary", "bluf") == (line_of(MINIMAL, "bluf:"), 3)
+    assert b.locations.of("", "as_of") == (line_of(MINIMAL, "as_of:"), 1)
+    assert b.locations.of("timeline/e1", "no-such-field") == b.locations.of("timeline/e1")
+    assert b.locations.of("actors/nobody") == (1, 1)

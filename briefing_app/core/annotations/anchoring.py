@@ -30,6 +30,7 @@ from typing import Literal
 from rapidfuzz import fuzz
 
 from briefing_app.core.annotations.layer import Annotation, Selector
+from briefing_app.core.briefing import kinds
 from briefing_app.core.briefing.model import (
     Actor,
     Briefing,
@@ -90,23 +91,8 @@ def field_text(briefing: Briefing, address: str, field: str) -> str | None:
 
 
 def element_label(briefing: Briefing, address: str) -> str:
-    """A short human name for an element: `Actor: Hayashi Yoshimasa`."""
-    el = briefing.element(address)
-    if el is None:
-        return address
-    if isinstance(el, Summary):
-        return "Bottom line up front"
-    if isinstance(el, KeyPoint):
-        return f"Key point {el.id}"
-    if isinstance(el, Actor):
-        return f"Actor: {el.name}"
-    if isinstance(el, Relation):
-        return f"Relation: {briefing.display_name(el.from_actor)} — {el.kind} — {briefing.display_name(el.to_actor)}"
-    if isinstance(el, Event):
-        return f"Event: {el.when} {el.title}"
-    if isinstance(el, Quote):
-        return f"Quote: {briefing.display_name(el.speaker)}"
-    return f"Source: {el.title}"
+    """A short human name for an element: `Actor: Yoshimasa Hayashi` (from the one table of element kinds)."""
+    return kinds.element_label(briefing, address)
 
 
 def orphan_line(annotation_id: str, target: str, reason: str) -> str:

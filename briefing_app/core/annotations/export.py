@@ -22,6 +22,7 @@ from urllib.parse import quote as _pct
 
 from briefing_app.core.annotations.anchoring import AnchorReport, element_label, reanchor
 from briefing_app.core.annotations.layer import COLORS, DEFAULT_COLOR_LABELS, Annotation, AnnotationLayer
+from briefing_app.core.briefing.address import section_of as address_section
 from briefing_app.core.briefing.model import SECTIONS, Briefing
 
 __all__ = ["W3C_CONTEXT", "to_w3c", "w3c_bytes", "to_markdown", "target_urn", "COLOR_CSS"]
@@ -175,7 +176,7 @@ def to_markdown(layer: AnnotationLayer, briefing: Briefing, report: AnchorReport
     table("By confidence", conf_counts, "confidence")
 
     def section_of(a: Annotation) -> str:
-        return "summary" if a.target == "summary" else a.target.split("/", 1)[0]
+        return address_section(a.target)
 
     orphans = {x.annotation_id for x in report.orphans}
     for section in ("summary", *SECTIONS):

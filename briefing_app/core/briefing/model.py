@@ -15,11 +15,14 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from typing import Literal
 
+from briefing_app.core.briefing.address import ADDRESS_SECTIONS
 from briefing_app.core.briefing.dates import PartialDate, format_span
+from briefing_app.core.briefing.locations import NodeLocations
 from briefing_app.core.briefing.textmatch import NormalisedText
 
 __all__ = [
-    "ACTOR_KINDS", "CONFIDENCE_LEVELS", "RELIABILITY_CODES", "SECTIONS",
+    "ACTOR_KINDS", "CONFIDENCE_LEVELS", "RELIABILITY_CODES", "SECTIONS", "KEY_POINT_KINDS",
+    "LIKELIHOOD_TERMS", "LikelihoodTerm", "likelihood_term",
     "Evidence", "Source", "KeyPoint", "Summary", "Actor", "Relation", "Event",
     "Quote", "Briefing", "Element", "EvidenceSpan",
 ]
@@ -35,8 +38,57 @@ RELIABILITY_LABELS = {
     "E": "Unreliable",
     "F": "Reliability cannot be judged",
 }
+#: What a key point states (ICD 203: information apart from assumptions and judgments); the first is the default.
+KEY_POINT_KINDS = ("judgment", "fact", "assumption")
+
+
+@dataclass(frozen=True, slots=True)
+class LikelihoodTerm:
+    """One term of the ICD 203 estimative-language scale."""
+
+    term: str
+    band: int  # 1 (almost no chance) … 7 (almost certain)
+    low: int  # percent
+    high: int  # percent
+    vocabulary: int  # 1 or 2: ICD 203 gives each band a term in two vocabularies
+
+    @property
+    def percent(self) -> str:
+        """`55–80 %`, as ICD 203 prints the band."""
+        return f"{self.low}\u2013{self.high}\u00a0%"
+
+    def in_vocabulary(self, vocabulary: int) -> LikelihoodTerm:
+        """The term of the same band in the other (or the same) vocabulary."""
+        return next(t for t in LIKELIHOOD_TERMS.values() if t.band == self.band and t.vocabulary == vocabulary)
+
+
+def _likelihood_scale() -> dict[str, LikelihoodTerm]:
+    bands = (  # (vocabulary 1, vocabulary 2, low %, high %), from "almost no chance" up: FORMAT.md §1
+        ("almost no chance", "remote", 1, 5),
+        ("very unlikely", "highly improbable", 5, 20),
+        ("unlikely", "improbable", 20, 45),
+        ("roughly even chance", "roughly even odds", 45, 55),
+        ("likely", "probable", 55, 80),
+        ("very likely", "highly probable", 80, 95),
+        ("almost certain", "nearly certain", 95, 99),
+    )
+    out: dict[str, LikelihoodTerm] = {}
+    for band, (first, second, low, high) in enumerate(bands, 1):
+        out[first] = LikelihoodTerm(first, band, low, high, 1)
+        out[second] = LikelihoodTerm(second, band, low, high, 2)
+    return out
+
+
+#: The fourteen terms a key point's `likelihood` may take: term -> band, percent range, vocabulary.
+LIKELIHOOD_TERMS: dict[str, LikelihoodTerm] = _likelihood_scale()
+
+
+def likelihood_term(term: str | None) -> LikelihoodTerm | None:
+    return LIKELIHOOD_TERMS.get(term) if term else None
+
+
 #: List sections of a briefing, in reading order, with their element address prefix.
-SECTIONS = ("key_points", "actors", "relations", "timeline", "quotes", "sources")
+SECTIONS = ADDRESS_SECTIONS[1:]
 
 Confidence = Literal["high", "moderate", "low"]
 
@@ -75,6 +127,8 @@ class Source:
 class KeyPoint:
     id: str
     text: str
+    kind: str = "judgment"  # one of KEY_POINT_KINDS
+    likelihood: str | None = None  # one of LIKELIHOOD_TERMS; never on a fact
     confidence: str | None = None
     evidence: tuple[Evidence, ...] = ()
 
@@ -187,6 +241,7 @@ class Briefing:
     sources: tuple[Source, ...]
     summary: Summary
     format: str = "briefing/1"
+    product: str | None = None
     subtitle: str | None = None
     classification: str = "UNCLASSIFIED"
     language: str = "en"
@@ -197,6 +252,8 @@ class Briefing:
     timeline: tuple[Event, ...] = ()
     quotes: tuple[Quote, ...] = ()
     extensions: dict[str, object] = field(default_factory=dict, compare=False, hash=False)
+    #: where each element and field stands in the file, for located findings (empty when built in code)
+    locations: NodeLocations = field(default_factory=NodeLocations, compare=False, hash=False, repr=False)
 
     # -- indexes (computed once) -------------------------------------------
     @cached_property

@@ -78,7 +78,8 @@ class NormalisedText:
                     in_space = True
                 continue
             in_space = False
-            for ch in unicodedata.normalize("NFC", piece) if len(piece) > 1 else piece:
+            # a single character may change too (singletons: U+F900 becomes U+8C48)
+            for ch in piece if piece.isascii() else unicodedata.normalize("NFC", piece):
                 chars.append(" " if ch.isspace() else ch)
                 to_raw.append(start)
         if chars and chars[-1] == " ":

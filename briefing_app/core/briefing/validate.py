@@ -18,9 +18,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from briefing_app.core.briefing.dates import PartialDate
+from briefing_app.core.briefing.locations import NodeLocations
 from briefing_app.core.briefing.model import (
     ACTOR_KINDS,
     CONFIDENCE_LEVELS,
+    KEY_POINT_KINDS,
+    LIKELIHOOD_TERMS,
     RELIABILITY_CODES,
     Actor,
     Briefing,
@@ -64,6 +67,7 @@ class _Ctx:
         # reference to an element with some other problem is not also reported
         self.ids: dict[str, set[str]] = {}
         self.hints = 0  # "nearest passage" hints given (each costs a fuzzy scan)
+        self.locations = NodeLocations()
 
     def error(self, node: Node | None, message: str, line: int | None = None, col: int | None = None) -> Any:
         ln = line if line is not None else (node.line if node is not None else 1)
@@ -264,6 +268,8 @@ _SOURCE_FIELDS: Fields = {
 }
 _KEY_POINT_FIELDS: Fields = {
     "id": (True, _slug), "text": (True, _text),
+    "kind": (False, _enum(KEY_POINT_KINDS, "a key point kind")),
+    "likelihood": (False, _enum(tuple(LIKELIHOOD_TERMS), "an ICD 203 likelihood term")),
     "confidence": (False, _enum(CONFIDENCE_LEVELS, "a confidence level")), "evidence": (False, _evidence),
 }
 _SUMMARY_FIELDS: Fields = {"bluf": (True, _text), "key_points": (False, lambda c, n, p: n)}
@@ -286,7 +292,8 @@ _QUOTE_FIELDS: Fields = {
     "said_on": (False, _partial_date), "context": (False, _text), "evidence": (False, _evidence),
 }
 _TOP_FIELDS: Fields = {
-    "format": (True, _format), "id": (True, _slug), "title": (True, _text), "subtitle": (False, _text),
+    "format": (True, _format), "id": (True, _slug), "title": (True, _text), "product": (False, _text),
+    "subtitle": (False, _text),
     "as_of": (True, _full_date), "classification": (False, _text), "language": (False, _language),
     "authors": (False, _text_list), "tags": (False, _text_list),
     "sources": (True, lambda c, n, p: n), "summary": (True, lambda c, n, p: n),
@@ -295,8 +302,8 @@ _TOP_FIELDS: Fields = {
 }
 
 
-def _fields(ctx: _Ctx, node: Node, path: str, spec: Fields, allow_extensions: bool = False) -> Any:
-    """Convert a mapping's fields; report unknown and missing keys."""
+def _fields(ctx: _Ctx, node: Node, path: str, spec: Fields) -> Any:
+    """Convert a mapping's fields; report unknown and missing keys (`x-` keys are extensions, ignored)."""
     if not isinstance(node, Mapping):
         return ctx.expected(node, path, "a mapping")
     out: dict[str, Any] = {}
@@ -304,7 +311,7 @@ def _fields(ctx: _Ctx, node: Node, path: str, spec: Fields, allow_extensions: bo
     for key, value in items.items():
         conv = spec.get(key)
         if conv is None:
-            if key.startswith("x-") and allow_extensions:
+            if key.startswith("x-"):
                 continue
             keynode = node.keys[key]
             close = _close_matches(key, list(spec), n=1, cutoff=0.6)
@@ -360,9 +367,10 @@ def _elements(ctx: _Ctx, node: Node | None, section: str, spec: Fields,
         fields = _fields(ctx, item, path, spec)
         if fields is _INVALID:
             continue
+        assert isinstance(item, Mapping)
+        ctx.locations.record(path, item.line, item.col, item.keys)
         ident = fields.get("id")
         if isinstance(ident, str):
-            assert isinstance(item, Mapping)
             id_node = item.items["id"]
             if ident in seen:
                 ctx.error(id_node, f"{path}: duplicate id {ident!r} in {section} (first at line {seen[ident]})")
@@ -373,19 +381,41 @@ def _elements(ctx: _Ctx, node: Node | None, section: str, spec: Fields,
             continue
         try:
             out.append(make(fields))
-        except ValueError as exc:  # cross-field rule, e.g. end before date
+        except _FieldProblem as exc:  # cross-field rule, located at the field it faults
+            ctx.error(item.items.get(exc.field, item), f"{path}.{exc.field}: {exc}")
+        except ValueError as exc:  # any other rule a model class enforces
             ctx.error(item, f"{path}: {exc}")
     return tuple(out)
 
 
+class _FieldProblem(ValueError):
+    """A rule between fields, reported at `field` (e.g. an `end` before its `date`)."""
+
+    def __init__(self, field: str, message: str):
+        super().__init__(message)
+        self.field = field
+
+
 def _make_event(f: dict[str, Any]) -> Event:
-    if f.get("end") is not None and f["end"] < f["date"]:
-        raise ValueError(f"'end' ({f['end'].iso()}) is before 'date' ({f['date'].iso()})")
+    end, date = f.get("end"), f["date"]
+    # A range is wrong only when the last day `end` can mean is before the
+    # first day `date` can mean: 2020-12-18 .. 2020-12 ends in December 2020.
+    if end is not None and end.latest() < date.earliest():
+        raise _FieldProblem("end", f"expected a date that does not end before 'date' ({date.iso()}) begins, "
+                                   f"found {end.iso()}")
     return Event(
         id=f["id"], date=f["date"], title=f["title"], end=f.get("end"), approximate=f.get("approximate", False),
         description=f.get("description"), actors=f.get("actors", ()), location=f.get("location"),
         evidence=f.get("evidence", ()),
     )
+
+
+def _make_key_point(f: dict[str, Any]) -> KeyPoint:
+    if f.get("kind") == "fact" and f.get("likelihood") is not None:
+        raise _FieldProblem("likelihood", f"expected no likelihood on a fact (reported information is attributed, "
+                                          f"not estimated), found {f['likelihood']!r}; remove it, or make the "
+                                          "key point a judgment (kind: judgment)")
+    return KeyPoint(**f)
 
 
 def _make_relation(f: dict[str, Any]) -> Relation:
@@ -425,7 +455,8 @@ def build_briefing(root: Node, filename: str) -> Briefing:
                         f"expected a briefing (a mapping of fields such as 'title' and 'sources'), "
                         f"found {describe(root)}")
     _check_format(ctx, root)
-    top = _fields(ctx, root, "", _TOP_FIELDS, allow_extensions=True)
+    top = _fields(ctx, root, "", _TOP_FIELDS)
+    ctx.locations.record("", root.line, root.col, root.keys)
     items = root.items
 
     sources = _elements(ctx, items.get("sources"), "sources", _SOURCE_FIELDS,
@@ -435,7 +466,9 @@ def build_briefing(root: Node, filename: str) -> Briefing:
     if summary_node is not None:
         sf = _fields(ctx, summary_node, "summary", _SUMMARY_FIELDS)
         if sf is not _INVALID:
-            kps = _elements(ctx, sf.get("key_points"), "key_points", _KEY_POINT_FIELDS, lambda f: KeyPoint(**f))
+            assert isinstance(summary_node, Mapping)
+            ctx.locations.record("summary", summary_node.line, summary_node.col, summary_node.keys)
+            kps = _elements(ctx, sf.get("key_points"), "key_points", _KEY_POINT_FIELDS, _make_key_point)
             if sf.get("bluf") not in (None, _INVALID):
                 summary = Summary(bluf=sf["bluf"], key_points=kps)
     actors = _elements(ctx, items.get("actors"), "actors", _ACTOR_FIELDS, lambda f: Actor(**f))
@@ -463,11 +496,12 @@ def build_briefing(root: Node, filename: str) -> Briefing:
 
     extensions = {k: _plain(v) for k, v in items.items() if k.startswith("x-")}
     briefing = Briefing(
-        format=top["format"], id=top["id"], title=top["title"], subtitle=top.get("subtitle"),
+        format=top["format"], id=top["id"], title=top["title"], product=top.get("product"),
+        subtitle=top.get("subtitle"),
         as_of=top["as_of"], classification=top.get("classification") or "UNCLASSIFIED",
         language=top.get("language") or "en", authors=top.get("authors", ()), tags=top.get("tags", ()),
         sources=sources, summary=summary, actors=actors, relations=relations, timeline=timeline,
-        quotes=quotes, extensions=extensions,
+        quotes=quotes, extensions=extensions, locations=ctx.locations,
     )
     briefing.__dict__["normalised_sources"] = norm  # reuse the work done for the checks
     return briefing
