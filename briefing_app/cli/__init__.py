@@ -44,10 +44,9 @@ def _run_command(ns: argparse.Namespace) -> int:
             return annotation_commands.export_command(ns.file, ns.format, ns.output, ns.briefing)
         return annotation_commands.merge_command(ns.files, ns.output, ns.briefing)
     if ns.command == "check":
-        # check.py is another task's (tradecraft checks); the type: ignore goes once it is merged.
-        from briefing_app.cli.check import check_command  # type: ignore[import-not-found, unused-ignore]
+        from briefing_app.cli.check import check_command
 
-        return int(check_command(ns.files, ns.strict))
+        return check_command(ns.files, ns.strict)
     if ns.command == "desktop":
         from briefing_app.cli.desktop import desktop_command
 
