@@ -97,8 +97,8 @@ def _forces(ids: list[str], adjacency: Mapping[str, set[str]], k: float, seed: i
         for i in ids:
             p = pos[i]
             grid.setdefault((int(p[0] // cell), int(p[1] // cell)), []).append(i)
-        for (cx, cy), members in grid.items():
-            near = [o for dx in (-1, 0, 1) for dy in (-1, 0, 1) for o in grid.get((cx + dx, cy + dy), ())]
+        for (gx, gy), members in grid.items():
+            near = [o for dx in (-1, 0, 1) for dy in (-1, 0, 1) for o in grid.get((gx + dx, gy + dy), ())]
             for a in members:
                 pa, da = pos[a], disp[a]
                 for b in near:
@@ -124,14 +124,14 @@ def _forces(ids: list[str], adjacency: Mapping[str, set[str]], k: float, seed: i
         cx = sum(p[0] for p in pos.values()) / n
         cy = sum(p[1] for p in pos.values()) / n
         for i in ids:  # a weak pull to the middle keeps loosely tied parts from drifting off
-            p, d = pos[i], disp[i]
-            d[0] += (cx - p[0]) * 0.02
-            d[1] += (cy - p[1]) * 0.02
-            length = math.hypot(d[0], d[1])
+            here, push = pos[i], disp[i]
+            push[0] += (cx - here[0]) * 0.02
+            push[1] += (cy - here[1]) * 0.02
+            length = math.hypot(push[0], push[1])
             if length > 0:
                 step = min(length, temp) / length
-                p[0] += d[0] * step
-                p[1] += d[1] * step
+                here[0] += push[0] * step
+                here[1] += push[1] * step
     return pos
 
 

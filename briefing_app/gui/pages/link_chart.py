@@ -17,7 +17,17 @@ import math
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QImage, QKeyEvent, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QWheelEvent
+from PySide6.QtGui import (
+    QColor,
+    QFontMetricsF,
+    QImage,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QResizeEvent,
+    QWheelEvent,
+)
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
@@ -31,6 +41,7 @@ from briefing_app.gui.pages.link_items import (
     NodeItem,
     chart_style,
     legend_size,
+    loop_room,
     paint_legend,
 )
 from briefing_app.gui.pages.relations_model import element_address
@@ -119,8 +130,8 @@ class LinkChart(QGraphicsView):
             kind = KIND_LABELS.get(a.kind, "Other")
             tip = f"{a.name}\n{kind}" + (f" \u00b7 {a.role}" if a.role else "")
             n = loops.get(a.id, 0)
-            room = 0.0 if not n else 0.8 * CLEARANCE + 0.92 * (30 + 16 * (n - 1)) + 30 - (NODE_RADIUS * 1.3 + 2)
-            node = NodeItem(address, a.id, a.name, a.kind, tip, style, loop_room=max(0.0, room))
+            room = loop_room(n, CLEARANCE, QFontMetricsF(style.small_font).height() + 2)
+            node = NodeItem(address, a.id, a.name, a.kind, tip, style, loop_room=room)
             self.nodes[address] = by_id[a.id] = node
             self._neighbours[address] = set()
             self.chart_scene.addItem(node)
@@ -141,9 +152,9 @@ class LinkChart(QGraphicsView):
                 edge_list.append(edge)
         for edge in edge_list:
             self.chart_scene.addItem(edge)
-            a, b = by_id[edge.source].address, by_id[edge.target].address
-            self._neighbours[a].add(b)
-            self._neighbours[b].add(a)
+            one, other = by_id[edge.source].address, by_id[edge.target].address
+            self._neighbours[one].add(other)
+            self._neighbours[other].add(one)
         self._place(by_id, edge_list)
         self.fit()
 
@@ -339,6 +350,10 @@ class LinkChart(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        super().mouseReleaseEvent(event)
+        event.accept()  # the release that ends a pan on the background is the chart's too
+
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         item = self.itemAt(event.position().toPoint())
         if isinstance(item, NodeItem | EdgeItem):
@@ -399,7 +414,7 @@ class LinkChart(QGraphicsView):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.render_image().save(buffer, "PNG"):
+        if not self.render_image().save(buffer, b"PNG"):
             raise OSError("the image could not be encoded as PNG")
         buffer.close()
         write_atomic(path, bytes(data.data()))

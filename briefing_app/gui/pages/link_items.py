@@ -30,12 +30,13 @@ from briefing_app.core.briefing.model import ACTOR_KINDS
 from briefing_app.gui.theme import colors, mix
 
 __all__ = ["ChartStyle", "chart_style", "NodeItem", "EdgeItem", "KIND_LABELS", "NODE_RADIUS",
-           "paint_legend", "legend_size", "contrast_ratio", "kind_shape"]
+           "paint_legend", "legend_size", "contrast_ratio", "kind_shape", "loop_room"]
 
 NODE_RADIUS = 20.0
 LABEL_WIDTH = 150.0  # a name wraps onto two lines within this width
 EDGE_LABEL_WIDTH = 170.0
 ARROW = 10.0
+LOOP_BASE, LOOP_STEP = 30.0, 22.0  # self-relation loops: the first one's size, and how much each next one grows
 #: Below these zoom levels labels are left out: they would be unreadable specks (hover shows the name).
 NODE_LABEL_LOD = 0.3
 EDGE_LABEL_LOD = 0.5
@@ -68,12 +69,23 @@ class ChartStyle(NamedTuple):
     edge: QColor
     affiliation: QColor
     plate: QColor  # behind labels, so lines crossing them do not hurt reading
-    selected: QColor
+    selected: QColor  # outlines and lines of the selected element
+    selected_plate: QColor  # behind its label: the selection colour, deepened until its text reads (WCAG AA)
     selected_text: QColor
     fills: dict[str, QColor]
     strokes: dict[str, QColor]
     font: QFont
     small_font: QFont
+
+
+def readable_background(background: QColor, text: QColor, ratio: float = 4.5) -> QColor:
+    """`background` moved towards black or white (away from `text`) until `text` on it reaches `ratio`."""
+    away = QColor("#000000") if text.lightnessF() >= 0.5 else QColor("#ffffff")
+    for step in range(21):
+        c = mix(background, away, step / 20)
+        if contrast_ratio(text, c) >= ratio:
+            return c
+    return away
 
 
 def chart_style(palette: QPalette, font: QFont) -> ChartStyle:
@@ -90,6 +102,8 @@ def chart_style(palette: QPalette, font: QFont) -> ChartStyle:
         background=c.base, label=c.text, edge_label=c.secondary,
         edge=mix(c.base, c.text, 0.55), affiliation=mix(c.base, c.text, 0.4), plate=plate,
         selected=palette.color(QPalette.ColorRole.Highlight),
+        selected_plate=readable_background(palette.color(QPalette.ColorRole.Highlight),
+                                           palette.color(QPalette.ColorRole.HighlightedText)),
         selected_text=palette.color(QPalette.ColorRole.HighlightedText),
         fills={k: mix(c.base, QColor(h), 0.42 if dark else 0.2) for k, h in _KIND_HUES.items()},
         strokes={k: mix(QColor(h), c.text, 0.15 if dark else 0.3) for k, h in _KIND_HUES.items()},
@@ -230,7 +244,15 @@ class NodeItem(QGraphicsItem):
         if option.levelOfDetailFromTransform(painter.worldTransform()) >= NODE_LABEL_LOD:  # type: ignore[attr-defined]
             painter.setFont(s.font)
             _draw_plated_text(painter, self.label_rect, self.lines, QFontMetricsF(s.font),
-                              s.selected if selected else s.plate, s.selected_text if selected else s.label)
+                              s.selected_plate if selected else s.plate, s.selected_text if selected else s.label)
+
+
+def loop_room(loops: int, clearance: float, label_height: float) -> float:
+    """How far above a node's own bounds its `loops` self-relations (and their labels) reach."""
+    if not loops:
+        return 0.0
+    apex = 0.8 * clearance + 0.92 * (LOOP_BASE + LOOP_STEP * (loops - 1))  # the top of the cubic loop
+    return max(0.0, apex + label_height + 4 - (NODE_RADIUS * 1.3 + 2))
 
 
 def _quad(p0: QPointF, c: QPointF, p1: QPointF, t: float) -> QPointF:
@@ -292,7 +314,7 @@ class EdgeItem(QGraphicsItem):
 
     def set_loop(self, centre: QPointF, index: int, r: float) -> None:
         """A self-relation: a loop above the node, bigger for each further one."""
-        size = 30 + 16 * index
+        size = LOOP_BASE + LOOP_STEP * index
         a0, a1 = math.radians(-115), math.radians(-65)
         start = centre + QPointF(math.cos(a0), math.sin(a0)) * r
         tip = centre + QPointF(math.cos(a1), math.sin(a1)) * r
@@ -373,7 +395,7 @@ class EdgeItem(QGraphicsItem):
         if self.text and (selected or self.emphasised or (lod >= EDGE_LABEL_LOD and not self.crowded)):
             painter.setFont(s.small_font)
             _draw_plated_text(painter, self.label_rect, [self.text], QFontMetricsF(s.small_font),
-                              s.selected if selected else s.plate, s.selected_text if selected else s.edge_label)
+                              s.selected_plate if selected else s.plate, s.selected_text if selected else s.edge_label)
 
 
 _LEGEND = (*ACTOR_KINDS, "relation", "affiliation")

@@ -128,8 +128,8 @@ class RelationsPage(QWidget):
         bar = QHBoxLayout()
         bar.setContentsMargins(8, 8, 8, 6)
         bar.setSpacing(8)
-        for w in (self.filter, self.actor, self.count):
-            bar.addWidget(w)
+        for widget in (self.filter, self.actor, self.count):
+            bar.addWidget(widget)
         tl.addLayout(bar)
         tl.addWidget(self.view)
 
