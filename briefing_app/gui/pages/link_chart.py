@@ -21,6 +21,7 @@ from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
     QImage,
+    QImageWriter,
     QKeyEvent,
     QMouseEvent,
     QPainter,
@@ -414,8 +415,9 @@ class LinkChart(QGraphicsView):
         data = QByteArray()
         buffer = QBuffer(data)
         buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not self.render_image().save(buffer, b"PNG"):
-            raise OSError("the image could not be encoded as PNG")
+        writer = QImageWriter(buffer, QByteArray(b"png"))
+        if not writer.write(self.render_image()):
+            raise OSError(f"the image could not be encoded as PNG ({writer.errorString()})")
         buffer.close()
         write_atomic(path, bytes(data.data()))
 
