@@ -2,8 +2,8 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/shoot_link_chart.py OUTDIR
 
-writes `relations-{sample,200}-{1400x900,1024x768}-{light,dark}.png` (the page
-as grabbed off screen) and `chart-{sample,200}.{png,svg}` (the chart's own
+writes `relations-{sample,200}-{1400x900,1024x768}-{light,dark}[-selected].png`
+(the page as grabbed off screen, fitted, then with an actor selected and zoomed in) and `chart-{sample,200}.{png,svg}` (the chart's own
 exports), and prints how long building the chart took for each briefing.
 The 200-actor briefing is generated (seeded, 400 relations, with hubs,
 parallel and opposite relations and two self-relations).
@@ -85,6 +85,15 @@ def main() -> None:
                 page.chart.fit()
                 app.processEvents()
                 page.grab().save(str(out / f"relations-{name}-{w}x{h}-{scheme}.png"))
+                # an actor selected: its neighbourhood stands out, the chart zoomed in on it
+                hub = "actors/japan" if name == "sample" else "actors/actor-0"
+                page.select(hub)
+                page.chart.resetTransform()
+                page.chart.zoom_by(1.0 if name == "sample" else 0.6)
+                page.chart.centerOn(page.chart.scene_point(hub))
+                app.processEvents()
+                page.grab().save(str(out / f"relations-{name}-{w}x{h}-{scheme}-selected.png"))
+                page.chart.clear_selection()
             page.close()
     print(f"written to {out}")
 

@@ -80,59 +80,72 @@ def _components(ids: Sequence[str], adjacency: Mapping[str, set[str]]) -> list[l
 
 
 def _forces(ids: list[str], adjacency: Mapping[str, set[str]], k: float, seed: int,
-            iterations: int) -> dict[str, list[float]]:
-    """Fruchterman–Reingold with grid-limited repulsion and a linear cooling schedule."""
+            max_iterations: int, budget: int) -> dict[str, list[float]]:
+    """Fruchterman–Reingold with grid-limited repulsion and a linear cooling schedule.
+
+    The number of iterations shrinks to what `budget` (pair visits) allows, so
+    big graphs stay bounded; it depends only on the input, so the result stays
+    deterministic.
+    """
     n = len(ids)
+    index = {name: i for i, name in enumerate(ids)}
     rnd = random.Random(seed)
     side = k * math.sqrt(n)
-    pos = {i: [rnd.uniform(0, side), rnd.uniform(0, side)] for i in ids}
-    edges = sorted({(a, b) if a < b else (b, a) for a in ids for b in adjacency[a] if a != b})
+    xs = [rnd.uniform(0, side) for _ in ids]
+    ys = [rnd.uniform(0, side) for _ in ids]
+    edges = sorted({(index[a], index[b]) for a in ids for b in adjacency[a] if index[a] < index[b]})
     cell = 2.0 * k
     k2 = k * k
     t0 = side / 8.0
-    for it in range(iterations):
+    iterations = max_iterations
+    it = 0
+    while it < iterations:
         temp = t0 * (1.0 - it / iterations) + k * 0.01
-        disp = {i: [0.0, 0.0] for i in ids}
-        grid: dict[tuple[int, int], list[str]] = {}
-        for i in ids:
-            p = pos[i]
-            grid.setdefault((int(p[0] // cell), int(p[1] // cell)), []).append(i)
+        dxs = [0.0] * n
+        dys = [0.0] * n
+        grid: dict[tuple[int, int], list[int]] = {}
+        for i in range(n):
+            grid.setdefault((int(xs[i] // cell), int(ys[i] // cell)), []).append(i)
+        visits = 0
         for (gx, gy), members in grid.items():
             near = [o for dx in (-1, 0, 1) for dy in (-1, 0, 1) for o in grid.get((gx + dx, gy + dy), ())]
+            visits += len(near) * len(members)
             for a in members:
-                pa, da = pos[a], disp[a]
+                xa, ya = xs[a], ys[a]
+                fx = fy = 0.0
                 for b in near:
                     if b == a:
                         continue
-                    pb = pos[b]
-                    dx, dy = pa[0] - pb[0], pa[1] - pb[1]
+                    dx, dy = xa - xs[b], ya - ys[b]
                     d2 = dx * dx + dy * dy
                     if d2 < 1e-6:  # coincident: a fixed nudge keeps it deterministic
-                        dx, dy, d2 = (0.1, 0.0, 0.01) if a < b else (-0.1, 0.0, 0.01)
+                        dx, d2 = (0.1 if a < b else -0.1), 0.01
                     f = k2 / d2
-                    da[0] += dx * f
-                    da[1] += dy * f
+                    fx += dx * f
+                    fy += dy * f
+                dxs[a] += fx
+                dys[a] += fy
+        # as the layout contracts the cells fill up: the plan shrinks to what the budget has left
+        budget -= visits + 4 * len(edges)
+        iterations = min(iterations, it + 1 + max(budget, 0) // max(visits + 4 * len(edges), 1))
         for a, b in edges:
-            pa, pb = pos[a], pos[b]
-            dx, dy = pa[0] - pb[0], pa[1] - pb[1]
-            d = math.hypot(dx, dy) or 0.1
-            f = d / k
-            disp[a][0] -= dx * f
-            disp[a][1] -= dy * f
-            disp[b][0] += dx * f
-            disp[b][1] += dy * f
-        cx = sum(p[0] for p in pos.values()) / n
-        cy = sum(p[1] for p in pos.values()) / n
-        for i in ids:  # a weak pull to the middle keeps loosely tied parts from drifting off
-            here, push = pos[i], disp[i]
-            push[0] += (cx - here[0]) * 0.02
-            push[1] += (cy - here[1]) * 0.02
-            length = math.hypot(push[0], push[1])
+            dx, dy = xs[a] - xs[b], ys[a] - ys[b]
+            f = math.hypot(dx, dy) / k
+            dxs[a] -= dx * f
+            dys[a] -= dy * f
+            dxs[b] += dx * f
+            dys[b] += dy * f
+        cx, cy = sum(xs) / n, sum(ys) / n
+        for i in range(n):  # a weak pull to the middle keeps loosely tied parts from drifting off
+            px = dxs[i] + (cx - xs[i]) * 0.02
+            py = dys[i] + (cy - ys[i]) * 0.02
+            length = math.hypot(px, py)
             if length > 0:
                 step = min(length, temp) / length
-                here[0] += push[0] * step
-                here[1] += push[1] * step
-    return pos
+                xs[i] += px * step
+                ys[i] += py * step
+        it += 1
+    return {name: [xs[i], ys[i]] for i, name in enumerate(ids)}
 
 
 def _lay_flat(ids: list[str], pos: dict[str, list[float]], aspect: float) -> None:
@@ -166,19 +179,38 @@ def _remove_overlaps(ids: list[str], pos: dict[str, list[float]], boxes: Mapping
                      rounds: int = 60) -> None:
     """Push overlapping boxes apart along the axis of least overlap; spread out if any remain."""
 
+    # boxes are filed by their top-left corner in cells as big as the biggest box, so two that
+    # overlap are in the same or neighbouring cells
+    cw = max(boxes[i].width for i in ids) + gap
+    ch = max(boxes[i].height for i in ids) + gap
+    rank = {name: n for n, name in enumerate(ids)}
+
     def overlapping_pairs() -> list[tuple[str, str]]:
-        order = sorted(ids, key=lambda i: (pos[i][0] + boxes[i].left, i))
+        grid: dict[tuple[int, int], list[str]] = {}
+        for i in ids:
+            grid.setdefault((int((pos[i][0] + boxes[i].left) // cw), int((pos[i][1] + boxes[i].top) // ch)),
+                            []).append(i)
         pairs: list[tuple[str, str]] = []
-        active: list[str] = []
-        for b in order:
-            left_b = pos[b][0] + boxes[b].left
-            active = [a for a in active if pos[a][0] + boxes[a].right + gap > left_b]
-            for a in active:
-                if boxes_overlap((pos[a][0], pos[a][1]), boxes[a], (pos[b][0], pos[b][1]), boxes[b], gap):
-                    pairs.append((a, b))
-            active.append(b)
+        for (gx, gy), members in sorted(grid.items()):
+            near = [o for dx in (-1, 0, 1) for dy in (-1, 0, 1) for o in grid.get((gx + dx, gy + dy), ())]
+            for a in members:
+                pa, ba = (pos[a][0], pos[a][1]), boxes[a]
+                for b in near:
+                    if rank[a] < rank[b] and boxes_overlap(pa, ba, (pos[b][0], pos[b][1]), boxes[b], gap):
+                        pairs.append((a, b))
         return pairs
 
+    # first make room: a layout packed tighter than its boxes can lie is spread out in one go
+    xs = [pos[i][0] for i in ids]
+    ys = [pos[i][1] for i in ids]
+    cx, cy = sum(xs) / len(ids), sum(ys) / len(ids)
+    area = max(max(xs) - min(xs), cw) * max(max(ys) - min(ys), ch)
+    needed = sum((boxes[i].width + gap) * (boxes[i].height + gap) for i in ids) * 2.0
+    if area < needed:
+        f = math.sqrt(needed / area)
+        for i in ids:
+            pos[i][0] = cx + (pos[i][0] - cx) * f
+            pos[i][1] = cy + (pos[i][1] - cy) * f
     for _ in range(rounds):
         pairs = overlapping_pairs()
         if not pairs:
@@ -203,8 +235,6 @@ def _remove_overlaps(ids: list[str], pos: dict[str, list[float]], boxes: Mapping
                 pa[1] -= sign * oy / 2 + sign * 0.01
                 pb[1] += sign * oy / 2 + sign * 0.01
     # still touching: spread the component about its centre until nothing does (anchors are distinct)
-    cx = sum(pos[i][0] for i in ids) / len(ids)
-    cy = sum(pos[i][1] for i in ids) / len(ids)
     for _ in range(200):
         if not overlapping_pairs():
             return
@@ -262,11 +292,10 @@ def layout_graph(nodes: Iterable[str], edges: Iterable[tuple[str, str]], boxes: 
     lonely = sorted(i for c in components if len(c) == 1 for i in c)
     placed: list[tuple[list[str], dict[str, list[float]]]] = []
     for comp in linked:
-        # fewer iterations for big components bounds the work (about 800,000 pair visits)
-        iterations = max(60, min(max_iterations, 800_000 // (len(comp) * 40)))
-        pos = _forces(comp, adjacency, k, seed, iterations)
+        # fewer iterations for big components bounds the work (about 2.5 million pair visits)
+        pos = _forces(comp, adjacency, k, seed, min(max_iterations, 40 + 10 * len(comp)), budget=2_500_000)
         _lay_flat(comp, pos, aspect)
-        _remove_overlaps(comp, pos, boxes, gap)
+        _remove_overlaps(comp, pos, boxes, gap, rounds=max(10, min(60, 24_000 // len(comp))))
         placed.append((comp, pos))
     total_area = sum((boxes[i].width + gap) * (boxes[i].height + gap) for i in ids) * 3.0
     widest = max((_bounds(c, p, boxes)[2] - _bounds(c, p, boxes)[0] for c, p in placed), default=0.0)

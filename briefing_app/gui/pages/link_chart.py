@@ -202,7 +202,7 @@ class LinkChart(QGraphicsView):
             return any(r.intersects(o) for c in cells(r) for o in index.get(c, ()))
 
         for node in self.nodes.values():
-            r = node.mapRectToScene(node.shape().boundingRect()).adjusted(-2, -2, 2, 2)
+            r = node.mapRectToScene(node.shape().boundingRect()).adjusted(-4, -4, 4, 4)
             for c in cells(r):
                 nodes.setdefault(c, []).append(r)
         for e in edge_list:

@@ -161,6 +161,7 @@ class RelationsPage(QWidget):
         super().showEvent(event)
         if not self.splitter_sized:
             self.splitter_sized = True
+            self.chart.setFocus()  # the zoom keys work at once
             total = sum(self.splitter.sizes())
             self.splitter.setSizes([int(total * 0.66), total - int(total * 0.66)])
 
