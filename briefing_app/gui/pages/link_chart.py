@@ -166,7 +166,7 @@ class LinkChart(QGraphicsView):
             boxes[i] = Box(r.left(), r.top(), r.right(), r.bottom())
         widths = sorted(e.label_size[0] for e in edge_list) or [0.0]
         k = max(110.0, widths[len(widths) // 2] + 2 * CLEARANCE)
-        pos = layout_graph(list(by_id), [(e.source, e.target) for e in edge_list], boxes, edge_length=k, gap=18, aspect=2.0)
+        pos = layout_graph(list(by_id), [(e.source, e.target) for e in edge_list], boxes, edge_length=k, gap=24, aspect=2.0)
         for i, node in by_id.items():
             node.setPos(QPointF(*pos[i]))
         groups: dict[tuple[str, str], list[EdgeItem]] = {}
@@ -205,7 +205,7 @@ class LinkChart(QGraphicsView):
             r = node.mapRectToScene(node.shape().boundingRect()).adjusted(-4, -4, 4, 4)
             for c in cells(r):
                 nodes.setdefault(c, []).append(r)
-        for e in edge_list:
+        for e in sorted(edge_list, key=lambda e: e.length()):  # short edges have the fewest places: first
             candidates = e.label_candidates()
             rects = [e.label_rect_at(p) for p in candidates]
             best = next((r for r in rects if not hits(nodes, r) and not hits(labels, r)), None)

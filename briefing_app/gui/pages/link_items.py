@@ -348,8 +348,21 @@ class EdgeItem(QGraphicsItem):
         p0, c, p1 = self._curve
         ts = [0.5, *(0.5 + s * d for d in (0.06, 0.12, 0.18, 0.24, 0.3, 0.36) for s in (1, -1))]
         along = [_quad(p0, c, p1, t) for t in ts]
-        step = self.label_size[1] + 2  # then just off the line, either side
-        return [*along, *(p + QPointF(0, s * step) for p in along[:7] for s in (1, -1))]
+        # then beside the line, either side, far enough along its normal to clear it
+        d = p1 - p0
+        length = math.hypot(d.x(), d.y()) or 1.0
+        nx, ny = -d.y() / length, d.x() / length
+        w, h = self.label_size
+        reach = abs(nx) * w / 2 + abs(ny) * h / 2 + 3
+        beside = [p + QPointF(nx, ny) * (s * reach * k) for k in (1, 2) for p in along[:5] for s in (1, -1)]
+        return [*along, *beside]
+
+    def length(self) -> float:
+        """The straight distance the edge spans (loops: 0), to place the labels of short ones first."""
+        if self._curve is None:
+            return 0.0
+        d = self._curve[2] - self._curve[0]
+        return math.hypot(d.x(), d.y())
 
     def place_label(self, centre: QPointF) -> None:
         w, h = self.label_size
