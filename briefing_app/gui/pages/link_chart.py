@@ -16,7 +16,19 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QBuffer, QByteArray, QEvent, QIODevice, QPointF, QRect, QRectF, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QEvent,
+    QIODevice,
+    QPoint,
+    QPointF,
+    QRect,
+    QRectF,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFontMetricsF,
@@ -351,13 +363,38 @@ class LinkChart(QGraphicsView):
         else:
             super().keyPressEvent(event)
 
+    def pick(self, pos: QPoint) -> NodeItem | EdgeItem | None:
+        """The element under a viewport point: a node first, then an edge whose label is there, then any edge.
+
+        A label wins over another edge's line running beneath it: it is what the analyst aimed at.
+        """
+        items = [i for i in self.items(pos) if isinstance(i, NodeItem | EdgeItem)]
+        point = self.mapToScene(pos)
+        for item in items:
+            if isinstance(item, NodeItem):
+                return item
+        for item in items:
+            if isinstance(item, EdgeItem) and item.label_shown() and item.label_rect.contains(point):
+                return item
+        return items[0] if items else None
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+        item = self.pick(event.position().toPoint())
+        top = self.itemAt(event.position().toPoint())
+        if event.button() == Qt.MouseButton.LeftButton and isinstance(item, EdgeItem) and item is not top:
+            self.chart_scene.clearSelection()
+            item.setSelected(True)
+            event.accept()
+            return
+        super().mousePressEvent(event)
+
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         super().mouseReleaseEvent(event)
         event.accept()  # the release that ends a pan on the background is the chart's too
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
-        item = self.itemAt(event.position().toPoint())
-        if isinstance(item, NodeItem | EdgeItem):
+        item = self.pick(event.position().toPoint())
+        if item is not None:
             if not item.isSelected():
                 self.chart_scene.clearSelection()
                 item.setSelected(True)

@@ -374,6 +374,10 @@ class EdgeItem(QGraphicsItem):
         w, h = self.label_size
         return QRectF(centre.x() - w / 2, centre.y() - h / 2, w, h)
 
+    def label_shown(self) -> bool:
+        """Whether the label is drawn at ordinary zoom (crowded ones only while in focus)."""
+        return bool(self.text) and (not self.crowded or self.emphasised or self.isSelected())
+
     def _update_bounds(self) -> None:
         self._bounds = self.path.boundingRect().united(self.arrow.boundingRect()).united(
             self.label_rect).adjusted(-6, -6, 6, 6)
