@@ -113,6 +113,9 @@ def run_gui(path: Path | None) -> int:
     from briefing_app.resources import app_icon_path
 
     app.setWindowIcon(QIcon(str(app_icon_path())))  # every window (dialogs too) inherits it
+    from briefing_app.gui.fonts import register_bundled_fonts
+
+    register_bundled_fonts()  # Hangul, CJK, Arabic, Hebrew on a machine with no such system font
     apply_color_scheme(app)
 
     from briefing_app.gui.window.main_window import MainWindow

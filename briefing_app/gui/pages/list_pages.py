@@ -268,9 +268,9 @@ class TimelinePage(_Page):
             need = (self.view.header().sizeHint().height() + rows * row_h + 2 * self.view.frameWidth()
                     + self.filter.sizeHint().height() + 24)
             if rows and total - need > strip:
-                from briefing_app.gui.pages.timeline_strip import AXIS_H, MAX_LANE_H, MAX_LANES
+                from briefing_app.gui.pages.timeline_strip import AXIS_H, FOOTER_H, MAX_LANE_H, MAX_LANES
 
-                roomy = int(AXIS_H + MAX_LANES * MAX_LANE_H + 20 + self.strip.horizontalScrollBar().sizeHint().height())
+                roomy = int(AXIS_H + MAX_LANES * MAX_LANE_H + FOOTER_H + 20 + self.strip.horizontalScrollBar().sizeHint().height())
                 strip = min(roomy, int(total * 0.45), total - need)
             self.splitter.setSizes([strip, max(200, total - strip)])
 

@@ -19,7 +19,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QKeyEvent, QLinearGradient, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QLinearGradient,
+    QPainter,
+    QPalette,
+    QPen,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from briefing_app.core.briefing.dates import Precision
@@ -33,8 +43,11 @@ LANE_H = 26.0
 MAX_LANES = 5
 DENSITY_THRESHOLD = 1500  # more visible events than this are drawn as a histogram
 MARGIN_DAYS = 20
-LABEL_MAX = 320.0  # labels longer than this are elided
-LABEL_ROOM = LABEL_MAX + 30  # pixels right of the last event, for its label
+LABEL_MAX = 900.0  # labels longer than this are elided
+MIN_LABEL = 140.0  # a label given less room than this is not drawn (hover or zoom in to read it)
+LABEL_GAP = 6.0  # between a mark and its label
+LANE_GAP = 18.0  # between one event's label and the next mark in its lane
+FOOTER_H = 20.0  # below the lanes: the as-of tag
 MAX_LANE_H = 40.0  # lanes spread out up to this when the strip is given more height
 _EPOCH = dt.date(1, 1, 1).toordinal()
 
@@ -46,7 +59,9 @@ class _Placed:
     x1: float
     lane: int
     label: str
-    label_w: float = 0.0  # pixels, after eliding
+    full_w: float = 0.0  # pixels the whole label needs
+    label_x: float = 0.0  # where the label starts, in scene pixels (left or right of the mark)
+    label_w: float = 0.0  # pixels it is given (elided to this); 0 when it is not drawn
 
 
 def _day(d: dt.date) -> float:
@@ -80,40 +95,96 @@ class EventsItem(QGraphicsItem):
             self.placed.append(_Placed(e, x0, x1, 0, e.when + "  " + e.title))
         self._starts = [p.x0 for p in self.placed]
         self._max_span = max((p.x1 - p.x0 for p in self.placed), default=0.0)
-        fm = QFontMetricsF(self.strip.font())
+        bold = self.strip.font()
+        bold.setBold(True)  # the selected event's label is bold: measure it so
+        fm = QFontMetricsF(bold)
         many = len(self.placed) >= 3000
         for p in self.placed:
-            p.label_w = 60.0 if many else min(fm.horizontalAdvance(p.label), LABEL_MAX)
-        if self.placed:
-            first, last = self.placed[0].x0, max(p.x1 for p in self.placed)
+            p.full_w = 60.0 if many else min(fm.horizontalAdvance(p.label), LABEL_MAX)
+        # the axis spans the events and the as-of day, with a small margin: nothing past it to scroll to
+        ends = [p.x1 for p in self.placed] + ([_day(self.as_of) + 1] if self.as_of else [])
+        starts = [p.x0 for p in self.placed[:1]] + ([_day(self.as_of)] if self.as_of else [])
+        if starts:
+            first, last = min(starts), max(ends)
             pad = max(3.0, min(MARGIN_DAYS, (last - first) * 0.03))  # the events' range, not whole years
             self.lo, self.hi = first - pad, last + pad
         else:
             self.lo, self.hi = 0.0, 365.0
         self.relayout()
 
-    def relayout(self) -> None:
-        """Give each event a lane so labels don't overlap at this zoom."""
+    def mark_extent(self, p: _Placed) -> tuple[float, float]:
+        """Left and right of the drawn mark (dot or bar), in scene pixels at this zoom."""
         ppd = self.strip.px_per_day
-        lane_end = [-1e18] * MAX_LANES
+        left, width = p.x0 * ppd, max((p.x1 - p.x0) * ppd, 0.0)
+        if p.event.end is None and p.event.date.precision is Precision.DAY:
+            centre = left + max(width, 1.0) / 2
+            return centre - 7.0, centre + 7.0
+        return left, left + max(width, 3.0)
+
+    def relayout(self) -> None:
+        """Give each event a lane, and its label a place, so that no two labels overlap at this zoom.
+
+        In date order, each event takes the first lane (top down) where its whole label fits right of
+        its mark, else left of it (near the axis end); failing both, the lane and side with the most
+        room, the label elided to it; with no room worth a label, its mark alone (its tooltip, or
+        zooming in, tells what it is). When every lane is taken, the mark goes where marks end
+        first and the label before it there gives way (shortened or dropped): a label never covers
+        a mark. Nothing is drawn past the axis, so Fit shows every label.
+        """
+        ppd = self.strip.px_per_day
+        axis_left, axis_right = self.lo * ppd, self.hi * ppd
+        lane_end = [-1e18] * MAX_LANES  # where the lane is free again (marks and labels)
+        mark_end = [-1e18] * MAX_LANES  # where its marks alone end
+        labelled: list[_Placed | None] = [None] * MAX_LANES  # the last event labelled in each lane
         for p in self.placed:
-            x0 = p.x0 * ppd
-            width = max((p.x1 - p.x0) * ppd, 10.0) + p.label_w + 14
-            for lane in range(MAX_LANES):
-                if lane_end[lane] <= x0:
+            m0, m1 = self.mark_extent(p)
+            best: tuple[float, int, float] | None = None  # (room, lane, label x)
+            whole: tuple[int, float] | None = None
+            for side in ("right", "left"):
+                for lane, end in enumerate(lane_end):
+                    if end > m0 - LANE_GAP:
+                        continue  # the mark itself does not fit here
+                    if side == "right":
+                        x, room = m1 + LABEL_GAP, axis_right - m1 - LABEL_GAP
+                    else:
+                        start = max(end + LANE_GAP, axis_left)
+                        room = m0 - LABEL_GAP - start
+                        x = m0 - LABEL_GAP - min(room, p.full_w)
+                    if room >= p.full_w:
+                        whole = (lane, x)
+                        break
+                    if best is None or room > best[0]:
+                        best = (room, lane, x)
+                if whole:
                     break
+            if whole:
+                lane, x, w = whole[0], whole[1], p.full_w
+            elif best is not None and best[0] >= MIN_LABEL:
+                lane, x, w = best[1], best[2], best[0]
             else:
-                lane = min(range(MAX_LANES), key=lambda i: lane_end[i])
-            p.lane = lane
-            lane_end[lane] = max(lane_end[lane], x0 + width)
-        # the scene ends where the last label does (no empty stretch of axis to scroll to)
-        self.right_px = max(max(lane_end, default=0.0) + 8, self.hi * ppd)
+                fits = [i for i, end in enumerate(lane_end) if end <= m0 - LANE_GAP]
+                lane = fits[0] if fits else min(range(MAX_LANES), key=lambda i: mark_end[i])
+                x, w = m1, 0.0
+                prev = labelled[lane]
+                if not fits and prev is not None and prev.label_x + prev.label_w > m0 - LANE_GAP:
+                    room = m0 - LANE_GAP - prev.label_x
+                    prev.label_w = room if room >= MIN_LABEL and prev.label_x > self.mark_extent(prev)[0] else 0.0
+                    lane_end[lane] = max(mark_end[lane], prev.label_x + prev.label_w if prev.label_w else 0.0)
+            p.lane, p.label_x, p.label_w = lane, x, w
+            lane_end[lane] = max(lane_end[lane], m1, x + w)
+            mark_end[lane] = max(mark_end[lane], m1)
+            if w:
+                labelled[lane] = p
+        self.right_px = axis_right
         self.prepareGeometryChange()
 
     def boundingRect(self) -> QRectF:  # noqa: N802
         ppd = self.strip.px_per_day
-        right = max(self.right_px, self.hi * ppd) if self.placed else self.hi * ppd + LABEL_ROOM
-        return QRectF(self.lo * ppd, 0, right - self.lo * ppd, AXIS_H + MAX_LANES * self.strip.lane_h + 8)
+        return QRectF(self.lo * ppd, 0, self.hi * ppd - self.lo * ppd, self.bottom() + FOOTER_H)
+
+    def bottom(self) -> float:
+        """Where the lanes end (the as-of tag sits below)."""
+        return AXIS_H + MAX_LANES * self.strip.lane_h + 8
 
     def rect_of(self, p: _Placed) -> QRectF:
         ppd = self.strip.px_per_day
@@ -122,19 +193,18 @@ class EventsItem(QGraphicsItem):
         w = max((p.x1 - p.x0) * ppd, 0.0)
         return QRectF(p.x0 * ppd, y, w, LANE_H - 8)
 
-    def label_x(self, p: _Placed) -> float:
-        r = self.rect_of(p)
-        if p.event.end is None and p.event.date.precision is Precision.DAY:
-            return r.left() + max(r.width(), 1) / 2 + 9  # right of the dot
-        return r.left() + max(r.width(), 3.0) + 6  # right of the bar
-
     def label_rect(self, p: _Placed) -> QRectF:
+        """Where the event's label is drawn; an empty rectangle when it has no room at this zoom."""
+        if not p.label_w:
+            return QRectF()
         r = self.rect_of(p)
-        return QRectF(self.label_x(p), r.top() - 2, p.label_w, r.height() + 4)
+        return QRectF(p.label_x, r.top() - 2, p.label_w, r.height() + 4)
 
     def visible(self, left: float, right: float) -> list[_Placed]:
         ppd = self.strip.px_per_day
-        lo_day, hi_day = left / ppd - self._max_span - 400 / ppd, right / ppd
+        # labels stand right of their mark, or left of it near the axis end: look a label's width further
+        reach = (LABEL_MAX + 2 * LABEL_GAP + 14) / ppd
+        lo_day, hi_day = left / ppd - self._max_span - reach, right / ppd + reach
         i = bisect.bisect_left(self._starts, lo_day)
         j = bisect.bisect_right(self._starts, hi_day)
         return self.placed[i:j]
@@ -146,8 +216,9 @@ class EventsItem(QGraphicsItem):
         for p in near:
             if self.rect_of(p).adjusted(-7, 0, 7, 0).contains(pos):
                 best = p
-        if best is None and len(near) <= 600:  # labels are drawn (and so clickable) below that
-            for p in near:
+        if best is None and len(self.placed) <= 600:  # labels are drawn (and so clickable) below that
+            # a label may stand left of its mark: look a label's width further right too
+            for p in self.visible(pos.x() - 8, pos.x() + LABEL_MAX + 20):
                 if self.label_rect(p).contains(pos):
                     best = p
         return best
@@ -209,14 +280,13 @@ class EventsItem(QGraphicsItem):
                     edge_pen = mix(color, text, 0.45) if dark and not selected else color
                     painter.setPen(QPen(edge_pen, 1.6 if selected or dark else 1.0, style))
                 painter.drawRoundedRect(bar, 3, 3)
-            label_x = self.label_x(p)
-            if not many:
+            if not many and p.label_w:
                 painter.setPen(sel_color if selected else text)
                 f = self.strip.font()
                 f.setBold(selected)
                 painter.setFont(f)
-                painter.drawText(QPointF(label_x, ymid + fm.ascent() / 2 - 1),
-                                 fm.elidedText(p.label, Qt.TextElideMode.ElideRight, int(LABEL_MAX)))
+                painter.drawText(QPointF(p.label_x, ymid + fm.ascent() / 2 - 1),
+                                 fm.elidedText(p.label, Qt.TextElideMode.ElideRight, int(p.label_w)))
 
     def _paint_density(self, painter: QPainter, visible: list[_Placed], exposed: QRectF, mark: QColor,
                        text: QColor) -> None:
@@ -237,73 +307,110 @@ class EventsItem(QGraphicsItem):
         painter.drawText(QPointF(exposed.left() + 8, top + height + 16),
                          f"{len(visible):,} events here — zoom in (+, Ctrl+wheel) to see each one")
 
+    def as_of_tag(self) -> str:
+        return f"As of {self.as_of.day} {_MONTHS[self.as_of.month - 1]} {self.as_of.year}" if self.as_of else ""
+
+    def _tag_font(self) -> QFont:
+        font = self.strip.font()
+        font.setPointSizeF(font.pointSizeF() * 0.9)
+        font.setBold(True)
+        return font
+
+    def as_of_tag_rect(self) -> QRectF:
+        """The "As of …" tag below the lanes, ending at the as-of line (starting there if the axis
+        leaves no room before it); empty without an as-of date."""
+        if self.as_of is None:
+            return QRectF()
+        x = (_day(self.as_of) + 1) * self.strip.px_per_day
+        w = QFontMetricsF(self._tag_font()).horizontalAdvance(self.as_of_tag()) + 12
+        left = x - w if x - w >= self.lo * self.strip.px_per_day else x
+        return QRectF(left, self.bottom() + 1, w, FOOTER_H - 3)
+
     def _paint_as_of(self, painter: QPainter, exposed: QRectF, pal: QPalette) -> None:
-        """The time after the as-of day, faintly shaded and labelled: the axis runs on to leave
-        room for labels, past what the briefing can know."""
+        """The as-of day as a dashed line across the lanes with its own tag below them ("As of …"),
+        and the time after it faintly shaded: what the briefing cannot know."""
         if self.as_of is None:
             return
-        x = (_day(self.as_of) + 1) * self.strip.px_per_day
-        bottom = AXIS_H + MAX_LANES * self.strip.lane_h + 8
-        if x > exposed.right():
-            return
+        ppd = self.strip.px_per_day
+        x = (_day(self.as_of) + 1) * ppd
+        bottom = self.bottom()
         base, text = pal.color(QPalette.ColorRole.Base), pal.color(QPalette.ColorRole.Text)
-        after = QRectF(max(x, exposed.left()), AXIS_H + 1, exposed.right() - max(x, exposed.left()), bottom - AXIS_H)
-        painter.fillRect(after, mix(base, text, 0.035))
-        if x < exposed.left() - 200:
+        if x < exposed.right():
+            left = max(x, exposed.left())
+            painter.fillRect(QRectF(left, AXIS_H + 1, exposed.right() - left, bottom - AXIS_H), mix(base, text, 0.035))
+        pill = self.as_of_tag_rect()
+        if pill.right() < exposed.left() - 2 or pill.left() > exposed.right() + 2:
             return
-        # a notch on the axis and the shading mark the boundary; a line would cross event labels
-        painter.setPen(QPen(mix(base, text, 0.55), 2))
-        painter.drawLine(QPointF(x, AXIS_H - 6), QPointF(x, AXIS_H + 6))
-        painter.setFont(self.strip.font())
-        painter.setPen(mix(text, base, 0.3))
-        painter.drawText(QPointF(x + 5, bottom - 5), f"as of {self.as_of.day} {_MONTHS[self.as_of.month - 1]} "
-                                                     f"{self.as_of.year}")
+        painter.setPen(QPen(mix(base, text, 0.55), 1.2, Qt.PenStyle.DashLine))
+        painter.drawLine(QPointF(x, AXIS_H - 6), QPointF(x, bottom + FOOTER_H - 2))
+        font = self._tag_font()
+        tag = self.as_of_tag()
+        painter.setPen(QPen(mix(base, text, 0.45), 1))
+        painter.setBrush(mix(base, text, 0.08))
+        painter.drawRoundedRect(pill, 4, 4)
+        painter.setFont(font)
+        painter.setPen(text)
+        painter.drawText(pill, Qt.AlignmentFlag.AlignCenter, tag)
+
+    def axis_labels(self, left: float, right: float) -> list[tuple[float, str, bool]]:
+        """`(x, text, bold)` of the axis labels drawn between two scene x positions.
+
+        The first is the labelled period the left edge is in, drawn whole at the left edge so the
+        reader always knows where they are; a label it would cover, or one that would run past the
+        axis end, is left out (its tick stays). Months are labelled by one rule (`axis_ticks`).
+        """
+        ppd = self.strip.px_per_day
+        first = dt.date.fromordinal(max(1, int(left / ppd) + _EPOCH))
+        last = dt.date.fromordinal(min(dt.date.max.toordinal(), int(right / ppd) + _EPOCH + 1))
+        ticks = axis_ticks(first, last, ppd, self.strip.font())
+        plain = QFontMetricsF(self.strip.font())
+        bold_font = self.strip.font()
+        bold_font.setBold(True)
+        bold = QFontMetricsF(bold_font)
+        axis_end = self.hi * ppd
+        out: list[tuple[float, str, bool]] = []
+        sticky = next((t[3] for t in reversed(ticks) if _day(t[0]) * ppd + 3 < left), None)
+        taken = -1e18
+        if sticky:
+            out.append((left + 4, sticky, True))
+            taken = left + 4 + bold.horizontalAdvance(sticky) + 8
+        for d, label, major, _sticky_text in ticks:
+            x = _day(d) * ppd + 3
+            width = (bold if major else plain).horizontalAdvance(label)
+            if label and x >= left and x >= taken and x + width <= axis_end:
+                out.append((x, label, major))
+        return out
 
     def _paint_axis(self, painter: QPainter, exposed: QRectF, pal: QPalette) -> None:
-        """Month or year ticks. Labels skip only by one rule: every `step`-th month (or year) from
-        January (year 0), the smallest step whose labels fit; never because of where they fall."""
+        """Month or year ticks and their labels (`axis_labels`)."""
         ppd = self.strip.px_per_day
+        base = pal.color(QPalette.ColorRole.Base)
         text = pal.color(QPalette.ColorRole.Text)
-        rule = mix(pal.color(QPalette.ColorRole.Base), text, 0.25)
-        faint = mix(pal.color(QPalette.ColorRole.Base), text, 0.08)
+        rule = mix(base, text, 0.25)
+        faint = mix(base, text, 0.08)
         painter.setPen(QPen(rule, 1))
         painter.drawLine(QPointF(exposed.left(), AXIS_H), QPointF(exposed.right(), AXIS_H))
         first = dt.date.fromordinal(max(1, int(exposed.left() / ppd) + _EPOCH))
         last = dt.date.fromordinal(min(dt.date.max.toordinal(), int(exposed.right() / ppd) + _EPOCH + 1))
-        ticks = axis_ticks(first, last, ppd, self.strip.font())
-        bold = self.strip.font()
-        bold.setBold(True)
-        fmb = QFontMetricsF(bold)
-        bottom = AXIS_H + MAX_LANES * self.strip.lane_h + 8
-        sticky = None  # the labelled period the left edge is in
-        next_label_x = None
-        for d, label, major, sticky_text in ticks:
+        bottom = self.bottom()
+        for d, _label, major, _sticky in axis_ticks(first, last, ppd, self.strip.font()):
             x = _day(d) * ppd
-            if x + 3 < exposed.left():
-                sticky = sticky_text
+            if x < exposed.left():
                 continue
             painter.setPen(QPen(faint, 1))
             painter.drawLine(QPointF(x, AXIS_H), QPointF(x, bottom))
             painter.setPen(QPen(rule, 1))
             painter.drawLine(QPointF(x, AXIS_H - (8 if major else 4)), QPointF(x, AXIS_H))
-            if not label:
-                continue
-            if next_label_x is None:
-                next_label_x = x + 3
-            painter.setFont(bold if major else self.strip.font())
-            painter.setPen(text if major else mix(text, pal.color(QPalette.ColorRole.Base), 0.35))
-            painter.drawText(QPointF(x + 3, AXIS_H - 10), label)
-        if sticky:
-            # the period the left edge is in, so the reader always knows where they are; the next
-            # label pushes it out of the way (as sticky headers do) rather than being covered
-            w = fmb.horizontalAdvance(sticky) + 12
-            x = exposed.left() + 4
-            if next_label_x is not None:
-                x = min(x, next_label_x - w)
-            painter.fillRect(QRectF(x - 4, 0, w, AXIS_H - 1), pal.color(QPalette.ColorRole.Base))
-            painter.setFont(bold)
-            painter.setPen(text)
-            painter.drawText(QPointF(x, AXIS_H - 10), sticky)
+        left = max(exposed.left(), self.strip.mapToScene(0, 0).x())
+        bold = self.strip.font()
+        bold.setBold(True)
+        for i, (x, label, major) in enumerate(self.axis_labels(left, exposed.right())):
+            font = bold if major else self.strip.font()
+            if i == 0 and x == left + 4:  # the sticky label covers the ticks under it
+                painter.fillRect(QRectF(x - 4, 0, QFontMetricsF(font).horizontalAdvance(label) + 12, AXIS_H - 1), base)
+            painter.setFont(font)
+            painter.setPen(text if major else mix(text, base, 0.35))
+            painter.drawText(QPointF(x, AXIS_H - 10), label)
 
 
 _MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -351,7 +458,7 @@ class TimelineStrip(QGraphicsView):
         self.setObjectName("timeline_strip")
         self.setAccessibleName("Visual timeline")
         self.setAccessibleDescription("Events on a time axis. Left and Right select the previous or next event; "
-                                      "plus and minus zoom.")
+                                      "plus and minus zoom; 0 fits every event.")
         self.px_per_day = 2.0
         self.lane_h = LANE_H
         self._scene = QGraphicsScene(self)
@@ -369,12 +476,12 @@ class TimelineStrip(QGraphicsView):
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + 30))
+        self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + FOOTER_H + 30))
         self._user_zoomed = False
 
     def set_events(self, events: tuple[Event, ...], as_of: dt.date | None = None) -> None:
-        self.item.set_events(events)
         self.item.as_of = as_of
+        self.item.set_events(events)
         self._user_zoomed = False
         self.fit()
 
@@ -408,17 +515,9 @@ class TimelineStrip(QGraphicsView):
             self._user_zoomed = True  # the analyst panned: keep their view on resize
 
     def fit_scale(self) -> float:
-        """Pixels per day that show every event, its bar and its label, inside the viewport."""
-        width = max(float(self.viewport().width()) - 8, 100.0)
-        lo = self.item.lo
-        span = max(self.item.hi - lo, 1.0)
-        ppd = width / span
-        for p in self.item.placed[:3000]:
-            # the label starts right of the mark: (x1 - lo) * ppd + gap + label <= width
-            label = min(p.label_w, width / 2) + 16
-            days = max(p.x1 - lo, 1.0)
-            ppd = min(ppd, (width - label) / days)
-        return max(0.002, min(ppd, 200.0))
+        """Pixels per day that show the whole axis (the events and the as-of day) in the viewport."""
+        width = max(float(self.viewport().width()) - 2, 100.0)
+        return max(0.002, min(width / max(self.item.hi - self.item.lo, 1.0), 200.0))
 
     def fit(self) -> None:
         self._user_zoomed = False
@@ -430,7 +529,7 @@ class TimelineStrip(QGraphicsView):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         # lanes spread out (up to MAX_LANE_H) when the strip is given more height
-        lane_h = max(LANE_H, min(MAX_LANE_H, (self.viewport().height() - AXIS_H - 14) / MAX_LANES))
+        lane_h = max(LANE_H, min(MAX_LANE_H, (self.viewport().height() - AXIS_H - FOOTER_H - 14) / MAX_LANES))
         if abs(lane_h - self.lane_h) > 0.5:
             self.item.prepareGeometryChange()
             self.lane_h = lane_h
@@ -473,6 +572,15 @@ class TimelineStrip(QGraphicsView):
         else:
             self.viewport().setToolTip("")
 
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        menu.addAction("Zoom In\t+", self.zoom_in)
+        menu.addAction("Zoom Out\t\u2212", self.zoom_out)
+        menu.addAction("Fit All Events\t0", self.fit)
+        menu.exec(event.globalPos())
+
     def wheelEvent(self, event) -> None:  # noqa: N802
         dy = event.angleDelta().y()
         if event.modifiers() & Qt.KeyboardModifier.ControlModifier:
@@ -484,7 +592,9 @@ class TimelineStrip(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+        if key in (Qt.Key.Key_0, Qt.Key.Key_Home) and self._user_zoomed:
+            self.fit()
+        elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()
         elif key == Qt.Key.Key_Minus:
             self.zoom_out()
