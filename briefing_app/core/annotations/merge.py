@@ -8,7 +8,7 @@ from collections.abc import Iterable
 from briefing_app.core.annotations.layer import Annotation, AnnotationLayer
 from briefing_app.core.annotations.writer import annotation_sort_token
 
-__all__ = ["merge_layers"]
+__all__ = ["merge_layers", "newer"]
 
 
 def merge_layers(layers: Iterable[AnnotationLayer], author: str | None = None) -> AnnotationLayer:
@@ -43,3 +43,17 @@ def merge_layers(layers: Iterable[AnnotationLayer], author: str | None = None) -
         annotations=best.values(),
         extras=first.extras,
     )
+
+
+def newer(a: Annotation, b: Annotation) -> Annotation:
+    """Of two versions of one annotation (same id), the one a merge keeps: the newer `modified`.
+
+    The one tie-break rule, whatever order the two come in: the later
+    `modified` (else `created`; neither counts as the oldest) wins, and on a
+    tie the later serialised content. `merge_layers` and the reader's "Merge a
+    Layer into Mine" both decide with it.
+    """
+    epoch = _dt.datetime.min.replace(tzinfo=_dt.UTC)
+    ka = (a.modified or a.created or epoch, annotation_sort_token(a))
+    kb = (b.modified or b.created or epoch, annotation_sort_token(b))
+    return a if ka > kb else b
