@@ -354,13 +354,15 @@ class AnnotationPanel(QWidget):
 
     def _header_menu(self, table: QTableView, pos) -> None:
         menu = QMenu(table)
+        menu.setObjectName("annotation_columns_menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for col, name in enumerate(COLUMNS):
             act = menu.addAction(name)
             act.setCheckable(True)
             act.setChecked(not table.isColumnHidden(col))
             act.setEnabled(col != 1)  # the Annotation column always shows
             act.toggled.connect(lambda on, c=col: self.set_column_visible(c, on))
-        menu.exec(table.horizontalHeader().mapToGlobal(pos))
+        menu.popup(table.horizontalHeader().mapToGlobal(pos))
 
     def set_column_visible(self, column: int, visible: bool) -> None:
         for t in (self.table, self.orphan_table):
