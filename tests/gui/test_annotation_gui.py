@@ -503,6 +503,49 @@ def test_layer_store_works_alone(qtbot, brief):
     assert store.before_close() and store.own is None
 
 
+def test_placement_and_painter_work_alone(qtbot, brief):
+    """Placing and drawing need only a store and a window-like object with a field hub."""
+    from PySide6.QtGui import QUndoStack
+    from PySide6.QtWidgets import QMainWindow
+
+    from briefing_app.core.briefing.loader import load_briefing
+    from briefing_app.gui.annotations.feedback import Feedback
+    from briefing_app.gui.annotations.highlights import HighlightPainter
+    from briefing_app.gui.annotations.layers import LayerStore
+    from briefing_app.gui.annotations.revision import Placement
+    from briefing_app.gui.views.field_hub import FieldViewHub
+
+    b = load_briefing(brief)
+    q = b.quotes[0]
+    save_layer(AnnotationLayer(b.id, briefing_digest="sha256:" + "0" * 64, annotations=[
+        Annotation("q1", q.address, "text", Selector.from_text(q.text, 3, 20), "purple", note="n"),
+        Annotation("gone", "actors/no-longer-here", None, None, "pink")]), layer_file(brief))
+
+    class Window(QMainWindow):
+        def __init__(self):
+            super().__init__()
+            self.undo_stack = QUndoStack(self)
+            self.field_hub = FieldViewHub()
+            self.briefing, self.path = b, brief
+
+    w = Window()
+    qtbot.addWidget(w)
+    feedback = Feedback(w, ScriptedPrompts())
+    store = LayerStore(w, feedback)
+    placement = Placement(w, store, feedback)
+    painter = HighlightPainter(w, store, placement, feedback)
+    store.reset.connect(lambda announce: (placement.reanchor_all(announce), painter.refresh()))
+    store.show(b)
+    assert placement.anchor_of(store.own, "q1").status == "exact"
+    assert placement.anchor_of(store.own, "gone").status == "orphaned"
+    text, can_accept = placement.change_notice()
+    assert "0 fuzzy, 1 orphaned" in text and not can_accept
+    (h,) = w.field_hub.highlights
+    assert (h.address, h.field, h.start, h.end, h.style) == (q.address, "text", 3, 20, MARKER)
+    assert "follow-up (purple)" in h.tooltip
+    assert feedback.last_message.startswith("Annotations re-anchored on the changed briefing")
+
+
 def test_bundled_sample_layer_lives_outside_the_installation(isolated_settings):
     from briefing_app.gui.annotations.layers import own_layer_path
 

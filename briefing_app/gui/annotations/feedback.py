@@ -28,7 +28,7 @@ class Feedback:
     def tell_after_window(self, message: str) -> None:
         """Say it once the event loop turns: after the window's own "Opened …"/"Reloaded …" message."""
         self.last_message = message
-        QTimer.singleShot(0, lambda: self.tell(message))
+        QTimer.singleShot(0, widget_of(self.window), lambda: self.tell(message))  # not after the window is gone
 
     def warn(self, title: str, text: str) -> None:
         self.tell(text.splitlines()[0] if text else title)

@@ -149,7 +149,7 @@ class LayerStore(QObject):
         if layer.read_only_reason:
             self.feedback.tell(f"Annotations read-only: {layer.read_only_reason}.")
             if result.suggested_path is not None:
-                QTimer.singleShot(0, self.offer_new_layer)
+                QTimer.singleShot(0, self, self.offer_new_layer)
 
     def offer_new_layer(self) -> None:
         """Ask whether to start a new layer in `offer_path` (the unreadable file stays as it was)."""
