@@ -21,7 +21,7 @@ from briefing_app.core.annotations import (
     merge_layers,
     save_layer,
 )
-from briefing_app.core.annotations.merge import newer_annotation, summarise_merge
+from briefing_app.core.annotations.merge import newer, summarise_merge
 
 BRIEFING = "japan-nato-liaison-office"
 #: Few timestamps, so that the same id often carries the same `modified` in several layers.
@@ -67,11 +67,11 @@ def test_newer_modified_wins_and_a_tie_is_decided_by_content():
     t = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
     old = Annotation("a", "summary", note="old", modified=t)
     new = Annotation("a", "summary", note="new", modified=t + dt.timedelta(seconds=1))
-    assert newer_annotation(old, new) is new and newer_annotation(new, old) is new
+    assert newer(old, new) is new and newer(new, old) is new
     x, y = Annotation("a", "summary", note="x", modified=t), Annotation("a", "summary", note="y", modified=t)
-    assert newer_annotation(x, y) == newer_annotation(y, x)
+    assert newer(x, y) == newer(y, x)
     naive = Annotation("a", "summary", note="naive", modified=dt.datetime(2027, 1, 1))  # read as UTC
-    assert newer_annotation(new, naive) is naive
+    assert newer(new, naive) is naive
 
 
 def test_header_rule():

@@ -21,6 +21,7 @@ class ScriptedPrompts:
         self.asked: list[tuple[str, str, str]] = []  # (kind, title, text)
         self._answers: deque[tuple[str, Any]] = deque()
         self.warnings: list[tuple[str, str]] = []
+        self.text_defaults: list[str] = []  # what each `text` prompt was prefilled with
 
     def answer(self, kind: str, value: Any) -> None:
         """Queue the answer to the next prompt of `kind` (choose, confirm, open_file, save_file, text, run)."""
@@ -54,6 +55,7 @@ class ScriptedPrompts:
         return self._next("save_file", caption, start)
 
     def text(self, parent: Any, title: str, label: str, default: str = "") -> str | None:
+        self.text_defaults.append(default)
         return self._next("text", title, label)
 
     def run(self, dialog: Any) -> bool:

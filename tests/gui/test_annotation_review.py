@@ -6,8 +6,10 @@ import shutil
 
 import pytest
 from PySide6 import QtGui
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction, QColor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QMenu
 
 from briefing_app.core.annotations import (
     Annotation,
@@ -19,8 +21,10 @@ from briefing_app.core.annotations import (
 )
 
 from .conftest import SAMPLE, open_and_wait
+from .prompts import ScriptedPrompts
+from .test_annotation_gui import LEFT, annotation_window, drag_select
 
-pytestmark = pytest.mark.qt_log_ignore("This plugin does not support propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
 
 BUILD_UP = "Japan recently announced plans for its biggest military build-up since World War II"
 BUILD_UP_NEW = "Japan recently announced its plans for the largest military build-up since World War II"
@@ -29,17 +33,8 @@ CHINA_NEW = "Tokyo wants a constructive relationship with Beijing"
 NOTE = "Hedging language: **Tokyo** keeps options open\n- see [MOFA](https://www.mofa.go.jp/) <b>raw</b>"
 
 
-def _window(qtbot, path):
-    from briefing_app.gui.annotations.controller import install_annotations
-    from briefing_app.gui.window.main_window import MainWindow
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    ctl = install_annotations(w)
-    w.resize(1400, 900)
-    w.show()
-    qtbot.waitExposed(w)
-    open_and_wait(qtbot, w, path)
+def _window(qtbot, path, prompts=None, author="T. Tester"):
+    w, ctl, _prompts = annotation_window(qtbot, path, prompts, author)
     return w, ctl
 
 
@@ -48,7 +43,6 @@ def reviewed(qtbot, tmp_path):
     """The reviewer's two annotations saved beside a copy of the sample, the window open on it."""
     from briefing_app.core.briefing.loader import load_briefing
 
-    QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
     shutil.copy(SAMPLE, path)
     b = load_briefing(path)
@@ -82,7 +76,7 @@ def test_changed_briefing_leaves_the_file_alone_until_accepted(reviewed, qtbot):
 
     from briefing_app.gui.annotations.panel import Role
     w, ctl, path, layer_path, layer = reviewed
-    panel = w.annotation_dock.panel
+    panel = ctl.dock.panel
     assert not panel.notice.isVisibleTo(panel)
     original = path.read_bytes()
     stored = layer_path.read_bytes()
@@ -104,28 +98,31 @@ def test_changed_briefing_leaves_the_file_alone_until_accepted(reviewed, qtbot):
     assert "Now reads: \u201c" + BUILD_UP_NEW + "\u201d" in fuzzy.data(Qt.ItemDataRole.ToolTipRole).replace("\n", " ")
     assert "Orphans (1)" in panel.orphan_label.text()
     # drawn on the whole revised sentence, dotted, with ≈ in the tooltip
-    a1 = ctl.anchor_of(ctl.own, "a1")
+    a1 = ctl.placement.anchor_of(ctl.own, "a1")
     text = w.briefing.sources[0].text
     assert text[a1.start:a1.end] == BUILD_UP_NEW
     drawn = [h for h in w.field_hub.highlights if h.address == a1.target and h.start == a1.start]
     assert len(drawn) == 1 and drawn[0].pattern == "dot" and "\u2248 fuzzy 92%" in drawn[0].tooltip
-    # nothing written, even after the autosave delay
-    qtbot.wait(1200)
-    assert layer_path.read_bytes() == stored and w.undo_stack.isClean()
+    # nothing written, and nothing waiting to be written
+    assert layer_path.read_bytes() == stored and w.undo_stack.isClean() and not ctl.store.autosave_pending
     # Review shows only what is not in place (both here), then Show all
-    panel.notice.review.click()
+    ctl.dock.raise_()
+    qtbot.mouseClick(panel.notice.review, LEFT)
     assert panel.proxy.rowCount() == 1 and panel.notice.review.text() == "Show &all"
-    panel.notice.review.click()
+    qtbot.mouseClick(panel.notice.review, LEFT)
+    assert panel.notice.review.text() == "&Review"
     # restoring the original: everything exact again, no drift
     path.write_bytes(original)
     _reload(qtbot, w, path)
-    assert {x.status for x in ctl.report(ctl.own).anchors.values()} == {"exact"}
+    assert {x.status for x in ctl.placement.report(ctl.own).anchors.values()} == {"exact"}
     assert not panel.notice.isVisibleTo(panel)
     assert layer_path.read_bytes() == stored
     # revise again and accept: undoable; selectors, digest and modified change; orphans do not
     _revise(path)
     _reload(qtbot, w, path)
-    assert ctl.accept_new_positions() == 1
+    assert panel.notice.accept.isEnabled()
+    qtbot.mouseClick(panel.notice.accept, LEFT)
+    assert w.statusBar().currentMessage().startswith("Accepted the new positions of 1 annotation ")
     new = ctl.own.get("a1")
     assert new.selector.exact == BUILD_UP_NEW and new.modified is not None
     assert ctl.own.get("a2") == layer.get("a2")
@@ -134,7 +131,7 @@ def test_changed_briefing_leaves_the_file_alone_until_accepted(reviewed, qtbot):
     qtbot.waitUntil(lambda: w.undo_stack.isClean(), timeout=2000)
     on_disk = load_layer(layer_path)
     assert on_disk.get("a1").selector.exact == BUILD_UP_NEW and on_disk.get("a2") == layer.get("a2")
-    w.undo_stack.undo()
+    qtbot.keyClick(w.overview.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     assert ctl.own.get("a1") == layer.get("a1") and ctl.own.briefing_digest == layer.briefing_digest
     assert panel.notice.isVisibleTo(panel)
 
@@ -142,7 +139,6 @@ def test_changed_briefing_leaves_the_file_alone_until_accepted(reviewed, qtbot):
 def test_only_moved_annotations_never_touch_the_file(qtbot, tmp_path):
     from briefing_app.core.briefing.loader import load_briefing
 
-    QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
     shutil.copy(SAMPLE, path)
     b = load_briefing(path)
@@ -157,56 +153,51 @@ def test_only_moved_annotations_never_touch_the_file(qtbot, tmp_path):
     text = path.read_text(encoding="utf-8")
     path.write_text(text.replace("Apart from Russia, Japan", "Apart from Russia (and Belarus), Japan"), encoding="utf-8")
     w, ctl = _window(qtbot, path)
-    assert ctl.report(ctl.own).anchors["m"].status == "moved"
+    assert ctl.placement.report(ctl.own).anchors["m"].status == "moved"
     qtbot.waitUntil(lambda: "1 moved" in w.statusBar().currentMessage(), timeout=2000)
-    qtbot.wait(1200)
+    assert w.undo_stack.isClean() and not ctl.store.autosave_pending
+    w.close()  # saves whatever is unsaved
     assert layer_path.read_bytes() == stored
-    w.close()
 
 
 def test_author_is_asked_once_prefilled_and_never_the_login(qtbot, tmp_path, monkeypatch):
     from briefing_app.gui.annotations import prefs as annotation_prefs
+    from briefing_app.gui.annotations.editing import AUTHOR_TITLE
 
-    QApplication.instance().setProperty("annotations_no_dialogs", True)
-    monkeypatch.setattr(annotation_prefs, "account_full_name", lambda: "Ann Analyst")
     monkeypatch.setattr("briefing_app.gui.annotations.editing.account_full_name", lambda: "Ann Analyst")
     path = tmp_path / "brief.yaml"
     shutil.copy(SAMPLE, path)
-    w, ctl = _window(qtbot, path)
-    asked = []
-
-    def ask(parent, prefill):
-        asked.append(prefill)
-        return "  A. Analyst  "
-
-    ctl.ask_author = ask
+    prompts = ScriptedPrompts()
+    prompts.answer("text", "  A. Analyst  ")
+    w, ctl = _window(qtbot, path, prompts, author=None)
     assert annotation_prefs.author_name() == ""
     view = w.overview.view
-    from .test_annotation_gui import _select
-
-    _select(view, "summary", "bluf", 0, 10)
-    a = ctl.highlight_selection("yellow", view)
-    _select(view, "summary", "bluf", 12, 20)
-    b = ctl.highlight_selection("green", view)
-    assert asked == ["Ann Analyst"]  # once, prefilled with the account's full name
-    assert a.author == b.author == "A. Analyst" == annotation_prefs.author_name()
-    assert ctl.own.author == "A. Analyst"
+    drag_select(qtbot, view, "summary", "bluf", 0, 10)
+    qtbot.keyClick(view, "1")
+    drag_select(qtbot, view, "summary", "bluf", 12, 20)
+    qtbot.keyClick(view, "2")
+    # once, prefilled with the account's full name
+    assert [(k, t) for k, t, _ in prompts.asked] == [("text", AUTHOR_TITLE)]
+    assert prompts.text_defaults == ["Ann Analyst"]
+    assert [a.author for a in ctl.own] == ["A. Analyst", "A. Analyst"]
+    assert annotation_prefs.author_name() == "A. Analyst" == ctl.own.author
     w.close()
 
 
 def test_author_left_empty_when_declined(qtbot, tmp_path):
     import getpass
 
-    QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
     shutil.copy(SAMPLE, path)
-    w, ctl = _window(qtbot, path)
-    ctl.ask_author = lambda parent, prefill: None
-    from .test_annotation_gui import _select
-
-    _select(w.overview.view, "summary", "bluf", 0, 10)
-    a = ctl.highlight_selection("yellow", w.overview.view)
-    assert a.author == "" and a.author != getpass.getuser()
+    prompts = ScriptedPrompts()
+    prompts.answer("text", None)  # the analyst cancels the question
+    w, ctl = _window(qtbot, path, prompts, author=None)
+    drag_select(qtbot, w.overview.view, "summary", "bluf", 0, 10)
+    qtbot.keyClick(w.overview.view, "1")
+    drag_select(qtbot, w.overview.view, "summary", "bluf", 12, 20)
+    qtbot.keyClick(w.overview.view, "2")  # not asked again
+    assert [a.author for a in ctl.own] == ["", ""] and getpass.getuser() not in [a.author for a in ctl.own]
+    assert [k for k, _t, _ in prompts.asked] == ["text"]
     assert ctl.own.author != getpass.getuser() or ctl.own.author == ""
     w.close()
 
@@ -236,7 +227,10 @@ def test_preview_shows_html_as_typed(qtbot):
 
     ed = AnnotationEditor(None, title="t", excerpt="x", note="**bold** <b>raw</b> <font color=red>red</font>")
     qtbot.addWidget(ed)
-    ed.tabs.setCurrentIndex(1)
+    ed.show()
+    bar = ed.tabs.tabBar()
+    qtbot.mouseClick(bar, LEFT, pos=bar.tabRect(1).center())  # the Preview tab
+    assert ed.tabs.currentWidget() is ed.preview
     plain = ed.preview.toPlainText()
     assert "<b>raw</b>" in plain and "<font color=red>red</font>" in plain
     assert "bold" in plain and "**" not in plain  # Markdown still rendered
@@ -247,7 +241,7 @@ def test_tooltips_and_note_column_are_plain_text(reviewed):
     from PySide6.QtCore import Qt
 
     w, ctl, path, layer_path, layer = reviewed
-    panel = w.annotation_dock.panel
+    panel = ctl.dock.panel
     row = next(r for r in range(panel.model.rowCount()) if panel.model.rows[r][1].id == "a2")
     note_cell = panel.model.index(row, 2).data()
     assert note_cell == "Hedging language: Tokyo keeps options open \u2022 see MOFA <b>raw</b>"
@@ -255,11 +249,11 @@ def test_tooltips_and_note_column_are_plain_text(reviewed):
     assert not QtGui.Qt.mightBeRichText(tip)
     assert "\u2022 see MOFA <b>raw</b>" in tip and "Tags: hedging, china, follow-up" in tip.splitlines()
     # the highlight's tooltip in the source view
-    from briefing_app.gui.annotations.controller import highlight_tooltip
+    from briefing_app.gui.annotations.highlights import highlight_tooltip
     from briefing_app.gui.annotations.prefs import color_labels
 
     a = ctl.own.get("a2")
-    tip = highlight_tooltip(a, "A. Analyst", color_labels(), ctl.anchor_of(ctl.own, "a2"))
+    tip = highlight_tooltip(a, "A. Analyst", color_labels(), ctl.placement.anchor_of(ctl.own, "a2"))
     assert not QtGui.Qt.mightBeRichText(tip)
     lines = tip.splitlines()
     assert lines[0].startswith("Annotation \u00b7 verify (orange)")
@@ -275,13 +269,13 @@ def test_note_plain_text():
     assert note_plain_text("a <b>b</b> snake_case_name 2*3*4") == "a <b>b</b> snake_case_name 2*3*4"
 
 
-def test_panel_readable_at_default_width(reviewed, qtmodeltester):
+def test_panel_readable_at_default_width(reviewed, qtbot, qtmodeltester):
     from briefing_app.gui.annotations.panel import COLUMNS, DEFAULT_VISIBLE
 
     w, ctl, path, layer_path, layer = reviewed
-    panel = w.annotation_dock.panel
+    panel = ctl.dock.panel
     t = panel.table
-    t.parentWidget().window().show()
+    ctl.dock.raise_()
     QApplication.processEvents()
     assert [c for c in range(len(COLUMNS)) if not t.isColumnHidden(c)] == list(DEFAULT_VISIBLE)
     assert t.horizontalScrollBar().maximum() == 0  # no horizontal scrolling at the default width
@@ -291,13 +285,21 @@ def test_panel_readable_at_default_width(reviewed, qtmodeltester):
     details = [panel.model.index(r, 1).data(Role.DETAILS) for r in range(panel.model.rowCount())]
     assert any("#hedging #china #follow-up" in d and "moderate confidence" in d and "A. Analyst" in d for d in details)
     assert t.verticalHeader().defaultSectionSize() >= 2 * t.fontMetrics().height()
-    # hidden columns come back from the header's menu
-    panel.set_column_visible(3, True)
+    # hidden columns come back from the header's menu (a right-click, as the window system delivers it)
+    header = t.horizontalHeader()
+    click = header.viewport().mapTo(w, QPoint(header.sectionViewportPosition(0) + 5, 5))
+    QTest.mouseClick(w.windowHandle(), Qt.MouseButton.RightButton, Qt.KeyboardModifier.NoModifier, click)
+    qtbot.waitUntil(lambda: w.findChild(QMenu, "annotation_columns_menu") is not None)
+    menu = w.findChild(QMenu, "annotation_columns_menu")
+    qtbot.waitUntil(menu.isVisible)
+    tags = next(a for a in menu.actions() if a.text() == "Tags")
+    qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(tags).center())
     assert not t.isColumnHidden(3) and not panel.orphan_table.isColumnHidden(3)
     qtmodeltester.check(panel.model)
     qtmodeltester.check(panel.proxy)
     # filters still work
-    panel.tag_box.setCurrentIndex(panel.tag_box.findData("china"))
+    qtbot.keyClicks(panel.tag_box, "china")
+    assert panel.tag_box.currentData() == "china"
     assert panel.proxy.rowCount() + panel.orphan_proxy.rowCount() == 1
 
 
@@ -310,8 +312,8 @@ def test_legend_chips_use_dark_ink_on_light_colours():
 
 
 def test_legend_markup_sets_ink(reviewed):
-    w, *_ = reviewed
-    text = w.annotation_dock.panel.legend.text()
+    w, ctl, *_ = reviewed
+    text = ctl.dock.panel.legend.text()
     assert text.count("color:#1b1c1f") == 6
 
 
@@ -327,7 +329,7 @@ def _all_shortcuts(window):
 
 def test_annotate_keeps_ctrl_shift_n(reviewed):
     w, ctl, *_ = reviewed
-    assert ctl.annotate_action.shortcut().toString() == "Ctrl+Shift+N"
+    assert w.findChild(QAction, "action_annotate").shortcut().toString() == "Ctrl+Shift+N"
 
 
 def test_no_ambiguous_shortcuts(reviewed, request):
@@ -346,8 +348,8 @@ def test_clicking_a_panel_row_jumps_there(reviewed, qtbot):
     from PySide6.QtCore import Qt
 
     w, ctl, *_ = reviewed
-    panel = w.annotation_dock.panel
-    w.annotation_dock.raise_()
+    panel = ctl.dock.panel
+    ctl.dock.raise_()
     assert w.current_section() == "overview"
     before = len(w.history.places)
     t = panel.table
@@ -355,5 +357,5 @@ def test_clicking_a_panel_row_jumps_there(reviewed, qtbot):
     qtbot.mouseClick(t.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert w.current_section() == "sources" and len(w.history.places) > before
     item = panel.model.row_at(panel.proxy.mapToSource(panel.proxy.index(0, 1)))
-    x = ctl.anchor_of(ctl.own, item[1].id)
+    x = ctl.placement.anchor_of(ctl.own, item[1].id)
     assert w.history.places[-1].span == (item[1].target.split("/", 1)[1], x.start, x.end)

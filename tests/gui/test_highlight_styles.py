@@ -11,7 +11,7 @@ from briefing_app.gui.views.field_view import MARKER, FieldHighlight, highlight_
 
 from .factory import make_briefing
 
-pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
 
 U = QTextCharFormat.UnderlineStyle
 
@@ -81,19 +81,19 @@ def test_read_only_layers_are_dashed_and_styles_are_explicit():
 
 
 def test_annotation_tooltip_names_the_colour_label(tmp_path, qtbot):
-    from briefing_app.gui.annotations.controller import install_annotations
-    from briefing_app.gui.window.main_window import MainWindow
+    from .test_annotation_gui import annotation_window, drag_select, marks
 
-    from .test_annotation_gui import _select
-
-    w = MainWindow()
-    qtbot.addWidget(w)
-    w.show()
+    w, ctl, _prompts = annotation_window(qtbot)
     b = make_briefing()
-    w.set_briefing(b, tmp_path / "brief.yaml")
-    ctl = install_annotations(w)
-    _select(w.overview.view, "summary", "bluf", 0, 5)
-    ctl.highlight_selection("green", w.overview.view)
-    (h,) = w.overview.view._layers["extra"]
-    assert h.style == MARKER and "(green)" in h.tooltip and ctl.own.name in h.tooltip
+    with qtbot.waitSignal(ctl.annotations_changed):
+        w.set_briefing(b, tmp_path / "brief.yaml")
+    view = w.overview.view
+    drag_select(qtbot, view, "summary", "bluf", 0, 5)
+    qtbot.keyClick(view, "2")  # green
+    ((start, end, tip),) = marks(view, "summary", "bluf")
+    assert (start, end) == (0, 5) and "(green)" in tip and ctl.own.name in tip
+    # drawn as a solid marker in the analyst's own colour
+    seg = view.segments_for("summary", "bluf")[0]
+    f = list(_format_at(view, seg.to_doc(1)))[-1]
+    assert f.background().color().alpha() == 255 and f.underlineStyle() == U.SingleUnderline
     w.close()

@@ -14,7 +14,6 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtWidgets import QApplication
 
 from .conftest import SAMPLE, open_and_wait
 
@@ -176,7 +175,6 @@ def test_annotations_installed_after_load_still_attach(qtbot, tmp_path):
     from briefing_app.gui.annotations.controller import install_annotations
     from briefing_app.gui.window.main_window import MainWindow
 
-    QApplication.instance().setProperty("annotations_no_dialogs", True)
     path = tmp_path / "brief.yaml"
     shutil.copy(SAMPLE, path)
     w = MainWindow()

@@ -22,7 +22,7 @@ from briefing_app.core.annotations.layer import (
     next_free_layer_path,
     utc_now,
 )
-from briefing_app.core.annotations.merge import merge_layers
+from briefing_app.core.annotations.merge import merge_layers, newer
 from briefing_app.core.annotations.store import (
     LayerOpenResult,
     layer_to_bytes,
@@ -35,6 +35,6 @@ from briefing_app.core.annotations.store import (
 __all__ = [
     "COLORS", "CONFIDENCE_LEVELS", "DEFAULT_COLOR_LABELS", "FORMAT", "Annotation", "AnnotationLayer",
     "Selector", "briefing_digest", "briefing_path_for_layer", "default_layer_path", "new_annotation_id",
-    "next_free_layer_path", "utc_now", "merge_layers", "LayerOpenResult", "layer_to_bytes", "load_layer",
+    "next_free_layer_path", "utc_now", "merge_layers", "newer", "LayerOpenResult", "layer_to_bytes", "load_layer",
     "open_layer", "parse_layer_bytes", "save_layer",
 ]

@@ -5,7 +5,7 @@ and `merge B A` write the same bytes:
 
 * annotations: the same id twice keeps the newer `modified` (else `created`);
   on a tie the version whose serialised block sorts last wins — a rule about
-  the content, never about which file came first (`newer_annotation`);
+  the content, never about which file came first (`newer`);
 * `author`: the one given by the caller (the CLI passes the author of the
   file it merges into), else the author most layers name, a tie going to
   the alphabetically first;
@@ -27,7 +27,7 @@ from typing import Any
 from briefing_app.core.annotations.layer import Annotation, AnnotationLayer
 from briefing_app.core.annotations.writer import annotation_sort_token
 
-__all__ = ["merge_layers", "newer_annotation", "MergeSummary", "summarise_merge"]
+__all__ = ["merge_layers", "newer", "MergeSummary", "summarise_merge"]
 
 _EPOCH = _dt.datetime.min.replace(tzinfo=_dt.UTC)
 
@@ -43,9 +43,13 @@ def _rank(a: Annotation) -> tuple[_dt.datetime, str]:
     return _when(a), annotation_sort_token(a)
 
 
-def newer_annotation(current: Annotation, incoming: Annotation) -> Annotation:
-    """Of two versions of one annotation, the one a merge keeps (newer `modified`, then content)."""
-    return incoming if _rank(incoming) > _rank(current) else current
+def newer(a: Annotation, b: Annotation) -> Annotation:
+    """Of two versions of one annotation (same id), the one a merge keeps, whatever order they come in.
+
+    The later `modified` (else `created`; neither counts as the oldest) wins, and on a tie the later
+    serialised content. `merge_layers` and the reader's "Merge a Layer into Mine" both decide with it.
+    """
+    return b if _rank(b) > _rank(a) else a
 
 
 def _most_common(values: Iterable[str]) -> str | None:
@@ -84,7 +88,7 @@ def merge_layers(layers: Iterable[AnnotationLayer], author: str | None = None) -
     for layer in layers:
         for a in layer:
             cur = best.get(a.id)
-            best[a.id] = a if cur is None else newer_annotation(cur, a)
+            best[a.id] = a if cur is None else newer(cur, a)
     digests = {la.briefing_digest for la in layers if la.briefing_digest is not None}
     if author is None:
         author = _most_common(la.author for la in layers if la.author) or ""

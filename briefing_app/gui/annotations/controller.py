@@ -1,26 +1,27 @@
-"""Annotations in the reader window: the controller put together, and `install_annotations(window)`.
+"""Annotations in the reader window: the controller that owns the parts, and `install_annotations(window)`.
 
 `install_annotations(window)` is the one call the main window needs
 (`gui/app.py` makes it once the briefing's content is on screen). It builds
-an `AnnotationController` and the Annotations dock. The controller is one
-`QObject` per window made of one mixin per concern, each in its own module:
+an `AnnotationController` and the Annotations dock. The controller owns one
+part per concern and wires them in `_connect_signals`, as qutebrowser's main
+window owns its tab widget and status bar:
 
-* `annotation_layers` — the own layer beside the briefing, its `QLockFile`,
-  autosave and save-on-close; colleagues' read-only layers; merging;
-* `annotation_revision` — re-anchoring on the briefing shown, the "briefing
-  has changed" notice and the undoable "Accept new positions";
-* `annotation_highlights` — highlights in every `FieldView` through the
-  window's `field_hub`, their tooltips, jumping to an annotation;
-* `annotation_editing` — highlight keys, the editor, edit and delete (each a
-  `QUndoCommand` on `window.undo_stack`), the author-name prompt;
-* `annotation_actions` — actions, keys 1–6, the Annotations menu and the
-  context-menu entries;
-* `annotation_exports` — W3C and Markdown exports of the own layer;
-* `annotation_base` — the state they share, status messages, and the lazy
-  door to `core.anchoring`.
+* `store` (`layers.LayerStore`) — the own layer beside the briefing, its
+  `QLockFile`, autosave and save-on-close; colleagues' read-only layers; merging;
+* `placement` (`revision.Placement`) — where the annotations stand on the
+  briefing shown, the "briefing has changed" notice, "Accept new positions";
+* `painter` (`highlights.HighlightPainter`) — highlights in every `FieldView`
+  through the window's `field_hub`, jumping to an annotation;
+* `editing` (`editing.AnnotationEditing`) — highlight keys, the editor, edit
+  and delete (each a `QUndoCommand` on `window.undo_stack`), the author's name;
+* `actions` (`actions.AnnotationActions`) — actions, keys 1–6, the
+  Annotations menu and the context-menu entries;
+* `exports` (`exports.AnnotationExports`) — W3C and Markdown exports;
+* `feedback` (`feedback.Feedback`) — the status bar and warnings.
 
-This module keeps the state and the wiring to the window; it also re-exports
-the names other code imports from here.
+The parts call each other only through the references handed to them here
+and the store's signals; the window is reached through the members listed in
+`seams.ReaderWindow`, and every dialog through the window's prompts service.
 
 Start-up: the anchoring module (and `rapidfuzz`, which it needs for fuzzy
 matches) and the exporters are imported only when first needed — when a
@@ -30,88 +31,111 @@ window with no annotations never pays for them.
 
 from __future__ import annotations
 
-import weakref
-from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QLockFile, QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QApplication
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing_app.core.annotations import AnnotationLayer
 from briefing_app.gui.annotations.actions import AnnotationActions
-from briefing_app.gui.annotations.base import AnnotationControllerBase, element_label, field_text
 from briefing_app.gui.annotations.editing import AnnotationEditing
 from briefing_app.gui.annotations.exports import AnnotationExports
-from briefing_app.gui.annotations.highlights import AnnotationHighlights, highlight_tooltip
-from briefing_app.gui.annotations.layers import AUTOSAVE_MS, AnnotationLayers, own_layer_path
-from briefing_app.gui.annotations.prefs import ask_author_name
-from briefing_app.gui.annotations.revision import AnnotationRevision
-from briefing_app.gui.views.field_view import FieldView
+from briefing_app.gui.annotations.feedback import Feedback
+from briefing_app.gui.annotations.highlights import HighlightPainter
+from briefing_app.gui.annotations.layers import LayerStore
+from briefing_app.gui.annotations.panel import AnnotationDock
+from briefing_app.gui.annotations.revision import Placement
+from briefing_app.gui.annotations.seams import ReaderWindow, prompts_of, widget_of
 
 if TYPE_CHECKING:
-    from briefing_app.core.annotations.anchoring import AnchorReport
+    from briefing_app.core.annotations import AnnotationLayer
+    from briefing_app.core.briefing.model import Briefing
 
-__all__ = ["AnnotationController", "install_annotations", "AUTOSAVE_MS", "highlight_tooltip",
-           "own_layer_path", "element_label", "field_text"]
+__all__ = ["AnnotationController", "install_annotations"]
 
 
-class AnnotationController(AnnotationActions, AnnotationEditing, AnnotationExports, AnnotationLayers,
-                           AnnotationRevision, AnnotationHighlights, AnnotationControllerBase, QObject):
-    """Owns the layers shown in one window and everything that edits them."""
+class AnnotationController(QObject):
+    """Owns the layers shown in one window and the parts that show and edit them."""
 
     #: Layers, annotations or anchors changed (the panel refreshes).
     annotations_changed = Signal()
     #: A layer was saved to disk (path).
     layer_saved = Signal(str)
 
-    def __init__(self, window) -> None:
-        super().__init__(window)
+    def __init__(self, window: ReaderWindow) -> None:
+        super().__init__(widget_of(window))
         self.window = window
-        self.own: AnnotationLayer | None = None
-        self.colleagues: list[AnnotationLayer] = []
-        self.reports: dict[int, AnchorReport | None] = {}  # None: an empty layer, nothing to place
-        self.lock: QLockFile | None = None
-        self.last_message = ""
-        self.offer_path: Path | None = None
-        #: Asks for the analyst's name: (parent, prefill) -> name or None. Tests replace it.
-        self.ask_author = ask_author_name
-        self._asked_author = False
-        self._last_view: FieldView | None = None
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(AUTOSAVE_MS)
-        self._save_timer.timeout.connect(self.save_now)
-        self._build_actions()
-        window.briefing_changed.connect(self.briefing_shown)
-        if hasattr(window, "field_view_added"):
-            window.field_view_added.connect(self._attach_view)
-        window.close_guards.append(self._before_close)
-        window.annotation_layer_paths = self.layer_paths
-        ref = weakref.ref(self)
-
-        def hook(view, seg, selection, menu, _ref=ref):
-            me = _ref()
-            if me is not None and me.window.isAncestorOf(view):
-                me._context_menu(view, seg, selection, menu)
-
-        self._hook = hook
-        FieldView.context_menu_hooks.append(hook)
-        window.destroyed.connect(lambda *_: FieldView.context_menu_hooks.remove(hook)
-                                 if hook in FieldView.context_menu_hooks else None)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
+        self.prompts = prompts_of(window)
+        self.feedback = Feedback(window, self.prompts)
+        self.store = LayerStore(window, self.feedback, self)
+        self.placement = Placement(window, self.store, self.feedback)
+        self.painter = HighlightPainter(window, self.store, self.placement, self.feedback)
+        self.editing = AnnotationEditing(window, self.store, self.feedback)
+        self.exports = AnnotationExports(window, self.store, self.placement, self.feedback)
+        self.actions = AnnotationActions(window, self.store, self.placement, self.editing, self.painter,
+                                         self.exports, self)
+        #: The Annotations dock (set by `install_annotations`).
+        self.dock: AnnotationDock | None = None
+        self._connect_signals()
         for view in window.field_views():
-            self._attach_view(view)
+            self.actions.attach_view(view)
+
+    def _connect_signals(self) -> None:
+        w = self.window
+        w.briefing_changed.connect(self.store.show)
+        w.field_view_added.connect(self.actions.attach_view)
+        w.close_guards.append(self.store.before_close)
+        # the layers File › Export PDF offers (the window's seam for them)
+        w.annotation_layer_paths = self.store.layer_paths
+        self.store.reset.connect(self._layers_reset)
+        self.store.edited.connect(self._layer_changed)
+        self.store.colleague_opened.connect(self._layer_changed)
+        self.store.saved.connect(self.layer_saved)
+        self.actions.preferences_changed.connect(self.refresh)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._focus_changed)
+
+    # -- what the parts say -------------------------------------------------------------
+    def _layers_reset(self, announce: bool) -> None:
+        self.placement.reanchor_all(announce)
+        self.refresh()
+
+    def _layer_changed(self, layer: AnnotationLayer) -> None:
+        self.placement.reanchor(layer)
+        self.refresh()
+
+    def _focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        self.editing.note_focus(new)
+
+    def refresh(self) -> None:
+        """Draw the highlights again and tell the panel and the menu."""
+        self.painter.refresh()
+        self.actions.update_state()
+        self.annotations_changed.emit()
+
+    # -- for the panel and tests ------------------------------------------------------------
+    @property
+    def own(self) -> AnnotationLayer | None:
+        return self.store.own
+
+    @property
+    def last_message(self) -> str:
+        return self.feedback.last_message
+
+    def layers(self) -> list[AnnotationLayer]:
+        return self.store.layers()
+
+    def briefing_shown(self, briefing: Briefing) -> None:
+        self.store.show(briefing)
 
 
-def install_annotations(window) -> AnnotationController:
-    """Add annotations to a reader window: menu, shortcuts, highlights, panel dock."""
-    from briefing_app.gui.annotations.panel import AnnotationDock
-
+def install_annotations(window: Any) -> AnnotationController:
+    """Add annotations to a reader window: menu, shortcuts, highlights, panel dock. Returns the controller,
+    whose `dock` is the Annotations dock."""
     controller = AnnotationController(window)
-    window.annotations = controller
-    dock = AnnotationDock(controller, window)
+    dock = AnnotationDock(controller, widget_of(window))
+    controller.dock = dock
     window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
-    window.annotation_dock = dock
     if window.briefing is not None:  # installed after the first briefing was shown (deferred start-up)
         controller.briefing_shown(window.briefing)
     return controller

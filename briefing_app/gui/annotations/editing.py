@@ -2,113 +2,124 @@
 
 Every change is a `QUndoCommand` (`AddAnnotation`, `EditAnnotation`,
 `DeleteAnnotation`) pushed on the window's undo stack, and only ever on the
-analyst's own layer when it is writable (`_writable` says why not in the
-status bar). The analyst's name is asked once, the first time an annotation
-needs it and preferences have none (`ensure_author`).
+analyst's own layer when it is writable (`LayerStore.writable` says why not
+in the status bar). The analyst's name is asked once, the first time an
+annotation needs it and preferences have none (`ensure_author`). The editor
+and the name question go through the prompts service.
 """
 
 from __future__ import annotations
 
-from PySide6.QtGui import QCursor
-from PySide6.QtWidgets import QApplication
+from typing import Any
 
-from briefing_app.core.annotations import (
-    Annotation,
-    AnnotationLayer,
-    Selector,
-    new_annotation_id,
-    utc_now,
-)
-from briefing_app.gui.annotations.base import AnnotationControllerBase, element_label, field_text
+from PySide6.QtGui import QCursor
+from PySide6.QtWidgets import QApplication, QWidget
+
+from briefing_app.core.annotations import Annotation, Selector, new_annotation_id, utc_now
 from briefing_app.gui.annotations.editor import AnnotationEditor
-from briefing_app.gui.annotations.prefs import (
-    account_full_name,
-    ask_author_name,
-    author_name,
-    color_labels,
-    set_author_name,
-)
+from briefing_app.gui.annotations.feedback import Feedback
+from briefing_app.gui.annotations.layers import LayerStore
+from briefing_app.gui.annotations.lazy_anchoring import element_label, field_text
+from briefing_app.gui.annotations.prefs import account_full_name, author_name, color_labels, set_author_name
+from briefing_app.gui.annotations.seams import ReaderWindow, widget_of
 from briefing_app.gui.annotations.undo import AddAnnotation, DeleteAnnotation, EditAnnotation
 from briefing_app.gui.views.field_view import FieldView
 
+__all__ = ["AnnotationEditing", "AUTHOR_TITLE", "AUTHOR_QUESTION"]
 
-class AnnotationEditing(AnnotationControllerBase):
+AUTHOR_TITLE = "Your name on annotations"
+AUTHOR_QUESTION = ("Annotations record who made them (it appears in exported briefs).\n"
+                   "Your name, as colleagues should see it:")
+
+
+def _field_view_of(widget: QWidget | None) -> FieldView | None:
+    while widget is not None and not isinstance(widget, FieldView):
+        widget = widget.parentWidget()
+    return widget
+
+
+class AnnotationEditing:
     """Adds, edits and deletes annotations on the own layer, each change undoable."""
 
+    def __init__(self, window: ReaderWindow, store: LayerStore, feedback: Feedback) -> None:
+        self.window = window
+        self.store = store
+        self.feedback = feedback
+        self.last_view: FieldView | None = None  # the text view that last had the keyboard
+        self._asked_author = False
+
     # -- where and on what ------------------------------------------------------------
-    def _writable(self) -> AnnotationLayer | None:
-        if self.own is None or self.window.briefing is None:
-            return None
-        if self.own.read_only:
-            self._tell(f"Annotations are read-only: {self.own.read_only_reason}.")
-            return None
-        return self.own
+    def note_focus(self, widget: QWidget | None) -> None:
+        """Remember the last text view of this window that had the keyboard."""
+        view = _field_view_of(widget)
+        if view is not None and self.window.isAncestorOf(view):
+            self.last_view = view
 
     def current_view(self) -> FieldView | None:
-        w = QApplication.focusWidget()
-        while w is not None and not isinstance(w, FieldView):
-            w = w.parentWidget()
-        return w if isinstance(w, FieldView) else self._last_view
+        return _field_view_of(QApplication.focusWidget()) or self.last_view
 
-    def _element_under(self, view: FieldView | None) -> str | None:
+    def element_under(self, view: FieldView | None) -> str | None:
+        """The element to annotate whole: under the mouse, else at the view's caret, else the inspector's."""
         if view is not None:
             hit = view.field_at_point(view.viewport().mapFromGlobal(QCursor.pos()))
             if hit and view.underMouse():
                 return hit[0].address
-            c = view.textCursor()
-            seg = view.segment_at(c.position())
+            seg = view.segment_at(view.textCursor().position())
             if seg is not None:
                 return seg.address
-        return getattr(self.window.inspector, "address", None)
+        address: str | None = getattr(self.window.inspector, "address", None)
+        return address
 
     # -- adding -----------------------------------------------------------------------
     def highlight_selection(self, color: str, view: FieldView | None = None, note: str = "") -> Annotation | None:
-        layer = self._writable()
+        layer = self.store.writable()
         view = view or self.current_view()
         sel = view.selected_field_range() if view is not None else None
-        if layer is None or sel is None:
+        b = self.window.briefing
+        if layer is None or sel is None or b is None:
             if layer is not None:
-                self._tell("Select some text first, then press 1\u20136 to highlight it.")
+                self.feedback.tell("Select some text first, then press 1\u20136 to highlight it.")
             return None
         address, fld, start, end = sel
-        text = field_text(self.window.briefing, address, fld)
+        text = field_text(b, address, fld)
         if text is None:
-            self._tell(f"The {fld} of this element cannot be annotated.")
+            self.feedback.tell(f"The {fld} of this element cannot be annotated.")
             return None
         now = utc_now()
         a = Annotation(new_annotation_id(), address, fld, Selector.from_text(text, start, end), color, note,
                        author=self.ensure_author(), created=now, modified=now)
         self.window.undo_stack.push(AddAnnotation(layer, a))
-        label = color_labels()[color]
-        self._tell(f"Highlighted as \u201c{label}\u201d. Press Ctrl+Z to undo.")
+        self.feedback.tell(f"Highlighted as \u201c{color_labels()[color]}\u201d. Press Ctrl+Z to undo.")
         return a
 
-    def annotate(self, view: FieldView | None = None, whole_element: bool = False) -> Annotation | None:
-        """Open the editor on the selection (or, without one, on the whole element)."""
-        layer = self._writable()
-        if layer is None:
+    def annotate(self, view: FieldView | None = None, whole_element: bool = False,
+                 address: str | None = None) -> Annotation | None:
+        """Open the editor on the selection, or on a whole element: `address`, else the one under the mouse
+        or caret (`element_under`)."""
+        layer = self.store.writable()
+        b = self.window.briefing
+        if layer is None or b is None:
             return None
         view = view or self.current_view()
-        sel = None if whole_element or view is None else view.selected_field_range()
-        b = self.window.briefing
+        sel = None if whole_element or address is not None or view is None else view.selected_field_range()
+        selector: Selector | None = None
+        field_: str | None = None
         if sel is not None:
             address, fld, start, end = sel
             text = field_text(b, address, fld)
             if text is None:
                 return None
-            selector: Selector | None = Selector.from_text(text, start, end)
-            field_: str | None = fld
+            selector, field_ = Selector.from_text(text, start, end), fld
         else:
-            address = self._element_under(view)
+            address = address or self.element_under(view)
             if address is None:
-                self._tell("Select an element or some text to annotate.")
+                self.feedback.tell("Select an element or some text to annotate.")
                 return None
-            selector, field_ = None, None
         author = self.ensure_author()
-        editor = AnnotationEditor(self.window, title=f"Annotate {element_label(b, address)}",
+        editor = AnnotationEditor(widget_of(self.window), title=f"Annotate {element_label(b, address)}",
                                   excerpt=selector.exact if selector else "", color="yellow" if selector else None,
                                   tags_in_use=self.tags_in_use())
-        if editor.exec() != AnnotationEditor.DialogCode.Accepted:
+        if not self.feedback.prompts.run(editor):
             return None
         v = editor.values()
         now = utc_now()
@@ -127,31 +138,32 @@ class AnnotationEditing(AnnotationControllerBase):
         if name or self._asked_author:
             return name
         self._asked_author = True
-        if QApplication.instance().property("annotations_no_dialogs") and self.ask_author is ask_author_name:
-            return ""
-        answer = (self.ask_author(self.window, account_full_name()) or "").strip()
+        answer = (self.feedback.prompts.text(widget_of(self.window), AUTHOR_TITLE, AUTHOR_QUESTION,
+                                             account_full_name()) or "").strip()
         if answer:
             set_author_name(answer)
-            if self.own is not None and not self.own.read_only and not self.own.author:
-                self.own.author = answer
+            own = self.store.own
+            if own is not None and not own.read_only and not own.author:
+                own.author = answer
         return answer
 
     # -- changing ---------------------------------------------------------------------
     def edit(self, annotation_id: str) -> bool:
-        layer = self._writable()
+        """Open the editor on one of the own layer's annotations; True when it changed."""
+        layer = self.store.writable()
         a = layer.get(annotation_id) if layer else None
-        if layer is None or a is None:
-            return False
         b = self.window.briefing
-        editor = AnnotationEditor(self.window, title=f"Edit annotation on {element_label(b, a.target)}",
+        if layer is None or a is None or b is None:
+            return False
+        editor = AnnotationEditor(widget_of(self.window), title=f"Edit annotation on {element_label(b, a.target)}",
                                   excerpt=a.excerpt, note=a.note, tags=a.tags, color=a.color,
                                   confidence=a.confidence, tags_in_use=self.tags_in_use())
-        if editor.exec() != AnnotationEditor.DialogCode.Accepted:
+        if not self.feedback.prompts.run(editor):
             return False
         return self.update(annotation_id, **editor.values())
 
-    def update(self, annotation_id: str, **changes) -> bool:
-        layer = self._writable()
+    def update(self, annotation_id: str, **changes: Any) -> bool:
+        layer = self.store.writable()
         a = layer.get(annotation_id) if layer else None
         if layer is None or a is None:
             return False
@@ -162,11 +174,11 @@ class AnnotationEditing(AnnotationControllerBase):
         return True
 
     def delete(self, annotation_id: str) -> bool:
-        layer = self._writable()
+        layer = self.store.writable()
         if layer is None or annotation_id not in layer:
             return False
         self.window.undo_stack.push(DeleteAnnotation(layer, annotation_id))
         return True
 
     def tags_in_use(self) -> list[str]:
-        return sorted({t for la in self.layers() for a in la for t in a.tags}, key=str.casefold)
+        return sorted({t for la in self.store.layers() for a in la for t in a.tags}, key=str.casefold)

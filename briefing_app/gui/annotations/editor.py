@@ -54,14 +54,14 @@ class TagsEdit(QLineEdit):
 
     def _update(self, _text: str) -> None:
         word = self._current_word()
-        if not word:
-            self.completer_.popup().hide()
-            return
-        self.completer_.setCompletionPrefix(word)
-        if self.completer_.completionCount():
-            self.completer_.complete()
-        else:
-            self.completer_.popup().hide()
+        if word:
+            self.completer_.setCompletionPrefix(word)
+            if self.completer_.completionCount():
+                self.completer_.complete()
+                return
+        popup = self.completer_.popup()
+        if popup is not None:
+            popup.hide()
 
     def _insert(self, tag: str) -> None:
         head = self.text()[: self.cursorPosition()]

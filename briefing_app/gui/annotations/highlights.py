@@ -13,14 +13,17 @@ from typing import TYPE_CHECKING
 from briefing_app.core.annotations import Annotation, AnnotationLayer
 from briefing_app.core.history import Place
 from briefing_app.core.search import section_of
-from briefing_app.gui.annotations.base import AnnotationControllerBase
+from briefing_app.gui.annotations.feedback import Feedback
+from briefing_app.gui.annotations.layers import LayerStore
 from briefing_app.gui.annotations.prefs import color_labels, highlight_color
+from briefing_app.gui.annotations.revision import Placement
+from briefing_app.gui.annotations.seams import ReaderWindow
 from briefing_app.gui.views.field_view import MARKER, FieldHighlight
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
-
     from briefing_app.core.annotations.anchoring import Anchor
+
+__all__ = ["HighlightPainter", "highlight_tooltip"]
 
 
 def highlight_tooltip(a: Annotation, layer_name: str, labels: dict[str, str], where: Anchor | None) -> str:
@@ -48,51 +51,55 @@ def highlight_tooltip(a: Annotation, layer_name: str, labels: dict[str, str], wh
     return "\n".join(lines)
 
 
-class AnnotationHighlights(AnnotationControllerBase):
+class HighlightPainter:
     """Draws the layers' annotations in the views and takes the reader to one of them."""
 
-    annotations_changed: SignalInstance  # declared on the controller (a QObject)
+    def __init__(self, window: ReaderWindow, store: LayerStore, placement: Placement, feedback: Feedback) -> None:
+        self.window = window
+        self.store = store
+        self.placement = placement
+        self.feedback = feedback
 
-    def _refresh(self) -> None:
+    def refresh(self) -> None:
         labels = color_labels()
         items: list[FieldHighlight] = []
-        for layer in self.layers():
+        for layer in self.store.layers():
             # a solid marker fill (distinct from the light evidence/quote washes); others' layers dashed,
             # fuzzy placements dotted (and marked ≈ in the tooltip)
-            pattern = "solid" if layer is self.own else "dash"
+            pattern = "solid" if layer is self.store.own else "dash"
             for a in layer:
-                x = self.anchor_of(layer, a.id)
-                if x is None or not x.placed or x.start is None or x.field is None or a.color is None:
+                x = self.placement.anchor_of(layer, a.id)
+                if x is None or not x.placed or x.start is None or x.end is None or x.field is None or a.color is None:
                     continue
                 tip = highlight_tooltip(a, layer.name, labels, x)
                 items.append(FieldHighlight(a.target, x.field, x.start, x.end, highlight_color(a.color, 255), tip,
                                             MARKER, None, "dot" if x.status == "fuzzy" else pattern))
         self.window.field_hub.set_extra_highlights(items)
-        notice = self.change_notice()
-        self.accept_positions_action.setEnabled(bool(notice and notice[1]))
-        self.annotations_changed.emit()
 
-    def _own_annotation_at(self, h: FieldHighlight) -> Annotation | None:
+    def own_annotation_at(self, h: FieldHighlight) -> Annotation | None:
         """The analyst's own annotation drawn as highlight `h`, if it is one."""
-        if self.own is None:
+        own = self.store.own
+        if own is None:
             return None
-        for a in self.own.for_target(h.address):
-            x = self.anchor_of(self.own, a.id)
+        for a in own.for_target(h.address):
+            x = self.placement.anchor_of(own, a.id)
             if x is not None and x.field == h.field and x.start == h.start and x.end == h.end:
                 return a
         return None
 
     def jump_to(self, layer: AnnotationLayer, annotation_id: str) -> None:
+        """Show an annotation where it stands now (a step in Back/Forward history)."""
         a = layer.get(annotation_id)
         if a is None:
             return
-        x = self.anchor_of(layer, annotation_id)
-        b = self.window.briefing
-        if b is None or x is None or not x.placed:
-            self._tell(f"Orphaned: {x.reason if x else 'not placed'}")
+        x = self.placement.anchor_of(layer, annotation_id)
+        if self.window.briefing is None or x is None or not x.placed:
+            self.feedback.tell(f"Orphaned: {x.reason if x else 'not placed'}")
             return
-        if a.target.startswith("sources/") and x.field == "text" and x.start is not None:
-            self.window.go(Place("sources", a.target, span=(a.target.split("/", 1)[1], x.start, x.end)))
+        if x.field is not None and x.start is not None and x.end is not None:
+            if a.target.startswith("sources/") and x.field == "text":
+                self.window.go(Place("sources", a.target, span=(a.target.split("/", 1)[1], x.start, x.end)))
+                return
+            self.window.go(Place(section_of(a.target), a.target, field_range=(x.field, x.start, x.end)))
             return
-        rng = (x.field, x.start, x.end) if x.field and x.start is not None else None
-        self.window.go(Place(section_of(a.target), a.target, field_range=rng))
+        self.window.go(Place(section_of(a.target), a.target))

@@ -6,7 +6,12 @@ window opens it read-only and says so. Every change to it is saved atomically
 (`save_layer`: temp file, fsync, rename) `AUTOSAVE_MS` after the change, so a
 crash loses at most that second, and once more when the window closes.
 Colleagues' layers open read-only with their names; "Merge a Layer into
-Mine" copies theirs into the own layer as one undoable command.
+Mine" brings theirs into the own layer as one undoable command, decided by
+core's merge rule (`MergeAnnotations`).
+
+`LayerStore` only keeps layers: it says what changed through its signals
+(`edited`, `colleague_opened`, `reset`, `saved`) and leaves placing and
+drawing to the controller's other parts.
 """
 
 from __future__ import annotations
@@ -14,8 +19,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QLockFile, QStandardPaths, QTimer
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtCore import QLockFile, QObject, QStandardPaths, QTimer, Signal
 
 from briefing_app.core.annotations import (
     AnnotationLayer,
@@ -25,14 +29,15 @@ from briefing_app.core.annotations import (
     save_layer,
 )
 from briefing_app.core.problems import BriefingError
-from briefing_app.gui.annotations.base import AnnotationControllerBase
+from briefing_app.gui.annotations.feedback import Feedback
 from briefing_app.gui.annotations.prefs import author_name
+from briefing_app.gui.annotations.seams import ReaderWindow, widget_of
 from briefing_app.gui.annotations.undo import MergeAnnotations
 
 if TYPE_CHECKING:
-    from PySide6.QtCore import SignalInstance
+    from briefing_app.core.briefing.model import Briefing
 
-__all__ = ["AUTOSAVE_MS", "AnnotationLayers", "own_layer_path"]
+__all__ = ["AUTOSAVE_MS", "LayerStore", "own_layer_path", "briefing_file_digest"]
 
 #: Delay between a change and its autosave (the contract asks for ≤ 2 s).
 AUTOSAVE_MS = 700
@@ -52,10 +57,43 @@ def own_layer_path(briefing_path: Path) -> Path:
     return folder / default_layer_path(Path(briefing_path)).name
 
 
-class AnnotationLayers(AnnotationControllerBase):
+def briefing_file_digest(path: Path | None) -> str | None:
+    """The digest of the briefing file as it is on disk now (None without a readable file)."""
+    if path is None:
+        return None
+    from briefing_app.core.briefing.loader import digest_of
+
+    try:
+        return digest_of(Path(path).read_bytes())
+    except OSError:
+        return None
+
+
+class LayerStore(QObject):
     """Opens, locks, saves and closes the layers; adds colleagues' layers and merges them in."""
 
-    layer_saved: SignalInstance  # declared on the controller (a QObject)
+    #: The own layer's annotations changed (the layer).
+    edited = Signal(object)
+    #: A colleague's layer was opened read-only (the layer).
+    colleague_opened = Signal(object)
+    #: The set of layers was replaced (another briefing, a fresh own layer); True: say how they fared.
+    reset = Signal(bool)
+    #: The own layer was written to disk (its path).
+    saved = Signal(str)
+
+    def __init__(self, window: ReaderWindow, feedback: Feedback, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.window = window
+        self.feedback = feedback
+        self.own: AnnotationLayer | None = None
+        self.colleagues: list[AnnotationLayer] = []
+        self.lock: QLockFile | None = None
+        #: A fresh file name offered when the own layer's file cannot be used.
+        self.offer_path: Path | None = None
+        self._autosave = QTimer(self)
+        self._autosave.setSingleShot(True)
+        self._autosave.setInterval(AUTOSAVE_MS)
+        self._autosave.timeout.connect(self.save_now)
 
     # -- which layers ----------------------------------------------------------------
     def layers(self) -> list[AnnotationLayer]:
@@ -64,40 +102,37 @@ class AnnotationLayers(AnnotationControllerBase):
     def layer_paths(self) -> list[Path]:
         return [la.path for la in self.layers() if la.path is not None and la.path.exists()]
 
-    def default_path(self) -> Path | None:
-        return own_layer_path(self.window.path) if self.window.path else None
+    @property
+    def autosave_pending(self) -> bool:
+        """A change waits for its autosave."""
+        return self._autosave.isActive()
 
-    def briefing_shown(self, briefing) -> None:
-        path: Path | None = self.window.path
-        same = self.own is not None and path is not None and self.own.path == own_layer_path(path)
-        if same and self.own is not None and self.own.briefing == briefing.id:
-            self._reanchor_all(announce=True)  # a reload of the same file
-            return
-        self.close_layers()
-        self.offer_path = None
-        digest = self._digest()
-        if path is None:
-            self.own = AnnotationLayer(briefing.id, briefing_digest=digest, author=author_name())
-            self.own.read_only_reason = "the briefing is not a file, so annotations cannot be saved"
-        else:
-            self.open_own(own_layer_path(path))
-        self._reanchor_all(announce=True)
+    def writable(self) -> AnnotationLayer | None:
+        """The own layer if the analyst may change it; else None, and the status bar says why."""
+        if self.own is None or self.window.briefing is None:
+            return None
+        if self.own.read_only:
+            self.feedback.tell(f"Annotations are read-only: {self.own.read_only_reason}.")
+            return None
+        return self.own
 
-    def _digest(self) -> str | None:
+    def show(self, briefing: Briefing) -> None:
+        """Open the layers for the briefing the window now shows (a reload keeps them)."""
         path = self.window.path
-        if path is None:
-            return None
-        from briefing_app.core.briefing.loader import digest_of
-
-        try:
-            return digest_of(Path(path).read_bytes())
-        except OSError:
-            return None
+        same = self.own is not None and path is not None and self.own.path == own_layer_path(path)
+        if not (same and self.own is not None and self.own.briefing == briefing.id):
+            self.close_layers()
+            self.offer_path = None
+            if path is None:
+                self.own = AnnotationLayer(briefing.id, briefing_digest=None, author=author_name())
+                self.own.read_only_reason = "the briefing is not a file, so annotations cannot be saved"
+            else:
+                self.open_own(own_layer_path(path), briefing)
+        self.reset.emit(True)
 
     # -- the analyst's own layer ------------------------------------------------------
-    def open_own(self, layer_path: Path) -> None:
-        b = self.window.briefing
-        result = open_layer(layer_path, b.id, author_name(), self._digest())
+    def open_own(self, layer_path: Path, briefing: Briefing) -> None:
+        result = open_layer(layer_path, briefing.id, author_name(), briefing_file_digest(self.window.path))
         layer = result.layer
         if not layer.read_only:
             lock = QLockFile(str(layer_path) + ".lock")
@@ -110,31 +145,45 @@ class AnnotationLayers(AnnotationControllerBase):
         if result.suggested_path is not None:
             self.offer_path = result.suggested_path
         self.own = layer
-        layer.listeners.append(self._layer_changed)
+        layer.listeners.append(self._own_changed)
         if layer.read_only_reason:
-            self._tell(f"Annotations read-only: {layer.read_only_reason}.")
-            if result.suggested_path is not None and not QApplication.instance().property("annotations_no_dialogs"):
-                QTimer.singleShot(0, self._offer_new_layer)
+            self.feedback.tell(f"Annotations read-only: {layer.read_only_reason}.")
+            if result.suggested_path is not None:
+                QTimer.singleShot(0, self, self.offer_new_layer)
 
-    def _offer_new_layer(self) -> None:
-        if self.offer_path is None or self.own is None:
+    def offer_new_layer(self) -> None:
+        """Ask whether to start a new layer in `offer_path` (the unreadable file stays as it was)."""
+        if self.offer_path is None or self.own is None or self.window.briefing is None:
             return
-        answer = QMessageBox.question(
-            self.window, "Annotations cannot be saved",
-            f"{self.own.read_only_reason}.\n\nStart a new annotation layer in {self.offer_path.name}?")
-        if answer == QMessageBox.StandardButton.Yes:
+        if self.feedback.prompts.confirm(
+                widget_of(self.window), "Annotations cannot be saved",
+                f"{self.own.read_only_reason}.\n\nStart a new annotation layer in {self.offer_path.name}?"):
             self.start_new_layer(self.offer_path)
 
     def start_new_layer(self, path: Path) -> None:
         """Switch the own layer to a fresh file (the unreadable one stays as it was)."""
+        briefing = self.window.briefing
+        if briefing is None:
+            return
         self.close_own()
-        self.open_own(path)
-        self._reanchor_all()
+        self.open_own(path, briefing)
+        self.reset.emit(False)
+
+    def adopt_digest(self, digest: str | None) -> None:
+        """Record the briefing version an empty own layer is now made on, without counting it as an edit."""
+        layer = self.own
+        if layer is None:
+            return
+        layer.listeners.remove(self._own_changed)
+        try:
+            layer.set_digest(digest)
+        finally:
+            layer.listeners.append(self._own_changed)
 
     def close_own(self) -> None:
         self.save_now()
-        if self.own is not None and self._layer_changed in self.own.listeners:
-            self.own.listeners.remove(self._layer_changed)
+        if self.own is not None and self._own_changed in self.own.listeners:
+            self.own.listeners.remove(self._own_changed)
         self.own = None
         if self.lock is not None:
             self.lock.unlock()
@@ -144,53 +193,54 @@ class AnnotationLayers(AnnotationControllerBase):
     def close_layers(self) -> None:
         self.close_own()
         self.colleagues.clear()
-        self.reports.clear()
 
     # -- colleagues' layers -------------------------------------------------------------
-    def add_colleague_layer(self, path: Path) -> AnnotationLayer | None:
-        b = self.window.briefing
+    def _load_same_briefing(self, path: Path, briefing_id: str | None, failure: str) -> AnnotationLayer | None:
         try:
             layer = load_layer(path)
         except BriefingError as exc:
-            self._warn("Cannot open the layer", "\n".join(str(p) for p in exc.problems[:20]))
+            self.feedback.warn(failure, "\n".join(str(p) for p in exc.problems[:20]))
             return None
-        if b is not None and layer.briefing != b.id:
-            self._warn("Another briefing", f"{path.name} annotates briefing {layer.briefing!r}, not {b.id!r}.")
+        if briefing_id is not None and layer.briefing != briefing_id:
+            self.feedback.warn("Another briefing",
+                               f"{path.name} annotates briefing {layer.briefing!r}, not {briefing_id!r}.")
+            return None
+        return layer
+
+    def add_colleague(self, path: Path) -> AnnotationLayer | None:
+        b = self.window.briefing
+        layer = self._load_same_briefing(path, b.id if b is not None else None, "Cannot open the layer")
+        if layer is None:
             return None
         layer.read_only_reason = f"{layer.name}'s layer (read-only)"
         self.colleagues.append(layer)
-        self._reanchor(layer)
-        self._refresh()
-        self._tell(f"Opened {layer.name}'s annotations ({len(layer)}) read-only.")
+        self.colleague_opened.emit(layer)
+        self.feedback.tell(f"Opened {layer.name}'s annotations ({len(layer)}) read-only.")
         return layer
 
     def merge_from(self, path: Path) -> int:
-        layer = self._writable()
+        """Bring another layer's annotations into the own layer (one undoable command); how many changed."""
+        layer = self.writable()
         if layer is None:
             return 0
-        try:
-            other = load_layer(path)
-        except BriefingError as exc:
-            self._warn("Cannot merge the layer", "\n".join(str(p) for p in exc.problems[:20]))
-            return 0
-        if other.briefing != layer.briefing:
-            self._warn("Another briefing", f"{path.name} annotates briefing {other.briefing!r}, not {layer.briefing!r}.")
+        other = self._load_same_briefing(path, layer.briefing, "Cannot merge the layer")
+        if other is None:
             return 0
         cmd = MergeAnnotations(layer, list(other), other.name)
         if cmd.count:
             self.window.undo_stack.push(cmd)
-        self._tell(f"Merged {cmd.count} annotation{'s' if cmd.count != 1 else ''} from {other.name}.")
+        self.feedback.tell(f"Merged {cmd.count} annotation{'s' if cmd.count != 1 else ''} from {other.name}.")
         return cmd.count
 
     # -- saving ---------------------------------------------------------------------------
-    def _layer_changed(self) -> None:
+    def _own_changed(self) -> None:
         if self.own is not None:
-            self._reanchor(self.own)
-        self._refresh()
-        self._save_timer.start()
+            self.edited.emit(self.own)
+        self._autosave.start()
 
     def save_now(self, force: bool = False) -> bool:
-        self._save_timer.stop()
+        """Write the own layer if it has unsaved changes; False (and a status message) when that failed."""
+        self._autosave.stop()
         layer = self.own
         if layer is None or layer.read_only or layer.path is None:
             return True
@@ -199,17 +249,19 @@ class AnnotationLayers(AnnotationControllerBase):
         try:
             save_layer(layer)
         except OSError as exc:
-            self._tell(f"Could not save annotations to {layer.path}: {exc.strerror or exc}. Retrying on the next change.")
+            self.feedback.tell(f"Could not save annotations to {layer.path}: {exc.strerror or exc}. "
+                               "Retrying on the next change.")
             return False
         self.window.undo_stack.setClean()
-        self.layer_saved.emit(str(layer.path))
+        self.saved.emit(str(layer.path))
         return True
 
-    def _before_close(self) -> bool:
+    def before_close(self) -> bool:
+        """The window's close guard: save, or ask whether to close without the latest annotations."""
         if self.save_now():
             self.close_layers()
             return True
-        answer = QMessageBox.warning(self.window, "Annotations not saved",
-                                     "Your latest annotations could not be saved. Close anyway?",
-                                     QMessageBox.StandardButton.Close | QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Close
+        answer = self.feedback.prompts.choose(
+            widget_of(self.window), "Annotations not saved",
+            "Your latest annotations could not be saved. Close anyway?", ["Close", "Cancel"], default="Cancel")
+        return answer == "Close"

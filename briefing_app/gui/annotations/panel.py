@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import html
 from enum import IntEnum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -47,8 +48,12 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.annotations import COLORS, CONFIDENCE_LEVELS, Annotation, AnnotationLayer
 from briefing_app.core.annotations.text import note_plain_text, wrap_plain
+from briefing_app.gui.annotations.lazy_anchoring import element_label, field_text
 from briefing_app.gui.annotations.prefs import color_labels, highlight_color, ink_for
 from briefing_app.gui.annotations.widgets import DETAILS_ROLE, ChangeNotice, TwoLineDelegate
+
+if TYPE_CHECKING:
+    from briefing_app.gui.annotations.controller import AnnotationController
 
 __all__ = ["AnnotationModel", "AnnotationFilter", "AnnotationPanel", "AnnotationDock", "Role", "COLUMNS",
            "DEFAULT_VISIBLE"]
@@ -73,7 +78,7 @@ class Role(IntEnum):
 
 
 class AnnotationModel(QAbstractTableModel):
-    def __init__(self, controller, parent=None) -> None:
+    def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.rows: list[tuple[AnnotationLayer, Annotation]] = []
@@ -101,8 +106,6 @@ class AnnotationModel(QAbstractTableModel):
         b = self.controller.window.briefing
         if b is None or x is None or not x.placed or x.field is None or x.start is None:
             return None
-        from briefing_app.gui.annotations.controller import field_text
-
         text = field_text(b, a.target, x.field)
         return text[x.start:x.end] if text is not None else None
 
@@ -116,7 +119,7 @@ class AnnotationModel(QAbstractTableModel):
         if item is None:
             return None
         layer, a = item
-        x = self.controller.anchor_of(layer, a.id)
+        x = self.controller.placement.anchor_of(layer, a.id)
         status = x.describe() if x else "exact"
         col = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
@@ -124,8 +127,6 @@ class AnnotationModel(QAbstractTableModel):
                 return color_labels().get(a.color, a.color) if a.color else "note"
             if col == 1:
                 b = self.controller.window.briefing
-                from briefing_app.gui.annotations.controller import element_label
-
                 where = element_label(b, a.target) if b else a.target
                 return " ".join(a.excerpt.split()) if a.excerpt else f"[{where}]"
             if col == 2:
@@ -251,7 +252,7 @@ class AnnotationFilter(QSortFilterProxyModel):
 
 
 class AnnotationPanel(QWidget):
-    def __init__(self, controller, parent=None) -> None:
+    def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
         self.model = AnnotationModel(controller, self)
@@ -271,7 +272,7 @@ class AnnotationPanel(QWidget):
         box.addWidget(self.status)
         self.notice = ChangeNotice(self)
         self.notice.review.toggled.connect(self._review)
-        self.notice.accept.clicked.connect(controller.accept_new_positions)
+        self.notice.accept.clicked.connect(controller.placement.accept_new_positions)
         self.notice.hide()
         box.addWidget(self.notice)
         row = QHBoxLayout()
@@ -353,13 +354,15 @@ class AnnotationPanel(QWidget):
 
     def _header_menu(self, table: QTableView, pos) -> None:
         menu = QMenu(table)
+        menu.setObjectName("annotation_columns_menu")
+        menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         for col, name in enumerate(COLUMNS):
             act = menu.addAction(name)
             act.setCheckable(True)
             act.setChecked(not table.isColumnHidden(col))
             act.setEnabled(col != 1)  # the Annotation column always shows
             act.toggled.connect(lambda on, c=col: self.set_column_visible(c, on))
-        menu.exec(table.horizontalHeader().mapToGlobal(pos))
+        menu.popup(table.horizontalHeader().mapToGlobal(pos))
 
     def set_column_visible(self, column: int, visible: bool) -> None:
         for t in (self.table, self.orphan_table):
@@ -375,18 +378,18 @@ class AnnotationPanel(QWidget):
     def _jump(self, model, idx) -> None:
         item = self._row(model, idx)
         if item:
-            self.controller.jump_to(item[0], item[1].id)
+            self.controller.painter.jump_to(item[0], item[1].id)
 
     def _edit(self, model, idx) -> None:
         item = self._row(model, idx)
         if item and item[0] is self.controller.own:
-            self.controller.edit(item[1].id)
+            self.controller.editing.edit(item[1].id)
 
     def _delete(self, table: QTableView) -> None:
         for idx in table.selectionModel().selectedRows():
             item = self._row(table.model(), idx)
             if item and item[0] is self.controller.own:
-                self.controller.delete(item[1].id)
+                self.controller.editing.delete(item[1].id)
 
     def _set(self, **kw: str) -> None:
         self.proxy.set_filter(**kw)
@@ -413,7 +416,7 @@ class AnnotationPanel(QWidget):
             f"color:{ink_for(highlight_color(col, 255))}'>&nbsp;{i}&nbsp;</span> {html.escape(labels[col])}"
             for i, col in enumerate(COLORS, 1)))
         self._refill(self.color_box, [(f"{labels[col]} ({col})", col) for col in COLORS])
-        self._refill(self.tag_box, [(t, t) for t in c.tags_in_use()])
+        self._refill(self.tag_box, [(t, t) for t in c.editing.tags_in_use()])
         authors = sorted({(a.author or la.author) for la in c.layers() for a in la} - {""}, key=str.casefold)
         self._refill(self.author_box, [(a, a) for a in authors])
         parts = []
@@ -422,10 +425,10 @@ class AnnotationPanel(QWidget):
             parts.append(f"Your layer: {n} annotation{'s' if n != 1 else ''}"
                          + (f" \u2014 <b>read-only</b>: {c.own.read_only_reason}" if c.own.read_only else
                             (f" \u2014 saved in {c.own.path.name}" if c.own.path else "")))
-        for la in c.colleagues:
+        for la in c.store.colleagues:
             parts.append(f"{la.name}: {len(la)} (read-only)")
         self.status.setText("<br>".join(parts))
-        notice = c.change_notice()
+        notice = c.placement.change_notice()
         if notice is None:
             self.notice.hide()
             if self.notice.review.isChecked():
@@ -440,7 +443,7 @@ class AnnotationPanel(QWidget):
 
 
 class AnnotationDock(QDockWidget):
-    def __init__(self, controller, parent=None) -> None:
+    def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__("Annotations", parent)
         self.setObjectName("dock_annotations")
         self.panel = AnnotationPanel(controller, self)

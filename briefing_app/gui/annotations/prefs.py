@@ -18,7 +18,7 @@ from briefing_app.core.annotations import COLORS, DEFAULT_COLOR_LABELS
 from briefing_app.gui import settings as cfg
 
 __all__ = ["color_labels", "set_color_label", "author_name", "set_author_name", "highlight_color",
-           "AnnotationPreferencesDialog", "LABEL_KEY", "AUTHOR_KEY", "account_full_name", "ask_author_name",
+           "AnnotationPreferencesDialog", "LABEL_KEY", "AUTHOR_KEY", "account_full_name",
            "ink_for", "COLOR_HEX"]
 
 LABEL_KEY = "annotations/labels"  # + "/<colour>": the meaning of a highlight colour
@@ -43,7 +43,7 @@ def author_name() -> str:
     """The analyst's name from preferences, or "" when none was given yet.
 
     Never the OS login: "root" or "jdoe" would end up in the PDF and in W3C
-    `creator`. The controller asks once (`ask_author_name`) on the first annotation.
+    `creator`. The controller asks once, on the first annotation.
     """
     return str(_settings().value(AUTHOR_KEY, "", type=str)).strip()
 
@@ -59,17 +59,6 @@ def account_full_name() -> str:
     name = (entry.pw_gecos or "").split(",", 1)[0].strip()
     # system accounts repeat the login there ("root"): that is no one's name
     return "" if name.casefold() == (entry.pw_name or "").casefold() else name
-
-
-def ask_author_name(parent: QWidget | None, prefill: str) -> str | None:
-    """Ask for the analyst's name (the one dialog shown before the first annotation)."""
-    from PySide6.QtWidgets import QInputDialog
-
-    name, ok = QInputDialog.getText(
-        parent, "Your name on annotations",
-        "Annotations record who made them (it appears in exported briefs).\n"
-        "Your name, as colleagues should see it:", QLineEdit.EchoMode.Normal, prefill)
-    return name.strip() if ok else None
 
 
 def set_author_name(name: str) -> None:

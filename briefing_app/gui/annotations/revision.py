@@ -1,9 +1,9 @@
-"""Annotations on a changed briefing: re-anchoring, the "briefing has changed" notice, accepting new positions.
+"""Annotations on the briefing shown: placing them, the "briefing has changed" notice, accepting new positions.
 
 Each layer's annotations are placed on the briefing now shown
-(`core.anchoring.reanchor`), giving an `AnchorReport` per layer. Nothing
-stored changes when the briefing was revised: the anchors say where the
-annotations stand now, the file keeps what they were made on, and the
+(`core.annotations.anchoring.reanchor`), giving an `AnchorReport` per layer.
+Nothing stored changes when the briefing was revised: the anchors say where
+the annotations stand now, the file keeps what they were made on, and the
 Annotations panel shows a notice until the analyst accepts the new positions
 (an undoable `AcceptPositions` on the window's undo stack).
 """
@@ -12,37 +12,49 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QTimer
-
 from briefing_app.core.annotations import Annotation, AnnotationLayer, utc_now
-from briefing_app.gui.annotations.base import AnnotationControllerBase, _anchoring
+from briefing_app.gui.annotations.feedback import Feedback
+from briefing_app.gui.annotations.layers import LayerStore, briefing_file_digest
+from briefing_app.gui.annotations.lazy_anchoring import anchoring
+from briefing_app.gui.annotations.seams import ReaderWindow
 from briefing_app.gui.annotations.undo import AcceptPositions
 
 if TYPE_CHECKING:
     from briefing_app.core.annotations.anchoring import Anchor, AnchorReport
 
+__all__ = ["Placement"]
 
-class AnnotationRevision(AnnotationControllerBase):
-    """Places the layers on the briefing shown and settles them on a revised one."""
+
+class Placement:
+    """Where every open layer's annotations stand on the briefing shown, and settling them on a revised one."""
+
+    def __init__(self, window: ReaderWindow, store: LayerStore, feedback: Feedback) -> None:
+        self.window = window
+        self.store = store
+        self.feedback = feedback
+        self.reports: dict[int, AnchorReport | None] = {}  # by id(layer); None: an empty layer, nothing to place
 
     def report(self, layer: AnnotationLayer) -> AnchorReport:
-        return self.reports.get(id(layer)) or _anchoring().AnchorReport({})
+        return self.reports.get(id(layer)) or anchoring().AnchorReport({})
 
     def anchor_of(self, layer: AnnotationLayer, annotation_id: str) -> Anchor | None:
         report = self.reports.get(id(layer))
         return report.anchors.get(annotation_id) if report is not None else None
 
-    def _reanchor(self, layer: AnnotationLayer) -> AnchorReport | None:
+    def digest(self) -> str | None:
+        return briefing_file_digest(self.window.path)
+
+    def reanchor(self, layer: AnnotationLayer) -> AnchorReport | None:
         """Place a layer's annotations; None for an empty layer (no anchoring import needed)."""
         b = self.window.briefing
         if b is None or not len(layer):
             self.reports[id(layer)] = None
             return None
-        report = _anchoring().reanchor(b, layer, layer.briefing_digest, self._digest())
+        report: AnchorReport = anchoring().reanchor(b, layer, layer.briefing_digest, self.digest())
         self.reports[id(layer)] = report
         return report
 
-    def _reanchor_all(self, announce: bool = False) -> None:
+    def reanchor_all(self, announce: bool = False) -> None:
         """Place every layer's annotations on the briefing now shown.
 
         Nothing stored changes here: on a revised briefing the anchors say where
@@ -51,28 +63,20 @@ class AnnotationRevision(AnnotationControllerBase):
         analyst accepts the new positions (`accept_new_positions`).
         """
         b = self.window.briefing
-        for layer in self.layers():
-            report = self._reanchor(layer)
-            if layer is not self.own or not announce or b is None:
+        own = self.store.own
+        self.reports = {}
+        for layer in self.store.layers():
+            report = self.reanchor(layer)
+            if layer is not own or not announce or b is None:
                 continue
             if report is None:
                 # an empty layer: nothing to misplace, so it simply records this version of the briefing
-                if not layer.read_only and layer.briefing_digest != self._digest():
-                    self._adopt_digest(layer, self._digest())
+                digest = self.digest()
+                if not layer.read_only and layer.briefing_digest != digest:
+                    self.store.adopt_digest(digest)
                 continue
             if report.digest_changed or not report.all_in_place:
-                # after the window's own "Reloaded …"/"Opened …" message
-                message = report.status_message()
-                QTimer.singleShot(0, lambda m=message: self._tell(m))
-                self.last_message = message
-        self._refresh()
-
-    def _adopt_digest(self, layer: AnnotationLayer, digest: str | None) -> None:
-        layer.listeners.remove(self._layer_changed)
-        try:
-            layer.set_digest(digest)
-        finally:
-            layer.listeners.append(self._layer_changed)
+                self.feedback.tell_after_window(report.status_message())
 
     def change_notice(self) -> tuple[str, bool] | None:
         """The Annotations panel's notice on a changed briefing: (text, can accept), or None.
@@ -80,7 +84,7 @@ class AnnotationRevision(AnnotationControllerBase):
         Shown while the own layer was made on another version of the briefing
         and not every annotation is still exactly in place.
         """
-        layer = self.own
+        layer = self.store.own
         report = self.reports.get(id(layer)) if layer is not None else None
         if layer is None or report is None or not report.digest_changed or report.all_in_place:
             return None
@@ -91,23 +95,24 @@ class AnnotationRevision(AnnotationControllerBase):
         return text, can_accept
 
     def _pending(self) -> list[tuple[Annotation, Annotation]]:
-        layer, b = self.own, self.window.briefing
+        layer, b = self.store.own, self.window.briefing
         report = self.reports.get(id(layer)) if layer is not None else None
         if layer is None or b is None or report is None:
             return []
-        return _anchoring().pending_positions(b, layer, report, utc_now())
+        pairs: list[tuple[Annotation, Annotation]] = anchoring().pending_positions(b, layer, report, utc_now())
+        return pairs
 
     def accept_new_positions(self) -> int:
         """Store where moved and fuzzy annotations now stand, and this briefing's digest (undoable).
 
         Orphans stay as they are. Returns how many annotations changed.
         """
-        layer = self._writable()
+        layer = self.store.writable()
         if layer is None:
             return 0
         pairs = self._pending()
-        self.window.undo_stack.push(AcceptPositions(layer, pairs, self._digest()))
+        self.window.undo_stack.push(AcceptPositions(layer, pairs, self.digest()))
         n = len(pairs)
-        self._tell(f"Accepted the new positions of {n} annotation{'s' if n != 1 else ''} "
-                   "on this version of the briefing. Press Ctrl+Z to undo.")
+        self.feedback.tell(f"Accepted the new positions of {n} annotation{'s' if n != 1 else ''} "
+                           "on this version of the briefing. Press Ctrl+Z to undo.")
         return n

@@ -10,7 +10,7 @@ from collections.abc import Iterable
 
 from PySide6.QtGui import QUndoCommand
 
-from briefing_app.core.annotations import Annotation, AnnotationLayer
+from briefing_app.core.annotations import Annotation, AnnotationLayer, newer
 
 __all__ = ["AddAnnotation", "EditAnnotation", "DeleteAnnotation", "MergeAnnotations", "AcceptPositions"]
 
@@ -66,7 +66,13 @@ class DeleteAnnotation(QUndoCommand):
 
 
 class MergeAnnotations(QUndoCommand):
-    """Bring annotations from another layer into the own layer (newer `modified` wins)."""
+    """Bring annotations from another layer into the own layer, by core's one merge rule.
+
+    For each incoming annotation: a new id is added; for an id the layer
+    already has, `newer` (the rule `merge_layers` and `briefing-app
+    annotations merge` follow) decides whether the incoming version replaces
+    the own one or the own one is kept.
+    """
 
     def __init__(self, layer: AnnotationLayer, incoming: Iterable[Annotation], source_name: str) -> None:
         super().__init__(f"Merge annotations from {source_name}")
@@ -77,8 +83,7 @@ class MergeAnnotations(QUndoCommand):
             cur = layer.get(a.id)
             if cur is None:
                 self.added.append(a)
-            elif (a.modified or a.created) and (cur.modified or cur.created) and \
-                    (a.modified or a.created) > (cur.modified or cur.created):  # type: ignore[operator]
+            elif newer(cur, a) is not cur:
                 self.replaced.append((cur, a))
 
     @property
