@@ -32,7 +32,7 @@ from markdown_it.token import Token
 
 __all__ = [
     "Run", "Break", "Inline", "Para", "Heading", "CodeBlock", "Rule", "Quote", "ListItem", "ListBlock",
-    "Block", "parse_note", "safe_href", "inline_text", "note_html",
+    "Block", "parse_note", "safe_href", "inline_text", "note_html", "note_markdown",
 ]
 
 _SAFE_SCHEMES = ("http://", "https://", "mailto:")
@@ -160,7 +160,9 @@ class _Builder:
                 break
             lines = (t.map[0], t.map[1]) if t.map else (0, 0)
             if t.type == "paragraph_open":
-                out.append(Para(self.inline(), lines))
+                inlines = self.inline()
+                if inlines:  # a line of Unicode spaces is a paragraph with no content
+                    out.append(Para(inlines, lines))
             elif t.type == "heading_open":
                 out.append(Heading(int(t.tag[1:]), self.inline(), lines))
             elif t.type in ("code_block", "fence"):
@@ -305,3 +307,127 @@ def _html_inlines(inlines: tuple[Inline, ...]) -> str:
             s = f'<a href="{escape(i.href)}">{s}</a>'
         parts.append(s)
     return "".join(parts)
+
+
+# --- CommonMark again, for the layer's Markdown export -----------------------------------------
+
+#: Characters that could start markup anywhere in a line (tables included, for GitHub's viewer).
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>~|])|&(?=#?\w+;)")
+#: What could start a block at the beginning of a line: headings, quotes, list markers, rules, setext.
+_MD_LINE_START = re.compile(r"^(\s*)(\d*)([#>+=.)-])")
+
+
+def note_markdown(markdown: str, heading_base: int = 0) -> str:
+    """The note re-written from the tree as plain CommonMark, to embed in another Markdown document.
+
+    Any CommonMark viewer then shows what the app shows: HTML the analyst
+    typed is escaped (it is text in our dialect), links are kept only when
+    safe, images are their alt text, and headings move `heading_base` levels
+    down (at most `######`) so a note's `#` does not outrank the document's.
+    """
+    return _md_blocks(parse_note(markdown), heading_base, "\n\n")
+
+
+def _md_blocks(blocks: tuple[Block, ...], base: int, sep: str) -> str:
+    out: list[str] = []
+    alternate = False
+    for k, b in enumerate(blocks):
+        # two lists in a row would read back as one unless the second uses the other marker
+        prev = blocks[k - 1] if k else None
+        same = isinstance(b, ListBlock) and isinstance(prev, ListBlock) and prev.ordered == b.ordered
+        alternate = same and not alternate
+        out.append(_md_block(b, base, alternate))
+    return sep.join(out)
+
+
+def _md_block(b: Block, base: int, alternate: bool = False) -> str:
+    if isinstance(b, Para):
+        return _md_inlines(b.inlines)
+    if isinstance(b, Heading):
+        one_line = tuple(Run(" ") if isinstance(i, Break) else i for i in b.inlines)  # an ATX heading is one line
+        text = re.sub(r"(?<!\\)#+$", lambda m: "\\" + m.group(0), _md_inlines(one_line).rstrip())  # not a closing ###
+        return "#" * min(6, b.level + base) + " " + text
+    if isinstance(b, CodeBlock):
+        fence = "`" * max(3, 1 + max((len(m) for m in re.findall("`+", b.text)), default=0))
+        return f"{fence}\n{b.text}\n{fence}"
+    if isinstance(b, Rule):
+        return "___"  # not `***` or `---`, which a list marker before it would join
+    if isinstance(b, Quote):
+        inner = _md_blocks(b.children, base, "\n\n")
+        return "\n".join(f"> {line}".rstrip() for line in inner.split("\n"))
+    items: list[str] = []
+    for n, item in enumerate(b.items, start=b.start):
+        marker = (f"{n})" if alternate else f"{n}.") if b.ordered else ("*" if alternate else "-")
+        marker += " "
+        body = _md_blocks(item.children, base, "\n" if b.tight else "\n\n")
+        pad = " " * len(marker)
+        lines = body.split("\n")
+        if item.children and isinstance(item.children[0], ListBlock):
+            lines.insert(0, "")  # `- - -` on one line would be a rule: the nested list starts below
+        items.append("\n".join([(marker + lines[0]).rstrip(), *((pad + ln).rstrip() for ln in lines[1:])]))
+    return ("\n" if b.tight else "\n\n").join(items)
+
+
+def _md_inlines(inlines: tuple[Inline, ...]) -> str:
+    styled = _md_styled(inlines)
+    # Emphasis delimiters next to punctuation can fail to pair; if the styled text would not read back
+    # as the same words, fall back to the words alone (escaped), never to stray asterisks.
+    if inline_text(_reparse(styled), " ", " ") == inline_text(inlines, " ", " "):
+        return styled
+    return _md_styled(tuple(Run(i.text, code=i.code, href=i.href) if isinstance(i, Run) else i for i in inlines))
+
+
+def _reparse(text: str) -> tuple[Inline, ...]:
+    blocks = _Builder(_MD.parse(text)).blocks()
+    return blocks[0].inlines if len(blocks) == 1 and isinstance(blocks[0], Para) else (Run(text),)
+
+
+def _md_styled(inlines: tuple[Inline, ...]) -> str:
+    parts: list[str] = []
+    line_start = True
+    n = 0
+    while n < len(inlines):
+        i = inlines[n]
+        if isinstance(i, Break):
+            parts.append("\\\n" if i.hard else "\n")
+            line_start = True
+            n += 1
+            continue
+        if i.href is None:
+            parts.append(_md_run(i, line_start))
+            n += 1
+        else:  # one link, however many styles its label has
+            group = [i]
+            while n + len(group) < len(inlines):
+                nxt = inlines[n + len(group)]
+                if not isinstance(nxt, Run) or nxt.href != i.href:
+                    break
+                group.append(nxt)
+            n += len(group)
+            if len(group) == 1 and i.text == i.href and not (i.bold or i.italic or i.strike or i.code):
+                parts.append(f"<{i.href}>")
+            else:
+                parts.append(f"[{''.join(_md_run(r, line_start and k == 0) for k, r in enumerate(group))}](<{i.href}>)")
+        line_start = False
+    return "".join(parts)
+
+
+def _md_run(r: Run, line_start: bool) -> str:
+    if r.code:
+        ticks = "`" * (1 + max((len(m) for m in re.findall("`+", r.text)), default=0))
+        # a reader strips one space from each end of a code span unless it is all spaces
+        pad = " " if r.text.strip(" ") and (r.text.startswith(("`", " ")) or r.text.endswith(("`", " "))) else ""
+        body = f"{ticks}{pad}{r.text}{pad}{ticks}"
+    else:
+        body = _MD_SPECIAL.sub(lambda m: "\\" + m.group(0), r.text)
+        if body.endswith("!"):  # a link may follow: `![` would make it an image
+            body = body[:-1] + "\\!"
+        if line_start:
+            body = _MD_LINE_START.sub(lambda m: m.group(1) + m.group(2) + "\\" + m.group(3), body.lstrip(" \t"), count=1)
+    core = body.strip()
+    marks = ("**" if r.bold else "") + ("*" if r.italic else "") + ("~~" if r.strike else "")
+    if not core or not marks:
+        return body
+    # delimiters hug the words: `** a **` would not be emphasis
+    lead, trail = body[: len(body) - len(body.lstrip())], body[len(body.rstrip()):]
+    return f"{lead}{marks}{core}{marks[::-1]}{trail}"

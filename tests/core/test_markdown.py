@@ -213,3 +213,29 @@ def test_parse_is_cached_and_immutable():
     assert parse_note(NOTE) is parse_note(NOTE)
     with pytest.raises(AttributeError):
         parse_note(NOTE)[0].level = 1  # type: ignore[misc]
+
+
+def test_note_markdown_for_the_layer_export():
+    from briefing_app.core.markdown import note_markdown
+
+    note = ("# Head\n\nSee **Tokyo** and *x* <script>alert(1)</script> [MOFA](https://www.mofa.go.jp/) "
+            "[bad](javascript:alert(1)) https://bare.org.\n\n- one\n  - two\n\n> q\n\n---\n\n1) a\n")
+    assert note_markdown(note, heading_base=3) == (
+        "#### Head\n\n"
+        "See **Tokyo** and *x* \\<script\\>alert(1)\\</script\\> [MOFA](<https://www.mofa.go.jp/>) "
+        "\\[bad\\](javascript:alert(1)) <https://bare.org>.\n\n"
+        "- one\n  - two\n\n> q\n\n___\n\n1. a")
+    assert note_markdown("###### deep", heading_base=3) == "###### deep"
+    assert note_markdown("\\- not a list\n1\\. nor this\n\\# nor this") == "\\- not a list\n1\\. nor this\n\\# nor this"
+    assert note_markdown("") == "" and note_markdown("\n \n") == ""
+
+
+def test_layer_export_writes_notes_from_the_tree(sample_briefing):
+    from briefing_app.core.annotations import Annotation, AnnotationLayer
+    from briefing_app.core.annotations.export import to_markdown
+
+    layer = AnnotationLayer(briefing=sample_briefing.id, author="A. Analyst")
+    layer.add(Annotation("n1", "summary", color="yellow", note="# Mine\n\nKey *judgment* <b>raw</b>"))
+    md = to_markdown(layer, sample_briefing)
+    assert "\n#### Mine\n\nKey *judgment* \\<b\\>raw\\</b\\>\n" in md
+    assert "\n# Mine" not in md

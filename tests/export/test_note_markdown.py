@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.annotations.text import note_plain_text
-from briefing_app.core.markdown import note_html
+from briefing_app.core.markdown import note_html, note_markdown, parse_note
 from briefing_app.export.builder import build_brief
 from briefing_app.export.highlights import Highlight
 from briefing_app.export.markdown import Block, Inline, parse_markdown, render_inline
@@ -77,6 +77,14 @@ def test_plain_pdf_and_preview_show_the_same_words(note):
 @given(st.text(max_size=200))
 def test_any_text_gives_the_same_words(note):
     assert pdf_words(note) == plain_words(note) == html_words(note)
+
+
+@settings(max_examples=400, deadline=None)
+@given(NOTES, st.integers(0, 5))
+def test_layer_export_rewrites_notes_with_the_same_words(note, base):
+    again = note_markdown(note, heading_base=base)
+    assert plain_words(again) == plain_words(note)
+    assert [type(b) for b in parse_note(again)] == [type(b) for b in parse_note(note)]
 
 
 def test_blocks_for_the_pdf():
