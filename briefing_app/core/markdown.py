@@ -370,6 +370,8 @@ def _md_block(b: Block, base: int, alternate: bool = False) -> str:
 
 def _md_inlines(inlines: tuple[Inline, ...]) -> str:
     styled = _md_styled(inlines)
+    if not any(isinstance(i, Run) and (i.bold or i.italic or i.strike) for i in inlines):
+        return styled  # escaped words, code and links: nothing that could fail to pair
     # Emphasis delimiters next to punctuation can fail to pair; if the styled text would not read back
     # as the same words, fall back to the words alone (escaped), never to stray asterisks.
     if inline_text(_reparse(styled), " ", " ") == inline_text(inlines, " ", " "):
