@@ -1,19 +1,33 @@
-"""A small Markdown reader for analysts' notes, rendered by our own code.
+"""Analysts' notes for the PDF: the shared Markdown tree as blocks of inline runs.
 
-Notes are user text: we never hand them to ReportLab as markup. This module
-parses the little Markdown an analyst writes in a note — paragraphs, `-`/`*`
-and `1.` lists, `*emphasis*`, `**strong**`, `` `code` ``, `[text](url)` and
-bare `http(s)://` links — into a structure, and renders that structure to
-paragraph markup in which every piece of the user's text is escaped. Links
-become clickable only for http, https and mailto; nothing is ever fetched.
+Notes are user text: we never hand them to ReportLab as markup. The note is
+parsed once by `core.markdown` (the dialect the editor preview and the
+tooltips use too) and flattened here into `Block`s — one per paragraph,
+heading, list item, code block or rule — each holding a small `Inline` tree;
+`render_inline` turns that into paragraph markup in which every piece of the
+user's text goes through `markup_runs` (escaped, fonts per script). Links are
+clickable only for http, https and mailto (`safe_href`); nothing is fetched.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
+from briefing_app.core.markdown import Block as NoteBlock
+from briefing_app.core.markdown import (
+    Break,
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Para,
+    Quote,
+    Rule,
+    Run,
+    parse_note,
+    safe_href,
+)
+from briefing_app.core.markdown import Inline as NoteInline
 from briefing_app.export.fonts import markup_runs
 
 __all__ = ["Inline", "Block", "parse_markdown", "render_inline", "safe_href"]
@@ -21,7 +35,7 @@ __all__ = ["Inline", "Block", "parse_markdown", "render_inline", "safe_href"]
 
 @dataclass(frozen=True)
 class Inline:
-    kind: str  # "text", "em", "strong", "code", "link"
+    kind: str  # "text", "em", "strong", "strike", "code", "link", "break" (a hard line break)
     text: str = ""
     children: tuple[Inline, ...] = ()
     href: str | None = None
@@ -29,91 +43,83 @@ class Inline:
 
 @dataclass
 class Block:
-    kind: str  # "para", "bullet", "number"
+    """One printed paragraph of a note.
+
+    `kind` is "para", "heading" (its inlines already wrapped in "strong"),
+    "bullet", "number" (`number` is the item's number), "code" (one "code"
+    inline, newlines as typed) or "rule" (no inlines). `depth` is the list
+    nesting (0 outside lists, 1 for a top-level item and the paragraphs that
+    continue it); `quoted` the block-quote nesting; `level` a heading's level.
+    """
+
+    kind: str
     inlines: list[Inline] = field(default_factory=list)
     number: int | None = None
-
-
-_BULLET = re.compile(r"^\s{0,3}[-*+]\s+(.*)$")
-_NUMBER = re.compile(r"^\s{0,3}(\d{1,9})[.)]\s+(.*)$")
-_INLINE = re.compile(
-    r"(?P<code>`[^`\n]+`)"
-    r"|(?P<strong>\*\*(?=\S)(?:.+?)(?<=\S)\*\*|__(?=\S)(?:.+?)(?<=\S)__)"
-    r"|(?P<em>\*(?=\S)(?:[^*]+?)(?<=\S)\*|(?<![\w])_(?=\S)(?:[^_]+?)(?<=\S)_(?![\w]))"
-    r"|(?P<link>\[(?P<ltext>[^\]\n]+)\]\((?P<lhref>[^)\s]+)\))"
-    r"|(?P<url>https?://[^\s<>()\"]+[^\s<>()\".,;:!?'])",
-    re.S,
-)
-_SAFE_SCHEMES = ("http://", "https://", "mailto:")
-
-
-def safe_href(url: str) -> str | None:
-    """The URL if it may be a link target (http, https, mailto), else None."""
-    u = url.strip()
-    if u.lower().startswith(_SAFE_SCHEMES) and not any(c.isspace() or ord(c) < 0x20 for c in u):
-        return u
-    return None
-
-
-def parse_inline(text: str, depth: int = 0) -> list[Inline]:
-    out: list[Inline] = []
-    pos = 0
-    for m in _INLINE.finditer(text):
-        if m.start() > pos:
-            out.append(Inline("text", text[pos:m.start()]))
-        kind = m.lastgroup if m.lastgroup in ("code", "strong", "em", "url") else "link"
-        whole = m.group(0)
-        if kind == "code":
-            out.append(Inline("code", whole[1:-1]))
-        elif kind == "strong":
-            inner = whole[2:-2]
-            out.append(Inline("strong", children=tuple(parse_inline(inner, depth + 1)) if depth < 4
-                              else (Inline("text", inner),)))
-        elif kind == "em":
-            inner = whole[1:-1]
-            out.append(Inline("em", children=tuple(parse_inline(inner, depth + 1)) if depth < 4
-                              else (Inline("text", inner),)))
-        elif kind == "url":
-            out.append(Inline("link", whole, href=whole))
-        else:
-            out.append(Inline("link", m.group("ltext"), href=m.group("lhref")))
-        pos = m.end()
-    if pos < len(text):
-        out.append(Inline("text", text[pos:]))
-    return out
+    depth: int = 0
+    quoted: int = 0
+    level: int = 0
 
 
 def parse_markdown(text: str) -> list[Block]:
-    """Paragraphs (blank-line separated) and list items, each with inlines."""
-    blocks: list[Block] = []
-    current: Block | None = None
-    lines: list[str] = []
+    """The note's printed blocks, in reading order (nested lists and quotes flattened)."""
+    out: list[Block] = []
+    _flatten(out, parse_note(text), depth=0, quoted=0)
+    return out
 
-    def flush() -> None:
-        nonlocal current, lines
-        if current is not None and lines:
-            current.inlines = parse_inline(" ".join(s.strip() for s in lines))
-            blocks.append(current)
-        current, lines = None, []
 
-    for line in text.replace("\r\n", "\n").split("\n"):
-        if not line.strip():
-            flush()
-            continue
-        b = _BULLET.match(line)
-        n = _NUMBER.match(line)
-        if b:
-            flush()
-            current, lines = Block("bullet"), [b.group(1)]
-        elif n:
-            flush()
-            current, lines = Block("number", number=int(n.group(1))), [n.group(2)]
+def _flatten(out: list[Block], blocks: tuple[NoteBlock, ...], depth: int, quoted: int) -> None:
+    for b in blocks:
+        if isinstance(b, Para):
+            out.append(Block("para", _inlines(b.inlines), depth=depth, quoted=quoted))
+        elif isinstance(b, Heading):
+            out.append(Block("heading", [Inline("strong", children=tuple(_inlines(b.inlines)))],
+                             depth=depth, quoted=quoted, level=b.level))
+        elif isinstance(b, CodeBlock):
+            out.append(Block("code", [Inline("code", b.text)], depth=depth, quoted=quoted))
+        elif isinstance(b, Rule):
+            out.append(Block("rule", depth=depth, quoted=quoted))
+        elif isinstance(b, Quote):
+            _flatten(out, b.children, depth, quoted + 1)
         else:
-            if current is None:
-                current = Block("para")
-            lines.append(line)
-    flush()
-    return blocks
+            _flatten_list(out, b, depth + 1, quoted)
+
+
+def _flatten_list(out: list[Block], b: ListBlock, depth: int, quoted: int) -> None:
+    for n, item in enumerate(b.items, start=b.start):
+        first = len(out)
+        _flatten(out, item.children, depth, quoted)
+        marker = Block("number", number=n) if b.ordered else Block("bullet")
+        if len(out) > first and out[first].kind == "para":
+            out[first].kind, out[first].number = marker.kind, marker.number
+        else:  # an empty item, or one that opens with a heading, code or a nested list
+            out.insert(first, Block(marker.kind, number=marker.number, depth=depth, quoted=quoted))
+
+
+def _inlines(runs: tuple[NoteInline, ...]) -> list[Inline]:
+    out: list[Inline] = []
+    for r in runs:
+        if isinstance(r, Break):
+            out.append(Inline("break") if r.hard else Inline("text", " "))
+            continue
+        if r.href and out and out[-1].kind == "link" and out[-1].href == r.href:
+            out[-1] = Inline("link", out[-1].text + r.text, href=r.href)  # one link, several styles
+            continue
+        node = _styled(r)
+        out.append(node)
+    return out
+
+
+def _styled(r: Run) -> Inline:
+    if r.href:
+        return Inline("link", r.text, href=r.href)
+    node = Inline("code", r.text) if r.code else Inline("text", r.text)
+    if r.strike:
+        node = Inline("strike", children=(node,))
+    if r.italic:
+        node = Inline("em", children=(node,))
+    if r.bold:
+        node = Inline("strong", children=(node,))
+    return node
 
 
 def render_inline(inlines: list[Inline] | tuple[Inline, ...]) -> str:
@@ -123,12 +129,19 @@ def render_inline(inlines: list[Inline] | tuple[Inline, ...]) -> str:
         if node.kind == "text":
             parts.append(markup_runs(node.text))
         elif node.kind == "code":
-            # Code spans in the sans face, tinted: no unembedded Courier in the PDF.
-            parts.append(f'<font face="BriefSans" color="#6b4a00">{markup_runs(node.text)}</font>')
+            # Code in the sans face, tinted: no unembedded Courier in the PDF.
+            # newlines and indentation as typed (a paragraph collapses runs of spaces)
+            lines = (markup_runs(ln.replace(" ", "\u00a0")) for ln in node.text.split("\n"))
+            code = "<br/>".join(lines)
+            parts.append(f'<font face="BriefSans" color="#6b4a00">{code}</font>')
         elif node.kind == "strong":
             parts.append(f"<b>{render_inline(node.children)}</b>")
         elif node.kind == "em":
             parts.append(f"<i>{render_inline(node.children)}</i>")
+        elif node.kind == "strike":
+            parts.append(f"<strike>{render_inline(node.children)}</strike>")
+        elif node.kind == "break":
+            parts.append("<br/>")
         elif node.kind == "link":
             href = safe_href(node.href or "")
             label = markup_runs(node.text)
@@ -136,6 +149,5 @@ def render_inline(inlines: list[Inline] | tuple[Inline, ...]) -> str:
                 parts.append(f'<link href="{escape(href, {chr(34): "&quot;"})}" color="#1d4f91">'
                              f"<u>{label}</u></link>")
             else:
-                # Not a link we trust: print what was written, literally.
-                parts.append(markup_runs(f"[{node.text}]({node.href})"))
+                parts.append(label)
     return "".join(parts)

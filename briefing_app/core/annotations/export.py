@@ -24,6 +24,7 @@ from briefing_app.core.annotations.anchoring import AnchorReport, element_label,
 from briefing_app.core.annotations.layer import COLORS, DEFAULT_COLOR_LABELS, Annotation, AnnotationLayer
 from briefing_app.core.briefing.address import section_of as address_section
 from briefing_app.core.briefing.model import SECTIONS, Briefing
+from briefing_app.core.markdown import note_markdown
 
 __all__ = ["W3C_CONTEXT", "to_w3c", "w3c_bytes", "to_markdown", "target_urn", "COLOR_CSS"]
 
@@ -215,5 +216,7 @@ def _md_item(out: list[str], a: Annotation, where: str, labels: Mapping[str, str
         facts.append(status)
     if facts:
         out += ["; ".join(facts), ""]
-    if a.note:
-        out += [a.note.strip(), ""]
+    note = note_markdown(a.note, heading_base=3) if a.note else ""
+    if note:
+        # re-written from the notes' one tree: HTML shows as typed, headings sit below this item's ###
+        out += [note, ""]

@@ -1,70 +1,81 @@
 """Annotation notes as plain text: Markdown reduced to its words, for tooltips and table cells.
 
-A note is Markdown. Where it is shown in a small space (a tooltip, a table
-cell) it is shown as plain text: emphasis markers dropped, links as their
-text, list items as bullets, line breaks kept. HTML in a note is *not*
-markup here (the PDF prints it literally too), so it is kept as typed;
-callers display the result as plain text, never as rich text.
+A note is Markdown (the one dialect of `core.markdown`). Where it is shown in
+a small space (a tooltip, a table cell) it is shown as plain text rendered
+from the same tree the preview and the PDF use: emphasis dropped, links and
+images as their text, list items as `•`/`1.` lines (indented two spaces per
+level), headings and quotes as their words, rules left out; a line break the
+analyst typed is kept, and a blank line where they left one. HTML in a note
+is not markup (raw HTML is disabled), so it is kept as typed; callers display
+the result as plain text, never as rich text.
 """
 
 from __future__ import annotations
 
-import re
 import textwrap
 
+from briefing_app.core.markdown import (
+    Block,
+    CodeBlock,
+    Heading,
+    ListBlock,
+    Para,
+    Quote,
+    Rule,
+    inline_text,
+    parse_note,
+)
+
 __all__ = ["note_plain_text", "wrap_plain"]
-
-_IMAGE = re.compile(r"!\[([^\]]*)\]\([^)]*\)")
-_LINK = re.compile(r"\[([^\]]+)\]\((?:[^()]|\([^)]*\))*\)")
-_REF_LINK = re.compile(r"\[([^\]]+)\]\[[^\]]*\]")
-_AUTOLINK = re.compile(r"<((?:https?|mailto):[^>\s]+)>")
-_CODE = re.compile(r"`+([^`]+?)`+")
-_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EM_STAR = re.compile(r"(?<![\w*])\*(?=\S)(.+?)(?<=\S)\*(?![\w*])")
-_EM_UNDERSCORE = re.compile(r"(?<!\w)_(?=\S)(.+?)(?<=\S)_(?!\w)")
-_STRIKE = re.compile(r"~~(?=\S)(.+?)(?<=\S)~~")
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+(.*?)\s*#*\s*$")
-_QUOTE = re.compile(r"^\s{0,3}>\s?")
-_BULLET = re.compile(r"^(\s*)[-*+]\s+")
-_RULE = re.compile(r"^\s{0,3}([-*_])(\s*\1){2,}\s*$")
-_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!~>])")
-_PARKED = re.compile("[\U000F0000-\U000F00FF]")
-_REF_DEF = re.compile(r"^\s{0,3}\[[^\]]+\]:\s+\S+")
-
-
-def _inline(line: str) -> str:
-    # backslash escapes first, parked in the private use area so no rule below sees them
-    line = _ESCAPE.sub(lambda m: chr(0xF0000 + ord(m.group(1))), line)
-    line = _IMAGE.sub(r"\1", line)
-    line = _LINK.sub(r"\1", line)
-    line = _REF_LINK.sub(r"\1", line)
-    line = _AUTOLINK.sub(r"\1", line)
-    line = _CODE.sub(r"\1", line)
-    for _ in range(2):  # nested emphasis (***both***)
-        line = _STRONG.sub(r"\2", line)
-        line = _EM_STAR.sub(r"\1", line)
-        line = _EM_UNDERSCORE.sub(r"\1", line)
-    line = _STRIKE.sub(r"\1", line)
-    return _PARKED.sub(lambda m: chr(ord(m.group(0)) - 0xF0000), line)
 
 
 def note_plain_text(markdown: str, one_line: bool = False) -> str:
     """The words of a Markdown note, as plain text (one line when `one_line`)."""
-    out: list[str] = []
-    for raw in markdown.splitlines():
-        if _RULE.match(raw) or _REF_DEF.match(raw):
-            continue
-        line = _QUOTE.sub("", raw)
-        m = _HEADING.match(line)
-        if m:
-            line = m.group(1)
-        line = _BULLET.sub(lambda m: m.group(1) + "\u2022 ", line)
-        out.append(_inline(line).rstrip())
+    text = _plain(parse_note(markdown), depth=0)
     if one_line:
-        return " ".join(" ".join(out).split())
-    # at most one blank line in a row, none at either end
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(out))
-    return text.strip("\n")
+        return " ".join(text.split())
+    return "\n".join(line.rstrip() for line in text.split("\n")).strip("\n")
+
+
+def _plain(blocks: tuple[Block, ...], depth: int) -> str:
+    out: list[str] = []
+    last_line = -1
+    for b in blocks:
+        if isinstance(b, Rule):
+            continue
+        text = _plain_block(b, depth)
+        if out:
+            # a blank line only where the analyst left one
+            out.append("\n\n" if b.lines[0] > last_line else "\n")
+        out.append(text)
+        last_line = _end(b)
+    return "".join(out)
+
+
+def _plain_block(b: Block, depth: int) -> str:
+    if isinstance(b, Para | Heading):
+        return inline_text(b.inlines)
+    if isinstance(b, CodeBlock):
+        return b.text
+    if isinstance(b, Quote):
+        return _plain(b.children, depth)
+    assert isinstance(b, ListBlock)
+    items: list[str] = []
+    last_line = -1
+    for n, item in enumerate(b.items, start=b.start):
+        marker = "  " * depth + (f"{n}. " if b.ordered else "\u2022 ")
+        if items:
+            items.append("\n\n" if item.lines[0] > last_line and not b.tight else "\n")
+        items.append(marker + _plain(item.children, depth + 1))
+        last_line = max((_end(c) for c in item.children), default=item.lines[1])
+    return "".join(items)
+
+
+def _end(b: Block) -> int:
+    """The line after a block's content (a list's own span includes its trailing blank lines)."""
+    if isinstance(b, ListBlock):
+        return max((_end(c) for item in b.items for c in item.children), default=b.lines[1])
+    return b.lines[1]
 
 
 def wrap_plain(text: str, width: int = 80, max_lines: int = 12) -> str:

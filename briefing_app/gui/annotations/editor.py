@@ -5,7 +5,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QStringListModel, Qt
-from PySide6.QtGui import QTextDocument
 from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
@@ -22,6 +21,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.annotations import COLORS, CONFIDENCE_LEVELS
+from briefing_app.core.markdown import note_html
 from briefing_app.gui.annotations.prefs import color_labels, swatch
 
 __all__ = ["AnnotationEditor", "TagsEdit", "parse_tags"]
@@ -130,10 +130,9 @@ class AnnotationEditor(QDialog):
         self.note.setFocus()
 
     def _refresh_preview(self, _index: int = 0) -> None:
-        # GitHub dialect with HTML off: `<b>` or `<font color=red>` in a note shows as typed, as the
-        # PDF prints it, instead of being rendered (setMarkdown passes raw HTML through by default).
-        features = QTextDocument.MarkdownFeature.MarkdownDialectGitHub | QTextDocument.MarkdownFeature.MarkdownNoHTML
-        self.preview.document().setMarkdown(self.note.toPlainText(), features)
+        # The notes' one dialect (core.markdown), as escaped HTML: `<b>` in a note shows as typed, as
+        # the PDF prints it and the tooltips show it.
+        self.preview.setHtml(note_html(self.note.toPlainText()))
 
     def values(self) -> dict:
         return {
