@@ -370,12 +370,13 @@ class TimelineStrip(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + 30))
-        self._user_zoomed = False
+        #: the analyst zoomed or panned: a resize keeps their view rather than fitting again
+        self.user_zoomed = False
 
     def set_events(self, events: tuple[Event, ...], as_of: dt.date | None = None) -> None:
         self.item.set_events(events)
         self.item.as_of = as_of
-        self._user_zoomed = False
+        self.user_zoomed = False
         self.fit()
 
     def _update_scene_rect(self) -> None:
@@ -387,7 +388,7 @@ class TimelineStrip(QGraphicsView):
         vx = self.viewport().width() / 2 if anchor_view_x is None else anchor_view_x
         day = self.mapToScene(int(vx), 0).x() / self.px_per_day
         self.px_per_day = px_per_day
-        self._user_zoomed = True
+        self.user_zoomed = True
         self.item.relayout()
         left = day * px_per_day - vx
         # the day under the mouse stays put even near the ends: the scene reaches as far as needed
@@ -405,7 +406,7 @@ class TimelineStrip(QGraphicsView):
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
         if dx and self.isVisible() and self.underMouse():
-            self._user_zoomed = True  # the analyst panned: keep their view on resize
+            self.user_zoomed = True  # the analyst panned: keep their view on resize
 
     def fit_scale(self) -> float:
         """Pixels per day that show every event, its bar and its label, inside the viewport."""
@@ -421,7 +422,7 @@ class TimelineStrip(QGraphicsView):
         return max(0.002, min(ppd, 200.0))
 
     def fit(self) -> None:
-        self._user_zoomed = False
+        self.user_zoomed = False
         self.px_per_day = self.fit_scale()
         self.item.relayout()
         self._update_scene_rect()
@@ -435,7 +436,7 @@ class TimelineStrip(QGraphicsView):
             self.item.prepareGeometryChange()
             self.lane_h = lane_h
             self._update_scene_rect()
-        if not self._user_zoomed and self.viewport().width() > 200:
+        if not self.user_zoomed and self.viewport().width() > 200:
             self.fit()
 
     def select(self, address: str | None, center: bool = True) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -183,7 +184,7 @@ def _write_event(w: FieldWriter, b: Briefing, e: Event) -> None:
     if e.description:
         w.block(top=8, bottom=4)
         w.field(e.address, "description", e.description.strip())
-    _link_list(w, "Actors", [(b.element(f"actors/{a}").kind.capitalize() if b.element(f"actors/{a}") else "",
+    _link_list(w, "Actors", [(b.actor_by_id[a].kind.capitalize() if a in b.actor_by_id else "",
                               b.display_name(a), f"actors/{a}") for a in e.actors])
     _evidence(w, b, e.address, e.evidence)
 
@@ -266,3 +267,13 @@ class Inspector(FieldView):
         else:
             write_element(w, briefing, address)
         w.finish()
+
+    def put_caret_at(self, address: str, field: str) -> None:
+        """Put the caret at the start of an element's field (else of its first field shown), so that
+        keyboard selection starts there."""
+        segs = self.segments_for(address, field) or [s for s in self.segments() if s.address == address]
+        if segs:
+            cur = QTextCursor(self.document())
+            cur.setPosition(segs[0].doc_start)
+            self.setTextCursor(cur)
+            self.ensureCursorVisible()
