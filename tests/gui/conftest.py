@@ -47,6 +47,12 @@ def window(qtbot, prompts):
 
 
 def open_and_wait(qtbot, window, path: Path, timeout: int = 10_000):
+    """Open a file as a drop or Open Recent does (no file chooser); waits until it is shown."""
+    with qtbot.waitSignal(window.briefing_changed, timeout=timeout):
+        window.open_path(path)
+
+
+def open_with_file_menu(qtbot, window, path: Path, timeout: int = 10_000):
     """File › Open (Ctrl+O), the scripted file chooser answering `path`; waits until it is shown."""
     window.prompts.answer("open_file", path)
     with qtbot.waitSignal(window.briefing_changed, timeout=timeout):
@@ -55,7 +61,7 @@ def open_and_wait(qtbot, window, path: Path, timeout: int = 10_000):
 
 @pytest.fixture
 def loaded(qtbot, window):
-    open_and_wait(qtbot, window, SAMPLE)
+    open_with_file_menu(qtbot, window, SAMPLE)
     return window
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication, QLabel
 from briefing_app.gui.actions import ActionName
 from briefing_app.gui.pages.models import Role
 
-from .conftest import SAMPLE, click_link, click_section, open_and_wait, press
+from .conftest import SAMPLE, click_link, click_section, open_with_file_menu, press
 
 # the offscreen platform plugin warns about size hints it cannot pass on
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
@@ -240,8 +240,8 @@ def test_recent_files_menu(window, qtbot, tmp_path):
     a, b = tmp_path / "a.yaml", tmp_path / "b.yaml"
     shutil.copy(SAMPLE, a)
     shutil.copy(SAMPLE, b)
-    open_and_wait(qtbot, w, a)
-    open_and_wait(qtbot, w, b)
+    open_with_file_menu(qtbot, w, a)
+    open_with_file_menu(qtbot, w, b)
     menu = w.chrome.recent_menu
     menu.aboutToShow.emit()
     first = menu.findChild(QAction, "recent_0")
@@ -262,7 +262,7 @@ def test_reload_on_change_keeps_place(window, qtbot, tmp_path):
     w = window
     path = tmp_path / "live.yaml"
     shutil.copy(SAMPLE, path)
-    open_and_wait(qtbot, w, path)
+    open_with_file_menu(qtbot, w, path)
     actor = w.briefing.actors[2]
     w.go_to(actor.address)
     # an editor that writes a new file and renames it over the old one

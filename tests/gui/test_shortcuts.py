@@ -17,8 +17,8 @@ def _full_window(w):
 
     install_annotations(w)
     for section in ("overview", "actors", "timeline", "quotes", "sources", "search"):
-        w.page(section)
-    w.inspector  # noqa: B018 (builds it)
+        w.pages.page(section)
+    w.pages.inspector  # noqa: B018 (builds it)
     return w
 
 
@@ -59,7 +59,7 @@ def test_shortcuts_dialog_lists_every_action_with_a_shortcut(loaded, qtbot):
 
 def test_help_menu_has_shortcuts_and_about_qt(loaded):
     w = loaded
-    names = [a.objectName() for a in w.menus["Help"].actions()]
+    names = [a.objectName() for a in w.chrome.menus["Help"].actions()]
     assert "action_shortcuts" in names and "action_about_qt" in names
 
 

@@ -25,6 +25,7 @@ Seams the annotation code (gui/annotations/) uses — keep them stable:
   `field_view_added(FieldView)` for views built later,
   `element_context_menu_requested(address, field, QPoint)`;
 * `add_dock(dock, area)`; `actions` and the registry's `action_*` objects;
+  `menu_bar` and `menus` (add a menu there, not with `menuBar()`);
   `statusBar()`; `prompts`;
 * `briefing_changed(Briefing)`, `briefing`, `path`, `place_changed(Place)`,
   `go_to(address)`, `go(place)`, `inspector` (and `inspector.address`),
@@ -41,7 +42,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 
 from briefing_app.core.history import Place
 from briefing_app.core.search import SearchIndex
@@ -167,6 +168,16 @@ class MainWindow(QMainWindow):
     @property
     def path(self) -> Path | None:
         return self.files.path
+
+    @property
+    def menu_bar(self) -> QMenuBar:
+        """The menu bar (below the top banner; `menuBar()` would replace both)."""
+        return self.chrome.menu_bar
+
+    @property
+    def menus(self) -> dict[str, QMenu]:
+        """The menu bar's menus by title ("File", "View", "Help", ...)."""
+        return self.chrome.menus
 
     @property
     def inspector(self) -> Inspector:
