@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import sys
 
-__all__ = ["binding_problem"]
+__all__ = ["binding_problem", "broken_binding_message"]
 
 #: The PySide6 release to install instead of a broken one.
 GOOD_PYSIDE6 = "6.11"
@@ -41,6 +41,11 @@ def binding_problem() -> str | None:
     """One sentence saying why this Qt binding cannot run the app and what to install, or None."""
     if sys.version_info >= (3, 12) or sys.implementation.name != "cpython" or not _none_leaks():
         return None
+    return broken_binding_message()
+
+
+def broken_binding_message() -> str:
+    """What to say about a Qt binding that loses references to `None`."""
     import PySide6
 
     return (f"PySide6 {PySide6.__version__} crashes on Python {sys.version_info.major}.{sys.version_info.minor}; "

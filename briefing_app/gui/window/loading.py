@@ -158,6 +158,10 @@ class FileWatcher(QObject):
         if stamp is not None and now != stamp:
             self._timer.start()  # changed before we were watching: reload as for any change
 
+    def change_pending(self) -> bool:
+        """A change was seen and will be reported once the file has been quiet for a moment."""
+        return self._timer.isActive()
+
     def _poke(self, _p: str) -> None:
         if self.path and str(self.path) not in self._watcher.files() and self.path.exists():
             self._watcher.addPath(str(self.path))

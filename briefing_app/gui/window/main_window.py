@@ -256,8 +256,9 @@ class MainWindow(QMainWindow):
         if same_file and self.briefing is not None:
             self._reload_in_place(result)
         else:
-            self.set_briefing(result.briefing, result.path, result.index, stamp=result.stamp)
+            # said first: what showing the briefing leads to (an unknown `goto`) may have more to say
             self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
+            self.set_briefing(result.briefing, result.path, result.index, stamp=result.stamp)
 
     def _reload_in_place(self, result: LoadedBriefing) -> None:
         """Show the re-read file where the analyst was: history, section, selection and scrolling kept."""
