@@ -31,10 +31,11 @@ def _none_leaks() -> bool:
     from PySide6.QtCore import QObject
 
     probe = QObject()
+    calls = 1000  # the bug loses one reference per call; a few other changes to the count are noise
     before = sys.getrefcount(None)
-    for _ in range(16):
+    for _ in range(calls):
         probe.setObjectName("probe")  # returns void
-    return sys.getrefcount(None) < before
+    return before - sys.getrefcount(None) >= calls // 2
 
 
 def binding_problem() -> str | None:

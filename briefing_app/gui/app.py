@@ -7,11 +7,11 @@ when they are first needed (gui/window/lazy_pages.py).
 
 Start-up, in order: the early check of the Qt binding (`binding_problem`:
 a build known to crash is refused with one sentence naming what to install)
-→ the application and its appearance → the window with its annotations →
-the file (the one named, else the last one opened, else the bundled
-sample) read on the loader's worker thread, with progress → the briefing
-shown, at the section or element `goto` names and with the search `search`
-runs, if any. A file that fails to open shows its problems instead.
+→ the application and its appearance → the window, while the file (the
+one named, else the last one opened, else the bundled sample) is read on
+the loader's worker thread, with progress → the briefing shown, at the
+section or element `goto` names and with the search `search` runs, if any
+→ the annotations. A file that fails to open shows its problems instead.
 """
 
 from __future__ import annotations
@@ -44,12 +44,27 @@ def file_to_open(path: Path | None) -> Path:
 
 def start_window(path: Path | None, *, goto: str | None = None, search: str | None = None,
                  prompts: Prompts | None = None) -> MainWindow:
-    """Make the window, show it and start reading the file; `goto` and `search` apply once it is shown."""
-    from briefing_app.gui.annotations.controller import install_annotations
+    """Make the window, start reading the file and show the window; `goto` and `search` apply once
+    the briefing is shown, and the annotations (menu, panel, highlights) arrive right after it."""
+    from PySide6.QtCore import QTimer
+
     from briefing_app.gui.window.main_window import MainWindow
 
     window = MainWindow(prompts=prompts)
-    install_annotations(window)
+    window.open_path(file_to_open(path))  # read on the worker thread while the window is shown
+    installed: list[bool] = []
+
+    def install_annotations() -> None:
+        """The annotation modules are the biggest left to import, and the analyst reads before
+        annotating: they come once the briefing is on screen (or the file failed to open)."""
+        if not installed:
+            installed.append(True)
+            from briefing_app.gui.annotations.controller import install_annotations
+
+            install_annotations(window)
+
+    window.briefing_changed.connect(lambda _b: QTimer.singleShot(0, install_annotations))
+    window.files.failed.connect(lambda *_a: QTimer.singleShot(0, install_annotations))
 
     def shown(_briefing: Briefing) -> None:
         window.briefing_changed.disconnect(shown)
@@ -62,7 +77,6 @@ def start_window(path: Path | None, *, goto: str | None = None, search: str | No
     if goto or search:
         window.briefing_changed.connect(shown)
     window.show()
-    window.open_path(file_to_open(path))
     return window
 
 
