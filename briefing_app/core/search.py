@@ -120,9 +120,9 @@ class SearchIndex:
             members = [e for e in entries if e.section == section]
             if members:
                 starts, pos = [], 0
-                for e in members:
+                for member in members:
                     starts.append(pos)
-                    pos += len(e.lower) + 1
+                    pos += len(member.lower) + 1
                 self._sections.append((section, "\0".join(e.lower for e in members), starts, members))
 
     def search(self, query: str) -> dict[str, list[SearchHit]]:

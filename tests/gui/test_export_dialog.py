@@ -70,7 +70,7 @@ def _click(qtbot, widget) -> None:
 
 def test_export_succeeds_reports_orphans_and_remembers_path(qtbot, dialog, tmp_path):
     _click(qtbot, dialog.export_button)
-    assert dialog.thread is not None and not dialog.export_button.isEnabled()
+    assert dialog.export_thread is not None and not dialog.export_button.isEnabled()
     qtbot.waitUntil(dialog.export_button.isEnabled, timeout=60_000)
     out = tmp_path / "out.pdf"
     assert out.read_bytes().startswith(b"%PDF")
@@ -109,7 +109,7 @@ def test_browse_asks_where_to_save_and_adds_the_extension(qtbot, dialog, tmp_pat
 def test_failure_shows_message_and_writes_nothing(qtbot, dialog, tmp_path):
     _type_path(qtbot, dialog, tmp_path / "missing" / "out.pdf")
     _click(qtbot, dialog.export_button)
-    assert dialog.thread is None
+    assert dialog.export_thread is None
     assert "does not exist" in dialog.message.text()
     bad = tmp_path / "bad.annotations.yaml"
     bad.write_text("format: annotations/9\n", encoding="utf-8")

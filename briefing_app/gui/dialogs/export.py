@@ -106,7 +106,7 @@ class ExportDialog(QDialog):
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export PDF brief")
         self.briefing_path, self.briefing, self.layer_paths = Path(briefing_path), briefing, list(layer_paths)
-        self.thread: ExportThread | None = None
+        self.export_thread: ExportThread | None = None
         self.result_path: Path | None = None
         lay = QVBoxLayout(self)
 
@@ -300,20 +300,20 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.export_button.setEnabled(False)
-        self.thread = ExportThread(self.briefing, layers, out, opts, self._labels())
-        self.thread.progressed.connect(self.progress.setValue)
-        self.thread.succeeded.connect(self._succeeded)
-        self.thread.failed.connect(self._fail)
-        self.thread.cancelled.connect(self._cancelled)
-        self.thread.finished.connect(self._thread_done)
-        self.thread.start()
+        self.export_thread = ExportThread(self.briefing, layers, out, opts, self._labels())
+        self.export_thread.progressed.connect(self.progress.setValue)
+        self.export_thread.succeeded.connect(self._succeeded)
+        self.export_thread.failed.connect(self._fail)
+        self.export_thread.cancelled.connect(self._cancelled)
+        self.export_thread.finished.connect(self._thread_done)
+        self.export_thread.start()
 
     def _thread_done(self) -> None:
         self.export_button.setEnabled(True)
         self.progress.hide()
-        if self.thread is not None:
-            self.thread.deleteLater()
-            self.thread = None
+        if self.export_thread is not None:
+            self.export_thread.deleteLater()
+            self.export_thread = None
 
     def _succeeded(self, path: str, orphans: list) -> None:
         self.result_path = Path(path)
@@ -335,19 +335,19 @@ class ExportDialog(QDialog):
         self.message.setText("Export cancelled; nothing was written.")
 
     def _cancel_or_close(self) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.cancel()
+        if self.export_thread is not None and self.export_thread.isRunning():
+            self.export_thread.cancel()
         else:
             self.reject()
 
     def wait_for_export(self, ms: int = 60_000) -> None:
-        if self.thread is not None:
-            self.thread.wait(ms)
+        if self.export_thread is not None:
+            self.export_thread.wait(ms)
 
     def done(self, result: int) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.cancel()
-            self.thread.wait()
+        if self.export_thread is not None and self.export_thread.isRunning():
+            self.export_thread.cancel()
+            self.export_thread.wait()
         super().done(result)
 
 

@@ -35,7 +35,8 @@ _LAST_COMMON_KEY = Qt.Key.Key_F12.value
 
 
 def _on_common_keyboards(seq: QKeySequence) -> bool:
-    return all(seq[i].key().value <= _LAST_COMMON_KEY for i in range(seq.count()))  # characters count lower
+    # characters count lower; QKeySequence is indexable (operator[]), which its stubs leave out
+    return all(seq[i].key().value <= _LAST_COMMON_KEY for i in range(seq.count()))  # type: ignore[index]
 
 
 def _keys(action: QAction) -> str:
@@ -46,13 +47,20 @@ def _keys(action: QAction) -> str:
     return ",  ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in common)
 
 
+def _submenu(action: QAction) -> QMenu | None:
+    """The menu an action opens (QtGui's stubs type `QAction.menu()` as a QObject)."""
+    menu = action.menu()
+    return menu if isinstance(menu, QMenu) else None
+
+
 def _menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
     out: list[tuple[str, QAction]] = []
     for act in menu.actions():
         if act.isSeparator():
             continue
-        if act.menu() is not None:
-            out += _menu_actions(act.menu(), f"{path} \u203a {_clean(act.text())}")
+        sub = _submenu(act)
+        if sub is not None:
+            out += _menu_actions(sub, f"{path} \u203a {_clean(act.text())}")
         else:
             out.append((path, act))
     return out
@@ -71,8 +79,9 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
 
     bar = getattr(window, "menu_bar", None) or window.menuBar()
     for top in bar.actions():
-        if top.menu() is not None:
-            for where, act in _menu_actions(top.menu(), _clean(top.text())):
+        menu = _submenu(top)
+        if menu is not None:
+            for where, act in _menu_actions(menu, _clean(top.text())):
                 add(where, act)
     for act in window.findChildren(QAction):
         add("Window", act)

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +43,7 @@ from briefing_app.core.briefing.model import ACTOR_KINDS, Briefing
 from briefing_app.gui.pages.models import (
     ActorsModel,
     ActorsProxy,
+    BriefingTable,
     QuotesModel,
     QuotesProxy,
     Role,
@@ -93,6 +95,7 @@ class _Page(QWidget):
 
     view: QAbstractItemView
     proxy: QSortFilterProxyModel
+    model: BriefingTable
 
     def _wire(self) -> None:
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -118,6 +121,10 @@ class _Page(QWidget):
 
 
 class ActorsPage(_Page):
+    view: QTableView
+    proxy: ActorsProxy
+    model: ActorsModel
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = ActorsModel(self)
@@ -191,12 +198,16 @@ class ActorsPage(_Page):
 class _RoomyRows(QStyledItemDelegate):
     """Rows as tall as the Actors table's, so the two lists look alike."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), QFontMetrics(option.font).height() + 12))
 
 
 class TimelinePage(_Page):
+    view: QTreeView
+    proxy: TimelineProxy
+    model: TimelineModel
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = TimelineModel(self)
@@ -327,7 +338,7 @@ class CardDelegate(QStyledItemDelegate):
 
     MAIN_LINES = 2
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         # uniform cards (the list uses uniform item sizes so 5,000 quotes lay out at once):
         # two lines of the main text, elided, and one secondary line; the inspector shows it all
         main, sec = self._fonts(option)
@@ -350,7 +361,7 @@ class CardDelegate(QStyledItemDelegate):
         out.append(fm.elidedText(line, Qt.TextElideMode.ElideRight, width))
         return out
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         draw_item_panel(self, painter, option, index)
         main, sec = self._fonts(option)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -384,6 +395,9 @@ class QuotesPage(_Page):
 
     context_menu_requested = Signal(str, QPoint)
     inspect_requested = Signal(str)
+    view: QListView
+    proxy: QuotesProxy
+    model: QuotesModel
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -416,8 +430,7 @@ class QuotesPage(_Page):
                              "select its text in the inspector; right-click for more.")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.doubleClicked.connect(
-            lambda idx: idx.isValid() and self.inspect_requested.emit(idx.data(Role.ADDRESS)))
+        self.view.doubleClicked.connect(self._double_clicked)
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         lay = QVBoxLayout(self)
@@ -440,6 +453,10 @@ class QuotesPage(_Page):
         elif obj is self.view.viewport() and et == QEvent.Type.Leave:
             self.cards.leave()
         return super().eventFilter(obj, event)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.inspect_requested.emit(index.data(Role.ADDRESS))
 
     def _context_menu(self, pos: QPoint) -> None:
         idx = self.view.indexAt(pos)

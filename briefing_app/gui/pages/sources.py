@@ -89,7 +89,7 @@ class SourcesPage(QWidget):
             finally:
                 self.list.selectionModel().blockSignals(False)
         else:
-            self.render()
+            self.redraw()
 
     def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():
@@ -97,7 +97,7 @@ class SourcesPage(QWidget):
             sid = address.split("/", 1)[1]
             if sid != self.source_id:
                 self.source_id = sid
-                self.render()
+                self.redraw()
             self.element_selected.emit(address)
 
     def _clicked(self, address: str, field: str) -> None:
@@ -126,11 +126,11 @@ class SourcesPage(QWidget):
             act = menu.addAction(f"Inspect {label}")
             act.triggered.connect(lambda _checked=False, a=h.target: self.element_selected.emit(a))
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         b, sid = self.briefing, self.source_id
         w = self.text.writer()
         src = b.source_by_id.get(sid) if b and sid else None
-        if src is None:
+        if b is None or src is None:
             w.block()
             w.text("No source selected.", w.fmt(color=w.colors.secondary))
             w.finish()
@@ -187,7 +187,7 @@ class SourcesPage(QWidget):
         self.list.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
         if self.source_id != address.split("/", 1)[1]:
             self.source_id = address.split("/", 1)[1]
-            self.render()
+            self.redraw()
         return True
 
     def show_span(self, source_id: str, start: int, end: int) -> bool:

@@ -69,8 +69,9 @@ class LayoutSettings:
         h = _header_of(section, page)
         if h is not None:
             s = cfg.get(cfg.HEADERS, section)
-            if not s.isEmpty() and h.restoreState(s):
-                h.parentWidget().setProperty("columns_restored", True)  # the analyst's widths win
+            table = h.parentWidget()
+            if not s.isEmpty() and h.restoreState(s) and table is not None:
+                table.setProperty("columns_restored", True)  # the analyst's widths win
 
     def restore(self) -> None:
         geometry = cfg.get(cfg.GEOMETRY)

@@ -136,10 +136,10 @@ class SectionPages(QObject):
             return
         overview = self._pages["overview"]
         if overview is not None:
-            cast("OverviewPage", overview).render()
+            cast("OverviewPage", overview).redraw()
         sources = self._pages["sources"]
         if sources is not None:
-            cast("SourcesPage", sources).render()
+            cast("SourcesPage", sources).redraw()
         if self._inspector is not None:
             self._inspector.show_element(self.briefing, self._inspector.address)
 
@@ -183,8 +183,9 @@ class SectionPages(QObject):
         old = self.stack.widget(i)
         current = self.stack.currentIndex()
         self.stack.insertWidget(i, page)
-        self.stack.removeWidget(old)
-        old.deleteLater()
+        if old is not None:  # the placeholder
+            self.stack.removeWidget(old)
+            old.deleteLater()
         if current == i:
             self.stack.setCurrentIndex(i)
         self._wire(section, page)

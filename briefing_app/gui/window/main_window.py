@@ -38,10 +38,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 
 from briefing_app.core.history import Place
@@ -79,6 +79,11 @@ class MainWindow(QMainWindow):
     element_context_menu_requested = Signal(str, str, QPoint)
     place_changed = Signal(object)  # Place
     field_view_added = Signal(object)  # FieldView, for views built after start-up (pages built on first visit)
+
+    #: The registry's actions by name (gui/actions.py). It hides `QWidget.actions()` (the same
+    #: QActions, as a list) on purpose: `window.actions[ActionName.OPEN]` is the seam the annotation
+    #: code and the tests use, and nothing calls the Qt method on the window.
+    actions: dict[ActionName, QAction]  # type: ignore[assignment]
 
     def __init__(self, prompts: Prompts | None = None) -> None:
         super().__init__()
@@ -130,8 +135,8 @@ class MainWindow(QMainWindow):
         dock.visibilityChanged.connect(lambda _v: a[ActionName.TOGGLE_INSPECTOR].setChecked(not dock.isHidden()))
         a[ActionName.TOGGLE_NAVIGATOR].setChecked(True)
         a[ActionName.TOGGLE_NAVIGATOR].toggled.connect(pages.navigator.setVisible)
-        for value, name in APPEARANCE_ACTIONS.items():
-            a[ActionName(name)].triggered.connect(lambda _c=False, v=value: self.set_appearance(v))
+        for value, action_name in APPEARANCE_ACTIONS.items():
+            a[ActionName(action_name)].triggered.connect(lambda _c=False, v=value: self.set_appearance(v))
         a[ActionName.TIMELINE_ZOOM_IN].triggered.connect(lambda: self._timeline_zoom("in"))
         a[ActionName.TIMELINE_ZOOM_OUT].triggered.connect(lambda: self._timeline_zoom("out"))
         a[ActionName.TIMELINE_FIT].triggered.connect(lambda: self._timeline_zoom("fit"))
@@ -281,7 +286,8 @@ class MainWindow(QMainWindow):
         state: list[tuple[QWidget, int, int, tuple[float, bool] | None]] = []
         for page in holders:
             for area in scroll_areas(page):
-                zoom = (area.px_per_day, area.user_zoomed) if hasattr(area, "px_per_day") else None
+                strip = cast(Any, area)  # the timeline strip keeps its zoom, other areas have none
+                zoom = (strip.px_per_day, strip.user_zoomed) if hasattr(area, "px_per_day") else None
                 state.append((area, area.verticalScrollBar().value(), area.horizontalScrollBar().value(), zoom))
         return state
 

@@ -289,13 +289,15 @@ class Navigation(QObject):
         if obj is self.search_field and et == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
             if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
-                self.pages.search.move(1 if key == Qt.Key.Key_Down else -1)
+                self.pages.search.move_current(1 if key == Qt.Key.Key_Down else -1)
                 return True
             if key == Qt.Key.Key_Escape:
                 self.search_field.clear()
                 if self._search_transient:
                     self.back()  # nothing was jumped to: return to where the search started
-                self.pages.stack.currentWidget().setFocus()
+                page = self.pages.stack.currentWidget()
+                if page is not None:
+                    page.setFocus()
                 return True
         return super().eventFilter(obj, event)
 
