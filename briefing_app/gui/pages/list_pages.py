@@ -20,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -265,13 +265,20 @@ class TimelinePage(_Page):
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.strip.select(cur.data(Role.ADDRESS) if cur.isValid() else None))
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self.splitter_sized:
-            # the strip gets the height its lanes need, the list the rest (sizes set before the
-            # first layout do not hold)
+        self._size_splitter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._size_splitter()
+
+    def _size_splitter(self) -> None:
+        """The strip gets the height its lanes need, the list the rest: once, when the page is first
+        shown at a real size (sizes set before the window's first layout do not hold)."""
+        total = sum(self.splitter.sizes())
+        if not self.splitter_sized and self.isVisible() and total >= self.strip.minimumHeight() + 200:
             self.splitter_sized = True
-            total = sum(self.splitter.sizes())
             strip = self.strip.minimumHeight() + self.strip.horizontalScrollBar().sizeHint().height() + 4
             # a short list leaves its room to the strip (whose lanes spread out), up to 45% of the page
             rows = self.proxy.rowCount()

@@ -8,6 +8,7 @@ every "Show in source": it scrolls to the exact span and marks it.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing
@@ -68,12 +69,20 @@ class SourcesPage(QWidget):
         self.text.field_clicked.connect(self._clicked)
         self.text.local_menu_hooks.append(self._citing_menu)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self.splitter_sized:
-            # sizes given before the first layout are scaled to the page's initial (tiny) size: set them now
+        self._size_splitter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._size_splitter()
+
+    def _size_splitter(self) -> None:
+        """The list of sources 220 px wide, the text the rest: once, when the page is first shown at a
+        real size (sizes given before the window's first layout are scaled to its initial, tiny one)."""
+        total = sum(self.splitter.sizes())
+        if not self.splitter_sized and self.isVisible() and total >= 520:
             self.splitter_sized = True
-            total = sum(self.splitter.sizes())
             self.splitter.setSizes([220, max(300, total - 220)])
 
     def set_briefing(self, b: Briefing | None) -> None:

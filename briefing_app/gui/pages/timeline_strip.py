@@ -19,7 +19,17 @@ import datetime as dt
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFontMetricsF, QKeyEvent, QLinearGradient, QPainter, QPalette, QPen
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFontMetricsF,
+    QKeyEvent,
+    QLinearGradient,
+    QPainter,
+    QPalette,
+    QPen,
+    QShowEvent,
+)
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from briefing_app.core.briefing.dates import Precision
@@ -51,6 +61,9 @@ class _Placed:
 
 def _day(d: dt.date) -> float:
     return float(d.toordinal() - _EPOCH)
+
+#: The scale a strip starts at, and every fit starts from (pixels per day).
+START_PX_PER_DAY = 2.0
 
 
 class EventsItem(QGraphicsItem):
@@ -352,7 +365,7 @@ class TimelineStrip(QGraphicsView):
         self.setAccessibleName("Visual timeline")
         self.setAccessibleDescription("Events on a time axis. Left and Right select the previous or next event; "
                                       "plus and minus zoom.")
-        self.px_per_day = 2.0
+        self.px_per_day = START_PX_PER_DAY
         self.lane_h = LANE_H
         self._scene = QGraphicsScene(self)
         self._scene.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
@@ -372,6 +385,7 @@ class TimelineStrip(QGraphicsView):
         self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + 30))
         #: the analyst zoomed or panned: a resize keeps their view rather than fitting again
         self.user_zoomed = False
+        self._centering = False
 
     def set_events(self, events: tuple[Event, ...], as_of: dt.date | None = None) -> None:
         self.item.set_events(events)
@@ -405,7 +419,7 @@ class TimelineStrip(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
-        if dx and self.isVisible() and self.underMouse():
+        if dx and self.isVisible() and self.underMouse() and not self._centering:
             self.user_zoomed = True  # the analyst panned: keep their view on resize
 
     def fit_scale(self) -> float:
@@ -423,10 +437,20 @@ class TimelineStrip(QGraphicsView):
 
     def fit(self) -> None:
         self.user_zoomed = False
+        # the scale depends on where the labels sit (their lanes), which depends on the scale: start
+        # from the same one every time, so the fit does not depend on the sizes the strip had before
+        self.px_per_day = START_PX_PER_DAY
+        self.item.relayout()
         self.px_per_day = self.fit_scale()
         self.item.relayout()
         self._update_scene_rect()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.user_zoomed and self.viewport().width() > 200:
+            self.fit()  # laid out at the size it is shown at, not the one it was built at
+            self.select(self.item.selected)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -447,7 +471,11 @@ class TimelineStrip(QGraphicsView):
                     r = self.item.rect_of(p)
                     vis = self.mapToScene(self.viewport().rect()).boundingRect()
                     if not (vis.left() + 20 < r.left() < vis.right() - 60):
-                        self.centerOn(r.center())
+                        self._centering = True  # a selection scrolls the strip, not the analyst
+                        try:
+                            self.centerOn(r.center())
+                        finally:
+                            self._centering = False
                     break
         self.viewport().update()
 
