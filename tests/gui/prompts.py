@@ -56,6 +56,9 @@ class ScriptedPrompts:
     def text(self, parent: Any, title: str, label: str, default: str = "") -> str | None:
         return self._next("text", title, label)
 
+    def about_qt(self, parent: Any) -> None:
+        self.asked.append(("about_qt", "About Qt", ""))
+
     def run(self, dialog: Any) -> bool:
         """Scripted with a callable, it gets the dialog (to fill it in) and returns accepted or not."""
         self.asked.append(("run", type(dialog).__name__, ""))

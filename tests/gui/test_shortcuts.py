@@ -61,6 +61,8 @@ def test_help_menu_has_shortcuts_and_about_qt(loaded):
     w = loaded
     names = [a.objectName() for a in w.chrome.menus["Help"].actions()]
     assert "action_shortcuts" in names and "action_about_qt" in names
+    w.actions[ActionName.ABOUT_QT].trigger()
+    assert w.prompts.asked[-1][0] == "about_qt"
 
 
 def test_the_list_leaves_out_keys_few_keyboards_have(qapp):

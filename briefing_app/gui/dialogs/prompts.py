@@ -69,6 +69,10 @@ class Prompts:
         value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, default)
         return value if ok else None
 
+    def about_qt(self, parent: QWidget | None) -> None:
+        """Help › About Qt: the Qt version in use."""
+        QMessageBox.aboutQt(parent, "About Qt")
+
     def run(self, dialog: QDialog) -> bool:
         """Show a dialog of ours modally; True when accepted."""
         return dialog.exec() == QDialog.DialogCode.Accepted

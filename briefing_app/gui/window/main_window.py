@@ -141,7 +141,7 @@ class MainWindow(QMainWindow):
         a[ActionName.TIMELINE_ZOOM_OUT].triggered.connect(lambda: self._timeline_zoom("out"))
         a[ActionName.TIMELINE_FIT].triggered.connect(lambda: self._timeline_zoom("fit"))
         a[ActionName.ABOUT].triggered.connect(lambda: self.about_box().open())
-        a[ActionName.ABOUT_QT].triggered.connect(lambda: QMessageBox.aboutQt(self, "About Qt"))
+        a[ActionName.ABOUT_QT].triggered.connect(lambda: self.prompts.about_qt(self))
         a[ActionName.SHORTCUTS].triggered.connect(lambda: self.shortcuts_dialog().open())
         self.undo_stack.cleanChanged.connect(self._clean_changed)
         chrome.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(chrome.recent_menu))
