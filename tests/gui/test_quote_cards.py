@@ -75,8 +75,12 @@ def test_right_click_on_a_card_emits_the_element_signal(loaded, qtbot):
     click_section(qtbot, w, "quotes")
     page = w.pages.quotes
     rect = page.view.visualRect(page.proxy.index(1, 0))
-    with qtbot.waitSignal(w.element_context_menu_requested) as sig:
-        page.view.customContextMenuRequested.emit(rect.center() + QPoint(0, 4))
+    from PySide6.QtGui import QContextMenuEvent
+
+    vp = page.view.viewport()
+    pos = rect.center() + QPoint(0, 4)
+    with qtbot.waitSignal(w.element_context_menu_requested) as sig:  # a right-click on the card
+        QApplication.sendEvent(vp, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, vp.mapToGlobal(pos)))
     assert sig.args[0] == page.proxy.index(1, 0).data(Role.ADDRESS) and sig.args[1] == "text"
     assert page.current_address() == sig.args[0]
     menu = w.findChild(QMenu, "quote_card_menu")

@@ -70,13 +70,13 @@ def test_the_list_leaves_out_keys_few_keyboards_have(qapp):
     such a key still shows it."""
     from PySide6.QtCore import Qt
 
-    from briefing_app.gui.dialogs.shortcuts import _keys
+    from briefing_app.gui.dialogs.shortcuts import shortcut_keys
 
     undo = QAction("Undo")
     undo.setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence(Qt.Key.Key_F14), QKeySequence(Qt.Key.Key_Undo),
                        QKeySequence("Ctrl+Ins")])
-    assert _keys(undo).split(",  ") == [QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText),
+    assert shortcut_keys(undo).split(",  ") == [QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText),
                                         QKeySequence("Ctrl+Ins").toString(QKeySequence.SequenceFormat.NativeText)]
     odd = QAction("Odd")
     odd.setShortcut(QKeySequence(Qt.Key.Key_F14))
-    assert _keys(odd) == QKeySequence(Qt.Key.Key_F14).toString(QKeySequence.SequenceFormat.NativeText)
+    assert shortcut_keys(odd) == QKeySequence(Qt.Key.Key_F14).toString(QKeySequence.SequenceFormat.NativeText)

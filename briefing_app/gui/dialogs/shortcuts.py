@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-__all__ = ["shortcut_rows", "ShortcutsDialog"]
+__all__ = ["shortcut_rows", "shortcut_keys", "ShortcutsDialog"]
 
 
 def _clean(text: str) -> str:
@@ -39,7 +39,7 @@ def _on_common_keyboards(seq: QKeySequence) -> bool:
     return all(seq[i].key().value <= _LAST_COMMON_KEY for i in range(seq.count()))  # type: ignore[index]
 
 
-def _keys(action: QAction) -> str:
+def shortcut_keys(action: QAction) -> str:
     """The action's shortcuts in the platform's notation, leaving out keys few keyboards have
     ('Ctrl+Z, F14, Undo' reads 'Ctrl+Z'), unless the action has no other."""
     seqs = [s for s in action.shortcuts() if not s.isEmpty()]
@@ -72,10 +72,10 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
 
     def add(where: str, act: QAction) -> None:
-        if id(act) in seen or not _keys(act) or not act.text():
+        if id(act) in seen or not shortcut_keys(act) or not act.text():
             return
         seen.add(id(act))
-        rows.append((where, _clean(act.text()), _keys(act)))
+        rows.append((where, _clean(act.text()), shortcut_keys(act)))
 
     bar = getattr(window, "menu_bar", None) or window.menuBar()
     for top in bar.actions():
