@@ -4,7 +4,8 @@
 standard shortcut and status tip; `create_actions` makes them once with a
 stable `objectName` (`action_<name>`) so tests and other modules find them
 with `window.findChild(QAction, "action_open")` or `window.actions[ActionName.OPEN]`.
-Menus and the toolbar are lists of names (`MENUS`, `TOOLBAR`).
+Menus and the toolbar are lists of names (`MENUS`, `TOOLBAR`); `RECENT_MENU` and
+`APPEARANCE_MENU` mark where the window puts its Open Recent and Appearance submenus.
 """
 
 from __future__ import annotations
@@ -15,10 +16,15 @@ from typing import NamedTuple
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
-__all__ = ["ActionName", "create_actions", "MENUS", "TOOLBAR", "SEPARATOR", "RECENT_MENU"]
+__all__ = ["ActionName", "create_actions", "MENUS", "TOOLBAR", "SEPARATOR", "RECENT_MENU", "APPEARANCE_MENU",
+           "APPEARANCE_ACTIONS"]
 
 SEPARATOR = "-"
 RECENT_MENU = "@recent"
+APPEARANCE_MENU = "@appearance"
+
+#: The Appearance setting's values (gui/settings.py) and the action that chooses each.
+APPEARANCE_ACTIONS = {"system": "appearance_system", "light": "appearance_light", "dark": "appearance_dark"}
 
 
 class ActionName(StrEnum):
@@ -40,6 +46,9 @@ class ActionName(StrEnum):
     SHOW_IN_SOURCE = "show_in_source"
     TOGGLE_NAVIGATOR = "toggle_navigator"
     TOGGLE_INSPECTOR = "toggle_inspector"
+    APPEARANCE_SYSTEM = "appearance_system"
+    APPEARANCE_LIGHT = "appearance_light"
+    APPEARANCE_DARK = "appearance_dark"
     TIMELINE_ZOOM_IN = "timeline_zoom_in"
     TIMELINE_ZOOM_OUT = "timeline_zoom_out"
     TIMELINE_FIT = "timeline_fit"
@@ -85,6 +94,9 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.TOGGLE_NAVIGATOR: _Spec("&Navigator", "Show or hide the section list", ("F9",), checkable=True),
     ActionName.TOGGLE_INSPECTOR: _Spec("&Inspector", "Show or hide the details pane", ("Ctrl+I",),
                                        checkable=True),
+    ActionName.APPEARANCE_SYSTEM: _Spec("&System", "Light or dark as the desktop is", checkable=True),
+    ActionName.APPEARANCE_LIGHT: _Spec("&Light", "Always light", checkable=True),
+    ActionName.APPEARANCE_DARK: _Spec("&Dark", "Always dark", checkable=True),
     ActionName.TIMELINE_ZOOM_IN: _Spec("Zoom Timeline &In", "Spread the timeline out", (SK.ZoomIn,), "zoom-in"),
     ActionName.TIMELINE_ZOOM_OUT: _Spec("Zoom Timeline &Out", "Squeeze the timeline", (SK.ZoomOut,), "zoom-out"),
     ActionName.TIMELINE_FIT: _Spec("&Fit Timeline", "Show the whole timeline", ("Ctrl+0",), "zoom-fit-best"),
@@ -98,7 +110,7 @@ MENUS: dict[str, list[str]] = {
     "&File": [ActionName.OPEN, RECENT_MENU, ActionName.RELOAD, SEPARATOR, ActionName.EXPORT_PDF,
               SEPARATOR, ActionName.QUIT],
     "&Edit": [ActionName.UNDO, ActionName.REDO, SEPARATOR, ActionName.COPY, ActionName.FIND],
-    "&View": [ActionName.TOGGLE_NAVIGATOR, ActionName.TOGGLE_INSPECTOR, SEPARATOR,
+    "&View": [ActionName.TOGGLE_NAVIGATOR, ActionName.TOGGLE_INSPECTOR, SEPARATOR, APPEARANCE_MENU, SEPARATOR,
               ActionName.TIMELINE_ZOOM_IN, ActionName.TIMELINE_ZOOM_OUT, ActionName.TIMELINE_FIT],
     "&Go": [ActionName.BACK, ActionName.FORWARD, SEPARATOR, ActionName.GO_OVERVIEW, ActionName.GO_ACTORS,
             ActionName.GO_TIMELINE, ActionName.GO_QUOTES, ActionName.GO_SOURCES, SEPARATOR,

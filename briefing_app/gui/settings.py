@@ -8,12 +8,12 @@ and never touch the user's settings.
 
 from __future__ import annotations
 
-from typing import Any, Generic, NamedTuple, TypeVar
+from typing import Any, Generic, NamedTuple, TypeVar, cast
 
 from PySide6.QtCore import QByteArray, QSettings
 
 __all__ = ["Setting", "GEOMETRY", "WINDOW_STATE", "SPLITTERS", "LAST_FILE", "RECENT_FILES",
-           "HEADERS", "MAX_RECENT", "ORGANISATION", "APPLICATION", "get", "put", "settings"]
+           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "ORGANISATION", "APPLICATION", "get", "put", "settings"]
 
 ORGANISATION = "BriefingReader"
 APPLICATION = "briefing-app"
@@ -38,7 +38,14 @@ SPLITTERS: Setting[QByteArray] = Setting("window/splitters", QByteArray, QByteAr
 HEADERS: Setting[QByteArray] = Setting("window/headers", QByteArray, QByteArray(),
                                        "prefix for table column states (one key per table)")
 LAST_FILE: Setting[str] = Setting("files/last", str, "", "the briefing open when the app last closed")
-RECENT_FILES: Setting[list] = Setting("files/recent", list, [], "recently opened briefings, newest first")
+RECENT_FILES: Setting[list[str]] = Setting("files/recent", list, [], "recently opened briefings, newest first")
+APPEARANCE: Setting[str] = Setting("view/appearance", str, "system",
+                                   "light or dark: 'system' (follow the desktop), 'light' or 'dark'")
+
+#: The values APPEARANCE takes.
+APPEARANCES = ("system", "light", "dark")
+LAST_EXPORT_PATH: Setting[str] = Setting("export/last_path", str, "", "where the last PDF brief was written")
+PAGE_SIZE: Setting[str] = Setting("export/page_size", str, "a4", "page size of PDF briefs (a4 or letter)")
 
 
 def settings() -> QSettings:
@@ -47,19 +54,20 @@ def settings() -> QSettings:
 
 
 def get(setting: Setting[T], suffix: str = "") -> T:
+    """The stored value, of the setting's type (its default when unset or unreadable)."""
     key = setting.key + (f"/{suffix}" if suffix else "")
     s = settings()
+    value: Any
     if setting.type is list:
-        value: Any = s.value(key, setting.default)
-        if value is None:
-            return list(setting.default)  # type: ignore[return-value]
-        if isinstance(value, str):
-            return [value]  # type: ignore[return-value]
-        return [str(v) for v in value]  # type: ignore[return-value]
-    if setting.type is QByteArray:
-        value = s.value(key, setting.default)
-        return value if isinstance(value, QByteArray) else QByteArray()  # type: ignore[return-value]
-    return s.value(key, setting.default, type=setting.type)  # type: ignore[no-any-return]
+        raw = s.value(key, setting.default)
+        # QSettings (INI) hands back one string for a one-item list and None for an empty one
+        value = [] if raw is None else [raw] if isinstance(raw, str) else [str(v) for v in cast(list[Any], raw)]
+    elif setting.type is QByteArray:
+        raw = s.value(key, setting.default)
+        value = raw if isinstance(raw, QByteArray) else QByteArray()
+    else:
+        value = s.value(key, setting.default, type=setting.type)
+    return cast(T, value)
 
 
 def put(setting: Setting[T], value: T, suffix: str = "") -> None:

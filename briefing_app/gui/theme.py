@@ -6,8 +6,10 @@ the palette's `Base`/`Text`, so they read well in light and dark palettes
 alike. The only fixed colours are the classification banners, whose
 meaning *is* their colour (and which carry their own text colour).
 
-The app follows the system colour scheme. `BRIEFING_APP_COLOR_SCHEME=dark`
-(or `light`) forces one, for screenshots and for desktops that report none.
+The Appearance setting (gui/settings.py: system, light or dark; View ›
+Appearance, or `run_gui(appearance=...)` for one run) picks the colour
+scheme: `system` follows the desktop, the others force one, which is also
+what a desktop that reports none needs.
 """
 
 from __future__ import annotations
@@ -18,9 +20,7 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-__all__ = ["apply_color_scheme", "Colors", "colors", "mix", "banner_colors", "is_dark"]
-
-ENV_SCHEME = "BRIEFING_APP_COLOR_SCHEME"
+__all__ = ["apply_appearance", "Colors", "colors", "mix", "banner_colors", "is_dark", "dark_palette"]
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -37,7 +37,7 @@ def is_dark(palette: QPalette | None = None) -> bool:
     return pal.color(QPalette.ColorRole.Base).lightnessF() < 0.5
 
 
-def _dark_palette() -> QPalette:
+def dark_palette() -> QPalette:
     """A dark palette for the Fusion style, used when the platform gives none."""
     p = QPalette()
     window, base, text = QColor(45, 46, 50), QColor(30, 31, 34), QColor(225, 226, 230)
@@ -71,8 +71,15 @@ def _dark_palette() -> QPalette:
     return p
 
 
-def apply_color_scheme(app: QGuiApplication) -> None:
-    """Use Fusion and the system (or forced) colour scheme."""
+_dark_palette = dark_palette  # the name tests of other areas still use
+
+
+def apply_appearance(app: QGuiApplication, appearance: str = "system") -> None:
+    """Use Fusion and a colour scheme: `system` (the desktop's), `light` or `dark`.
+
+    Called again when the analyst changes View › Appearance: the palette is
+    replaced at once and every widget repaints with it.
+    """
     from PySide6.QtWidgets import QApplication
 
     if isinstance(app, QApplication) and app.style().name().lower() not in ("fusion", "breeze", "kvantum"):
@@ -80,15 +87,14 @@ def apply_color_scheme(app: QGuiApplication) -> None:
         # styles on some systems ignore a dark palette.
         if not os.environ.get("QT_STYLE_OVERRIDE"):
             app.setStyle("Fusion")
-    forced = os.environ.get(ENV_SCHEME, "").strip().lower()
     hints = app.styleHints()
-    if forced == "dark":
-        hints.setColorScheme(Qt.ColorScheme.Dark)
-    elif forced == "light":
-        hints.setColorScheme(Qt.ColorScheme.Light)
-    if forced == "dark" or (hints.colorScheme() == Qt.ColorScheme.Dark and not is_dark(app.palette())):
-        # The platform theme reported dark but gave a light palette (or none).
-        app.setPalette(_dark_palette())
+    scheme = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}.get(appearance, Qt.ColorScheme.Unknown)
+    hints.setColorScheme(scheme)  # Unknown: back to the desktop's
+    if appearance == "dark" or (appearance == "system" and hints.colorScheme() == Qt.ColorScheme.Dark):
+        # forced, or the platform theme reported dark but may give a light palette (or none)
+        app.setPalette(dark_palette())
+    elif isinstance(app, QApplication) and is_dark(app.palette()):
+        app.setPalette(app.style().standardPalette())  # was dark: the style's own light palette
 
 
 class Colors(NamedTuple):

@@ -58,6 +58,9 @@ class ScriptedPrompts:
         self.text_defaults.append(default)
         return self._next("text", title, label)
 
+    def about_qt(self, parent: Any) -> None:
+        self.asked.append(("about_qt", "About Qt", ""))
+
     def run(self, dialog: Any) -> bool:
         """Scripted with a callable, it gets the dialog (to fill it in) and returns accepted or not."""
         self.asked.append(("run", type(dialog).__name__, ""))

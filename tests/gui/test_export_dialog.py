@@ -6,9 +6,14 @@ import pytest
 
 pytest.importorskip("PySide6")
 
-from PySide6.QtCore import QSettings  # noqa: E402
+from PySide6.QtCore import QSettings, Qt  # noqa: E402
 
 from briefing_app.gui.dialogs import export as ed  # noqa: E402
+
+from .conftest import press  # noqa: E402
+from .prompts import ScriptedPrompts  # noqa: E402
+
+pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform plugin's notice
 
 LAYER = """format: annotations/1
 briefing: japan-nato-liaison-office
@@ -40,16 +45,33 @@ def private_settings(tmp_path, monkeypatch):
 def dialog(qtbot, sample_path, sample_briefing, tmp_path):
     layer = tmp_path / "a.annotations.yaml"
     layer.write_text(LAYER, encoding="utf-8")
-    dlg = ed.ExportDialog(None, sample_path, sample_briefing, [layer])
+    dlg = ed.ExportDialog(None, sample_path, sample_briefing, [layer], prompts=ScriptedPrompts())
     qtbot.addWidget(dlg)
-    dlg.path_edit.setText(str(tmp_path / "out.pdf"))
+    dlg.show()
+    qtbot.waitExposed(dlg)
+    _type_path(qtbot, dlg, tmp_path / "out.pdf")
     return dlg
 
 
+def _type_path(qtbot, dlg, path) -> None:
+    """Replace the "Save as" path by typing, as the analyst would."""
+    dlg.path_edit.selectAll()
+    qtbot.keyClick(dlg.path_edit, Qt.Key.Key_Delete)
+    qtbot.keyClicks(dlg.path_edit, str(path))
+
+
+def _click(qtbot, widget) -> None:
+    """A click on a button, or on a check box's or radio button's box."""
+    pos = widget.rect().center()
+    if widget.inherits("QAbstractButton") and widget.isCheckable() and not widget.inherits("QPushButton"):
+        pos.setX(8)
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton, pos=pos)
+
+
 def test_export_succeeds_reports_orphans_and_remembers_path(qtbot, dialog, tmp_path):
-    dialog.start_export()
-    assert dialog.thread is not None and not dialog.export_button.isEnabled()
-    qtbot.waitUntil(lambda: dialog.thread is None, timeout=60_000)
+    _click(qtbot, dialog.export_button)
+    assert dialog.export_thread is not None and not dialog.export_button.isEnabled()
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=60_000)
     out = tmp_path / "out.pdf"
     assert out.read_bytes().startswith(b"%PDF")
     assert dialog.result_path == out
@@ -58,31 +80,43 @@ def test_export_succeeds_reports_orphans_and_remembers_path(qtbot, dialog, tmp_p
     assert ed.cfg.get(ed.LAST_EXPORT_PATH) == str(out)
 
 
-def test_options_from_controls(dialog):
+def test_options_from_controls(qtbot, dialog):
     opts, layers = dialog.options()
     assert opts.get("annotations", True) and len(layers) == 1
-    dialog.section_boxes["quotes"].setChecked(False)
-    dialog.page_size.setCurrentIndex(1)
-    dialog.ann_none.setChecked(True)
+    _click(qtbot, dialog.section_boxes["quotes"])
+    dialog.page_size.setFocus()
+    qtbot.keyClick(dialog.page_size, Qt.Key.Key_Down)
+    _click(qtbot, dialog.ann_none)
     opts, _ = dialog.options()
     assert "quotes" not in opts["sections"] and opts["page_size"] == "letter" and opts["annotations"] is False
-    dialog.ann_some.setChecked(True)
-    dialog.tag_edit.setText("x, y")
+    assert not dialog.tag_edit.isEnabled()
+    _click(qtbot, dialog.ann_some)
+    assert dialog.tag_edit.isEnabled()
+    qtbot.keyClicks(dialog.tag_edit, "x, y")
     opts, _ = dialog.options()
     assert opts["tags"] == ("x", "y")
 
 
+def test_browse_asks_where_to_save_and_adds_the_extension(qtbot, dialog, tmp_path):
+    dialog.prompts.answer("save_file", tmp_path / "chosen")
+    _click(qtbot, dialog.findChild(type(dialog.export_button), "exportBrowse"))
+    assert dialog.path_edit.text() == str(tmp_path / "chosen.pdf")
+    dialog.prompts.answer("save_file", None)  # cancelled: the path stays
+    _click(qtbot, dialog.findChild(type(dialog.export_button), "exportBrowse"))
+    assert dialog.path_edit.text() == str(tmp_path / "chosen.pdf")
+
+
 def test_failure_shows_message_and_writes_nothing(qtbot, dialog, tmp_path):
-    dialog.path_edit.setText(str(tmp_path / "missing" / "out.pdf"))
-    dialog.start_export()
-    assert dialog.thread is None
+    _type_path(qtbot, dialog, tmp_path / "missing" / "out.pdf")
+    _click(qtbot, dialog.export_button)
+    assert dialog.export_thread is None
     assert "does not exist" in dialog.message.text()
     bad = tmp_path / "bad.annotations.yaml"
     bad.write_text("format: annotations/9\n", encoding="utf-8")
     dialog.layer_paths = [bad]
-    dialog.path_edit.setText(str(tmp_path / "out.pdf"))
-    dialog.start_export()
-    qtbot.waitUntil(lambda: dialog.thread is None, timeout=60_000)
+    _type_path(qtbot, dialog, tmp_path / "out.pdf")
+    _click(qtbot, dialog.export_button)
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=60_000)
     assert "could not be read" in dialog.message.text()
     assert not (tmp_path / "out.pdf").exists()
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(".out.pdf")]
@@ -94,29 +128,29 @@ def test_cancel_leaves_no_file(qtbot, dialog, tmp_path, monkeypatch):
     real = builder.build_brief
 
     def slow(b, h, opts):
-        while not opts.cancelled():  # wait for Cancel, as a long export would
-            import time
-
-            time.sleep(0.01)
+        opts.cancelled.__self__.wait(60)  # the export's stop event: a long export, until Cancel
         return real(b, h, opts)
 
     monkeypatch.setattr(builder, "build_brief", slow)
-    dialog.start_export()
-    qtbot.mouseClick(dialog.cancel_button, __import__("PySide6.QtCore").QtCore.Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.thread is None, timeout=60_000)
+    _click(qtbot, dialog.export_button)
+    _click(qtbot, dialog.cancel_button)
+    qtbot.waitUntil(dialog.export_button.isEnabled, timeout=60_000)
     assert "cancelled" in dialog.message.text()
     assert not (tmp_path / "out.pdf").exists()
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints")  # the offscreen platform plugin's notice
-def test_show_export_dialog_opens(qtbot, sample_path, sample_briefing):
-    ed.show_export_dialog(None, sample_path, sample_briefing, [])
-    from PySide6.QtWidgets import QApplication
-
-    dlgs = [w for w in QApplication.topLevelWidgets() if w.objectName() == "exportDialog"]
-    assert any(d.isVisible() for d in dlgs)
-    for d in dlgs:
-        d.close()
+def test_file_export_pdf_opens_the_dialog_on_the_open_briefing(loaded, qtbot, tmp_path):
+    w = loaded
+    press(qtbot, w, "Ctrl+E")
+    dlg = w.findChild(ed.ExportDialog, "exportDialog")
+    assert dlg is not None and dlg.isVisible() and dlg.briefing is w.briefing
+    assert dlg.path_edit.text().endswith(w.path.stem + ".pdf")
+    _type_path(qtbot, dlg, tmp_path / "brief.pdf")
+    _click(qtbot, dlg.export_button)
+    qtbot.waitUntil(lambda: dlg.open_button.isVisibleTo(dlg), timeout=60_000)
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+    dlg.close()
 
 
 
@@ -127,7 +161,7 @@ def test_layer_names_are_not_cut_off(qtbot, sample_path, sample_briefing, tmp_pa
 
     layer = tmp_path / "japan-nato-liaison-office.annotations.yaml"
     layer.write_text(LAYER, encoding="utf-8")
-    dlg = ed.ExportDialog(None, sample_path, sample_briefing, [layer])
+    dlg = ed.ExportDialog(None, sample_path, sample_briefing, [layer], prompts=ScriptedPrompts())
     qtbot.addWidget(dlg)
     dlg.show()
     qtbot.waitExposed(dlg)

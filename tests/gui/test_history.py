@@ -7,6 +7,8 @@ from PySide6.QtCore import Qt
 
 from briefing_app.gui.actions import ActionName
 
+from .conftest import click_section, press
+
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
@@ -15,43 +17,45 @@ def test_typing_a_search_keeps_back_and_forward(loaded, qtbot):
     b = w.briefing
     actor = f"actors/{b.quotes[0].speaker}"
     w.go_to(actor)
-    w.go_section("quotes")
-    w.back()
+    click_section(qtbot, w, "quotes")
+    press(qtbot, w, "Alt+Left")
     assert w.current_section() == "actors"
     places = list(w.history.places)
     assert w.actions[ActionName.FORWARD].isEnabled()
-    w.search_field.setFocus()
-    qtbot.keyClicks(w.search_field, "liaison")
+    field = w.chrome.search_field
+    press(qtbot, w, "Ctrl+F")
+    qtbot.keyClicks(field, "liaison")
     assert w.current_section() == "search"
     assert w.history.places == places
     assert w.actions[ActionName.FORWARD].isEnabled() and w.actions[ActionName.BACK].isEnabled()
     # Back leaves the results for where the search started; Forward is still the quotes
-    w.back()
-    assert w.current_section() == "actors" and w.actors.current_address() == actor
-    w.forward()
+    w.pages.actors.view.setFocus()  # (in the search field, Alt+Left is the field's own)
+    press(qtbot, w, "Alt+Left")
+    assert w.current_section() == "actors" and w.pages.actors.current_address() == actor
+    press(qtbot, w, "Alt+Right")
     assert w.current_section() == "quotes"
 
 
 def test_jumping_from_search_results_is_a_step(loaded, qtbot):
     w = loaded
-    w.go_section("timeline")
-    w.search_field.setFocus()
-    qtbot.keyClicks(w.search_field, "liaison")
-    qtbot.keyClick(w.search_field, Qt.Key.Key_Return)
+    click_section(qtbot, w, "timeline")
+    press(qtbot, w, "Ctrl+F")
+    qtbot.keyClicks(w.chrome.search_field, "liaison")
+    qtbot.keyClick(w.chrome.search_field, Qt.Key.Key_Return)
     assert w.current_section() not in ("search", "timeline")
-    w.back()
+    press(qtbot, w, "Alt+Left")
     assert w.current_section() == "search"
-    w.back()
+    press(qtbot, w, "Alt+Left")
     assert w.current_section() == "timeline"
 
 
 def test_escape_in_search_returns_to_the_place(loaded, qtbot):
     w = loaded
-    w.go_section("sources")
-    w.search_field.setFocus()
-    qtbot.keyClicks(w.search_field, "NATO")
+    click_section(qtbot, w, "sources")
+    press(qtbot, w, "Ctrl+F")
+    qtbot.keyClicks(w.chrome.search_field, "NATO")
     assert w.current_section() == "search"
-    qtbot.keyClick(w.search_field, Qt.Key.Key_Escape)
+    qtbot.keyClick(w.chrome.search_field, Qt.Key.Key_Escape)
     assert w.current_section() == "sources"
 
 
@@ -67,8 +71,8 @@ def test_reload_on_change_keeps_history_section_and_scrolling(qtbot, window, tmp
     b = w.briefing
     quote = b.quotes[0]
     w.go_to(quote.address)
-    w.go_section("sources")
-    text = w.sources.text
+    click_section(qtbot, w, "sources")
+    text = w.pages.sources.text
     text.resize(text.width(), 300)  # short enough to scroll
     bar = text.verticalScrollBar()
     assert bar.maximum() > 100
@@ -85,15 +89,15 @@ def test_reload_on_change_keeps_history_section_and_scrolling(qtbot, window, tmp
     assert len(w.history.places) == steps and w.actions[ActionName.BACK].isEnabled()
     qtbot.waitUntil(lambda: bar.value() == kept, timeout=2000)
     assert "1 event changed" in w.statusBar().currentMessage()
-    w.back()
-    assert w.current_section() == "quotes" and w.quotes.current_address() == quote.address
+    press(qtbot, w, "Alt+Left")
+    assert w.current_section() == "quotes" and w.pages.quotes.current_address() == quote.address
 
 
 def test_history_prune_drops_places_whose_element_is_gone():
     from dataclasses import replace
 
     from briefing_app.core.history import History, Place
-    from briefing_app.gui.window.file_handling import _still_there, describe_changes
+    from briefing_app.gui.window.file_handling import describe_changes, still_there
 
     from .factory import make_briefing
 
@@ -105,7 +109,7 @@ def test_history_prune_drops_places_whose_element_is_gone():
               Place("quotes", gone.address)):
         h.visit(p)
     h.back()  # current: the actor
-    h.prune(lambda p: _still_there(p, old, new))
+    h.prune(lambda p: still_there(p, old, new))
     assert h.places == [Place("overview", "summary"), Place("actors", old.actors[0].address)]
     assert h.current == Place("actors", old.actors[0].address) and not h.can_forward()
     assert describe_changes(old, new) == "1 quote removed."
@@ -118,7 +122,7 @@ def test_back_returns_to_the_view_as_it_was_left(loaded, qtbot):
     from briefing_app.core.history import Place
 
     w = loaded
-    w.go_section("overview")
+    click_section(qtbot, w, "overview")
     bar = w.overview.view.verticalScrollBar()
     assert bar.maximum() > 200, "the sample's Overview is taller than the window"
     bar.setValue(bar.maximum() * 3 // 4)
@@ -126,9 +130,9 @@ def test_back_returns_to_the_view_as_it_was_left(loaded, qtbot):
     kp = w.briefing.summary.key_points[-1]
     w.go(Place("sources", kp.address))
     assert w.current_section() == "sources"
-    w.back()
+    press(qtbot, w, "Alt+Left")
     assert w.current_section() == "overview" and bar.value() == left_at
-    w.forward()
+    press(qtbot, w, "Alt+Right")
     assert w.current_section() == "sources"
 
 

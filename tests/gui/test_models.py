@@ -135,7 +135,7 @@ def test_sources_page_highlights_every_span_with_citing_tooltips(qtbot):
     qtbot.addWidget(page)
     b = make_briefing()
     page.set_briefing(b)
-    layer = page.text._layers["evidence"]
+    layer = page.text.highlight_layer("evidence")
     spans = b.evidence_spans("nikkei")
     assert [(h.start, h.end) for h in layer] == [(s.start, s.end) for s in spans]
     seg = page.text.segments_for("sources/nikkei", "text")[0]
@@ -200,7 +200,8 @@ def test_the_context_menu_on_a_cited_passage_offers_every_citing_element(qtbot):
     assert len(citing) >= 2, "the factory briefing cites some passage twice"
     page.text.context_position = seg.to_doc(best)
     menu = QMenu()
-    page._citing_menu(page.text, None, None, menu)
+    for hook in page.text.local_menu_hooks:  # what the view runs as its context menu opens
+        hook(page.text, None, None, menu)
     inspect = [a for a in menu.actions() if a.text().startswith("Inspect ")]
     assert len(inspect) == len(citing)
     selected: list[str] = []
@@ -211,5 +212,6 @@ def test_the_context_menu_on_a_cited_passage_offers_every_citing_element(qtbot):
     empty = QMenu()
     page.text.context_position = seg.to_doc(next(i for i in range(len(SOURCE_TEXT))
                                                  if not any(s.start <= i < s.end for s in spans)))
-    page._citing_menu(page.text, None, None, empty)
+    for hook in page.text.local_menu_hooks:
+        hook(page.text, None, None, empty)
     assert empty.actions() == []

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QApplication
 from briefing_app.gui.pages.models import Role
 from briefing_app.gui.views.field_view import FieldHighlight
 
+from .conftest import click_section
+
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 MARK = QColor("#ffcc80")  # an annotation's marker colour
@@ -22,8 +24,8 @@ def _count(img, color: QColor) -> int:
 
 def test_highlight_on_a_quote_is_drawn_on_its_card(loaded, qtbot):
     w = loaded
-    w.go_section("quotes")
-    page = w.quotes
+    click_section(qtbot, w, "quotes")
+    page = w.pages.quotes
     q = page.proxy.index(0, 0).data(Role.ELEMENT)
     vp = page.view.viewport()
     vp.repaint()
@@ -45,8 +47,8 @@ def test_highlight_on_a_quote_is_drawn_on_its_card(loaded, qtbot):
 
 def test_card_context_menu_has_the_field_entries_and_runs_element_hooks(loaded, qtbot):
     w = loaded
-    w.go_section("quotes")
-    page = w.quotes
+    click_section(qtbot, w, "quotes")
+    page = w.pages.quotes
     q = page.proxy.index(0, 0).data(Role.ELEMENT)
     seen = []
     w.field_hub.element_menu_hooks.append(lambda address, field, menu: (seen.append((address, field)),
@@ -62,7 +64,7 @@ def test_card_context_menu_has_the_field_entries_and_runs_element_hooks(loaded, 
     cite = QApplication.clipboard().text()
     assert cite.startswith("\u201c") and w.briefing.display_name(q.speaker) in cite
     next(a for a in menu.actions() if a.objectName() == "card_show_in_source").trigger()
-    assert w.current_section() == "sources" and w.sources.text._layers["mark"]
+    assert w.current_section() == "sources" and w.pages.sources.text.highlight_layer("mark")
 
 
 @pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise", "grabbing the keyboard")
@@ -70,11 +72,15 @@ def test_right_click_on_a_card_emits_the_element_signal(loaded, qtbot):
     from PySide6.QtWidgets import QMenu
 
     w = loaded
-    w.go_section("quotes")
-    page = w.quotes
+    click_section(qtbot, w, "quotes")
+    page = w.pages.quotes
     rect = page.view.visualRect(page.proxy.index(1, 0))
-    with qtbot.waitSignal(w.element_context_menu_requested) as sig:
-        page.view.customContextMenuRequested.emit(rect.center() + QPoint(0, 4))
+    from PySide6.QtGui import QContextMenuEvent
+
+    vp = page.view.viewport()
+    pos = rect.center() + QPoint(0, 4)
+    with qtbot.waitSignal(w.element_context_menu_requested) as sig:  # a right-click on the card
+        QApplication.sendEvent(vp, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, vp.mapToGlobal(pos)))
     assert sig.args[0] == page.proxy.index(1, 0).data(Role.ADDRESS) and sig.args[1] == "text"
     assert page.current_address() == sig.args[0]
     menu = w.findChild(QMenu, "quote_card_menu")
@@ -87,8 +93,8 @@ def test_annotate_quote_falls_back_to_the_annotation_action(loaded, qtbot):
 
     w = loaded
     install_annotations(w)
-    w.go_section("quotes")
-    address = w.quotes.proxy.index(0, 0).data(Role.ADDRESS)
+    click_section(qtbot, w, "quotes")
+    address = w.pages.quotes.proxy.index(0, 0).data(Role.ADDRESS)
     menu = w.build_quote_card_menu(address)
     qtbot.addWidget(menu)
     if w.field_hub.element_menu_hooks:
@@ -100,8 +106,8 @@ def test_source_search_results_lead_with_their_paragraph(loaded, qtbot):
     from briefing_app.gui.pages.search import hit_label
 
     w = loaded
-    w.search_field.setText("liaison")
-    model = w.search.model
+    w.chrome.search_field.setText("liaison")
+    model = w.pages.search.model
     group = next(model.index(r, 0) for r in range(model.rowCount())
                  if model.index(r, 0).data(Role.SECTION) == "sources")
     labels = [hit_label(model.hit(model.index(r, 0, group))) for r in range(model.rowCount(group))]

@@ -10,6 +10,8 @@ from PySide6.QtWidgets import QStyleOptionViewItem
 from briefing_app.gui.pages.models import Role
 from briefing_app.gui.pages.quote_cards import WRAP
 
+from .conftest import click_section, press
+
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
@@ -23,8 +25,8 @@ def _card(page, row):
 
 def test_clicking_the_speaker_opens_the_profile_and_back_returns(loaded, qtbot):
     w = loaded
-    w.go_section("quotes")
-    page = w.quotes
+    click_section(qtbot, w, "quotes")
+    page = w.pages.quotes
     qtbot.waitUntil(lambda: page.view.visualRect(page.proxy.index(1, 0)).height() > 0)
     idx, lay = _card(page, 1)
     quote = idx.data(Role.ELEMENT)
@@ -32,18 +34,18 @@ def test_clicking_the_speaker_opens_the_profile_and_back_returns(loaded, qtbot):
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=lay.quote.center())
     assert w.current_section() == "quotes" and w.inspector.address == quote.address
     qtbot.mouseClick(page.view.viewport(), Qt.MouseButton.LeftButton, pos=lay.speaker.center())
-    assert w.current_section() == "actors" and w.actors.current_address() == f"actors/{quote.speaker}"
+    assert w.current_section() == "actors" and w.pages.actors.current_address() == f"actors/{quote.speaker}"
     assert w.inspector.address == f"actors/{quote.speaker}"
-    w.back()
-    assert w.current_section() == "quotes" and w.quotes.current_address() == quote.address
-    w.forward()
+    press(qtbot, w, "Alt+Left")
+    assert w.current_section() == "quotes" and w.pages.quotes.current_address() == quote.address
+    press(qtbot, w, "Alt+Right")
     assert w.current_section() == "actors"
 
 
 def test_enter_on_a_card_selects_its_text_in_the_inspector(loaded, qtbot):
     w = loaded
-    w.go_section("quotes")
-    page = w.quotes
+    click_section(qtbot, w, "quotes")
+    page = w.pages.quotes
     address = page.proxy.index(0, 0).data(Role.ADDRESS)
     page.select(address)
     page.view.setFocus()
@@ -62,21 +64,21 @@ def test_enter_on_a_card_selects_its_text_in_the_inspector(loaded, qtbot):
 
 def test_the_speaker_is_one_menu_entry_away(loaded, qtbot):
     w = loaded
-    w.go_section("quotes")
-    page = w.quotes
+    click_section(qtbot, w, "quotes")
+    page = w.pages.quotes
     address = page.proxy.index(0, 0).data(Role.ADDRESS)
     speaker = page.proxy.index(0, 0).data(Role.ELEMENT).speaker
     menu = w.build_quote_card_menu(address)
     qtbot.addWidget(menu)
     next(a for a in menu.actions() if a.objectName() == "card_speaker").trigger()
-    assert w.current_section() == "actors" and w.actors.current_address() == f"actors/{speaker}"
+    assert w.current_section() == "actors" and w.pages.actors.current_address() == f"actors/{speaker}"
     assert w.history.can_back()
 
 
 def test_cards_show_the_whole_quote_and_context(loaded, qtbot):
     w = loaded
-    w.go_section("quotes")
-    page = w.quotes
+    click_section(qtbot, w, "quotes")
+    page = w.pages.quotes
     for width in (1000, 420):
         page.view.setFixedWidth(width)
         qtbot.waitUntil(lambda: page.view.visualRect(page.proxy.index(0, 0)).height() > 0)

@@ -17,8 +17,8 @@ def _full_window(w):
 
     install_annotations(w)
     for section in ("overview", "actors", "timeline", "quotes", "sources", "search"):
-        w.page(section)
-    w.inspector  # noqa: B018 (builds it)
+        w.pages.page(section)
+    w.pages.inspector  # noqa: B018 (builds it)
     return w
 
 
@@ -59,8 +59,10 @@ def test_shortcuts_dialog_lists_every_action_with_a_shortcut(loaded, qtbot):
 
 def test_help_menu_has_shortcuts_and_about_qt(loaded):
     w = loaded
-    names = [a.objectName() for a in w.menus["Help"].actions()]
+    names = [a.objectName() for a in w.chrome.menus["Help"].actions()]
     assert "action_shortcuts" in names and "action_about_qt" in names
+    w.actions[ActionName.ABOUT_QT].trigger()
+    assert w.prompts.asked[-1][0] == "about_qt"
 
 
 def test_the_list_leaves_out_keys_few_keyboards_have(qapp):
@@ -68,13 +70,13 @@ def test_the_list_leaves_out_keys_few_keyboards_have(qapp):
     such a key still shows it."""
     from PySide6.QtCore import Qt
 
-    from briefing_app.gui.dialogs.shortcuts import _keys
+    from briefing_app.gui.dialogs.shortcuts import shortcut_keys
 
     undo = QAction("Undo")
     undo.setShortcuts([QKeySequence("Ctrl+Z"), QKeySequence(Qt.Key.Key_F14), QKeySequence(Qt.Key.Key_Undo),
                        QKeySequence("Ctrl+Ins")])
-    assert _keys(undo).split(",  ") == [QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText),
+    assert shortcut_keys(undo).split(",  ") == [QKeySequence("Ctrl+Z").toString(QKeySequence.SequenceFormat.NativeText),
                                         QKeySequence("Ctrl+Ins").toString(QKeySequence.SequenceFormat.NativeText)]
     odd = QAction("Odd")
     odd.setShortcut(QKeySequence(Qt.Key.Key_F14))
-    assert _keys(odd) == QKeySequence(Qt.Key.Key_F14).toString(QKeySequence.SequenceFormat.NativeText)
+    assert shortcut_keys(odd) == QKeySequence(Qt.Key.Key_F14).toString(QKeySequence.SequenceFormat.NativeText)

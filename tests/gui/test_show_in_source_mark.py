@@ -5,8 +5,10 @@ from __future__ import annotations
 import pytest
 from PySide6.QtGui import QColor, QPalette
 
-from briefing_app.gui.theme import _dark_palette
+from briefing_app.gui.theme import dark_palette
 from briefing_app.gui.views.field_view import OUTLINE
+
+from .conftest import click_link
 
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
@@ -18,11 +20,14 @@ def test_show_in_source_draws_an_outline_not_an_annotation_colour(loaded, qtbot,
 
     w = loaded
     if scheme == "dark":
-        w.setPalette(_dark_palette())
+        w.setPalette(dark_palette())
     quote = w.briefing.quotes[0]
-    assert w.show_in_source(quote.address)
-    view = w.sources.text
-    (mark,) = view._layers["mark"]
+    view = w.pages.sources.text
+    view.mark_hold_ms, view.mark_fade_ms = 1500, 10  # (shorter than an analyst's, same course)
+    w.go_to(quote.address)
+    click_link(qtbot, w.inspector, f"show:{quote.address}#q")
+    assert w.current_section() == "sources"
+    (mark,) = view.highlight_layer("mark")
     assert mark.style == OUTLINE and mark.tooltip == "Shown from a link"
     # no fill at all: nothing of the mark is in the text's extra selections (annotation marks are fills)
     seg = view.segments_for(mark.address, mark.field)[0]
@@ -44,10 +49,8 @@ def test_show_in_source_draws_an_outline_not_an_annotation_colour(loaded, qtbot,
     edge = [QColor(img.pixel(int(r.left()) + dx, int(r.center().y()))) for dx in (-1, 0, 1)]
     assert any(_distance(c, outline) < 80 for c in edge), [c.name() for c in edge]
     # it fades (but stays findable) after a few seconds
-    view._mark_fade.setDuration(10)
-    view._mark_hold.start(1)
     qtbot.waitUntil(lambda: view.mark_strength <= view.MARK_REST + 1e-6, timeout=2000)
-    assert view._layers["mark"]
+    assert view.highlight_layer("mark")
 
 
 def _distance(a: QColor, b: QColor) -> float:

@@ -12,15 +12,17 @@ from PySide6.QtWidgets import QApplication
 
 from briefing_app.gui.pages.models import Role
 
+from .conftest import click_section
+
 pytestmark = pytest.mark.qt_log_ignore("propagateSizeHints")
 
 
 @pytest.fixture
 def timeline(loaded, qtbot):
     w = loaded
-    w.go_section("timeline")
-    qtbot.waitUntil(lambda: w.timeline.strip.viewport().width() > 200)
-    return w.timeline
+    click_section(qtbot, w, "timeline")
+    qtbot.waitUntil(lambda: w.pages.timeline.strip.viewport().width() > 200)
+    return w.pages.timeline
 
 
 def test_initial_view_fits_every_event_and_its_label(timeline):
@@ -93,12 +95,12 @@ def test_month_labels_skip_only_by_rule(qtbot):
 
 
 def test_dark_approximate_marks_have_contrast(loaded, qtbot):
-    from briefing_app.gui.theme import _dark_palette
+    from briefing_app.gui.theme import dark_palette
 
     w = loaded
-    w.setPalette(_dark_palette())
-    w.go_section("timeline")
-    strip = w.timeline.strip
+    w.setPalette(dark_palette())
+    click_section(qtbot, w, "timeline")
+    strip = w.pages.timeline.strip
     strip.select(None)
     p = next(p for p in strip.item.placed if p.event.approximate)
     r = strip.mapFromScene(strip.item.rect_of(p).center())

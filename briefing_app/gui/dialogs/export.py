@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGridLayout,
     QGroupBox,
     QHBoxLayout,
@@ -37,11 +36,12 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.briefing.model import Briefing
 from briefing_app.gui import settings as cfg
+from briefing_app.gui.dialogs.prompts import Prompts
 
 __all__ = ["ExportDialog", "ExportThread", "show_export_dialog", "LAST_EXPORT_PATH"]
 
-LAST_EXPORT_PATH: cfg.Setting[str] = cfg.Setting("export/last_path", str, "", "where the last PDF brief was written")
-PAGE_SIZE: cfg.Setting[str] = cfg.Setting("export/page_size", str, "a4", "page size of PDF briefs (a4 or letter)")
+LAST_EXPORT_PATH = cfg.LAST_EXPORT_PATH  # declared with every other setting in gui/settings.py
+PAGE_SIZE = cfg.PAGE_SIZE
 
 
 class ExportThread(QThread):
@@ -98,14 +98,15 @@ class ExportThread(QThread):
 
 class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, briefing_path: Path, briefing: Briefing,
-                 layer_paths: list[Path]) -> None:
+                 layer_paths: list[Path], prompts: Prompts | None = None) -> None:
         super().__init__(parent)
+        self.prompts = prompts or Prompts()
         from briefing_app.export.builder import SECTION_TITLES, SECTIONS
 
         self.setObjectName("exportDialog")
         self.setWindowTitle("Export PDF brief")
         self.briefing_path, self.briefing, self.layer_paths = Path(briefing_path), briefing, list(layer_paths)
-        self.thread: ExportThread | None = None
+        self.export_thread: ExportThread | None = None
         self.result_path: Path | None = None
         lay = QVBoxLayout(self)
 
@@ -114,6 +115,7 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(str(self._default_path()))
         self.path_edit.setObjectName("exportPath")
         browse = QPushButton("Browse…")
+        browse.setObjectName("exportBrowse")
         browse.clicked.connect(self._browse)
         row.addWidget(QLabel("Save as:"))
         row.addWidget(self.path_edit, 1)
@@ -249,9 +251,10 @@ class ExportDialog(QDialog):
         return self.briefing_path.with_name(name)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export PDF brief", self.path_edit.text(), "PDF (*.pdf)")
-        if path:
-            self.path_edit.setText(path if path.lower().endswith(".pdf") else path + ".pdf")
+        path = self.prompts.save_file(self, "Export PDF brief", self.path_edit.text(), "PDF (*.pdf)")
+        if path is not None:
+            name = str(path)
+            self.path_edit.setText(name if name.lower().endswith(".pdf") else name + ".pdf")
 
     def _open(self, path: Path | None) -> None:
         if path is not None:
@@ -297,20 +300,20 @@ class ExportDialog(QDialog):
         self.progress.setValue(0)
         self.progress.show()
         self.export_button.setEnabled(False)
-        self.thread = ExportThread(self.briefing, layers, out, opts, self._labels())
-        self.thread.progressed.connect(self.progress.setValue)
-        self.thread.succeeded.connect(self._succeeded)
-        self.thread.failed.connect(self._fail)
-        self.thread.cancelled.connect(self._cancelled)
-        self.thread.finished.connect(self._thread_done)
-        self.thread.start()
+        self.export_thread = ExportThread(self.briefing, layers, out, opts, self._labels())
+        self.export_thread.progressed.connect(self.progress.setValue)
+        self.export_thread.succeeded.connect(self._succeeded)
+        self.export_thread.failed.connect(self._fail)
+        self.export_thread.cancelled.connect(self._cancelled)
+        self.export_thread.finished.connect(self._thread_done)
+        self.export_thread.start()
 
     def _thread_done(self) -> None:
         self.export_button.setEnabled(True)
         self.progress.hide()
-        if self.thread is not None:
-            self.thread.deleteLater()
-            self.thread = None
+        if self.export_thread is not None:
+            self.export_thread.deleteLater()
+            self.export_thread = None
 
     def _succeeded(self, path: str, orphans: list) -> None:
         self.result_path = Path(path)
@@ -332,25 +335,26 @@ class ExportDialog(QDialog):
         self.message.setText("Export cancelled; nothing was written.")
 
     def _cancel_or_close(self) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.cancel()
+        if self.export_thread is not None and self.export_thread.isRunning():
+            self.export_thread.cancel()
         else:
             self.reject()
 
     def wait_for_export(self, ms: int = 60_000) -> None:
-        if self.thread is not None:
-            self.thread.wait(ms)
+        if self.export_thread is not None:
+            self.export_thread.wait(ms)
 
     def done(self, result: int) -> None:
-        if self.thread is not None and self.thread.isRunning():
-            self.thread.cancel()
-            self.thread.wait()
+        if self.export_thread is not None and self.export_thread.isRunning():
+            self.export_thread.cancel()
+            self.export_thread.wait()
         super().done(result)
 
 
 def show_export_dialog(parent: QWidget | None, briefing_path: Path, briefing: Briefing,
-                       layer_paths: list[Path]) -> None:
+                       layer_paths: list[Path], prompts: Prompts | None = None) -> ExportDialog:
     """Open the dialog (window-modal, non-blocking); it deletes itself when closed."""
-    dlg = ExportDialog(parent, briefing_path, briefing, layer_paths)
+    dlg = ExportDialog(parent, briefing_path, briefing, layer_paths, prompts)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()
+    return dlg

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
-from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QMessageBox, QPushButton, QWidget
 
 __all__ = ["Prompts"]
 
@@ -36,7 +36,7 @@ class Prompts:
         box = QMessageBox(QMessageBox.Icon.Question, title, text, QMessageBox.StandardButton.NoButton, parent)
         if informative:
             box.setInformativeText(informative)
-        buttons: dict[object, str] = {}
+        buttons: dict[QPushButton, str] = {}
         for i, choice in enumerate(choices):
             if choice == "Cancel":
                 role = QMessageBox.ButtonRole.RejectRole
@@ -50,7 +50,8 @@ class Prompts:
             if choice == default:
                 box.setDefaultButton(button)
         box.exec()
-        return buttons.get(box.clickedButton())
+        clicked = box.clickedButton()
+        return buttons.get(clicked) if isinstance(clicked, QPushButton) else None
 
     def confirm(self, parent: QWidget | None, title: str, text: str, yes: str = "Yes", no: str = "No") -> bool:
         return self.choose(parent, title, text, [yes, no], default=yes) == yes
@@ -67,6 +68,10 @@ class Prompts:
         """One line of text, or None if cancelled."""
         value, ok = QInputDialog.getText(parent, title, label, QLineEdit.EchoMode.Normal, default)
         return value if ok else None
+
+    def about_qt(self, parent: QWidget | None) -> None:
+        """Help › About Qt: the Qt version in use."""
+        QMessageBox.aboutQt(parent, "About Qt")
 
     def run(self, dialog: QDialog) -> bool:
         """Show a dialog of ours modally; True when accepted."""

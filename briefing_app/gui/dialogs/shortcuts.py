@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-__all__ = ["shortcut_rows", "ShortcutsDialog"]
+__all__ = ["shortcut_rows", "shortcut_keys", "ShortcutsDialog"]
 
 
 def _clean(text: str) -> str:
@@ -35,10 +35,11 @@ _LAST_COMMON_KEY = Qt.Key.Key_F12.value
 
 
 def _on_common_keyboards(seq: QKeySequence) -> bool:
-    return all(seq[i].key().value <= _LAST_COMMON_KEY for i in range(seq.count()))  # characters count lower
+    # characters count lower; QKeySequence is indexable (operator[]), which its stubs leave out
+    return all(seq[i].key().value <= _LAST_COMMON_KEY for i in range(seq.count()))  # type: ignore[index]
 
 
-def _keys(action: QAction) -> str:
+def shortcut_keys(action: QAction) -> str:
     """The action's shortcuts in the platform's notation, leaving out keys few keyboards have
     ('Ctrl+Z, F14, Undo' reads 'Ctrl+Z'), unless the action has no other."""
     seqs = [s for s in action.shortcuts() if not s.isEmpty()]
@@ -46,13 +47,20 @@ def _keys(action: QAction) -> str:
     return ",  ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in common)
 
 
+def _submenu(action: QAction) -> QMenu | None:
+    """The menu an action opens (QtGui's stubs type `QAction.menu()` as a QObject)."""
+    menu = action.menu()
+    return menu if isinstance(menu, QMenu) else None
+
+
 def _menu_actions(menu: QMenu, path: str) -> list[tuple[str, QAction]]:
     out: list[tuple[str, QAction]] = []
     for act in menu.actions():
         if act.isSeparator():
             continue
-        if act.menu() is not None:
-            out += _menu_actions(act.menu(), f"{path} \u203a {_clean(act.text())}")
+        sub = _submenu(act)
+        if sub is not None:
+            out += _menu_actions(sub, f"{path} \u203a {_clean(act.text())}")
         else:
             out.append((path, act))
     return out
@@ -64,15 +72,16 @@ def shortcut_rows(window: QMainWindow) -> list[tuple[str, str, str]]:
     rows: list[tuple[str, str, str]] = []
 
     def add(where: str, act: QAction) -> None:
-        if id(act) in seen or not _keys(act) or not act.text():
+        if id(act) in seen or not shortcut_keys(act) or not act.text():
             return
         seen.add(id(act))
-        rows.append((where, _clean(act.text()), _keys(act)))
+        rows.append((where, _clean(act.text()), shortcut_keys(act)))
 
     bar = getattr(window, "menu_bar", None) or window.menuBar()
     for top in bar.actions():
-        if top.menu() is not None:
-            for where, act in _menu_actions(top.menu(), _clean(top.text())):
+        menu = _submenu(top)
+        if menu is not None:
+            for where, act in _menu_actions(menu, _clean(top.text())):
                 add(where, act)
     for act in window.findChildren(QAction):
         add("Window", act)

@@ -12,6 +12,7 @@ from PySide6.QtCore import (
     QEvent,
     QItemSelectionModel,
     QModelIndex,
+    QPersistentModelIndex,
     QPoint,
     QRect,
     QSize,
@@ -19,7 +20,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -42,6 +43,7 @@ from briefing_app.core.briefing.model import ACTOR_KINDS, Briefing
 from briefing_app.gui.pages.models import (
     ActorsModel,
     ActorsProxy,
+    BriefingTable,
     QuotesModel,
     QuotesProxy,
     Role,
@@ -93,6 +95,7 @@ class _Page(QWidget):
 
     view: QAbstractItemView
     proxy: QSortFilterProxyModel
+    model: BriefingTable
 
     def _wire(self) -> None:
         self.view.selectionModel().currentChanged.connect(self._current_changed)
@@ -118,6 +121,10 @@ class _Page(QWidget):
 
 
 class ActorsPage(_Page):
+    view: QTableView
+    proxy: ActorsProxy
+    model: ActorsModel
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = ActorsModel(self)
@@ -191,12 +198,16 @@ class ActorsPage(_Page):
 class _RoomyRows(QStyledItemDelegate):
     """Rows as tall as the Actors table's, so the two lists look alike."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         size = super().sizeHint(option, index)
         return QSize(size.width(), max(size.height(), QFontMetrics(option.font).height() + 12))
 
 
 class TimelinePage(_Page):
+    view: QTreeView
+    proxy: TimelineProxy
+    model: TimelineModel
+
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
         self.model = TimelineModel(self)
@@ -254,13 +265,20 @@ class TimelinePage(_Page):
         self.view.selectionModel().currentChanged.connect(
             lambda cur, _prev: self.strip.select(cur.data(Role.ADDRESS) if cur.isValid() else None))
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self.splitter_sized:
-            # the strip gets the height its lanes need, the list the rest (sizes set before the
-            # first layout do not hold)
+        self._size_splitter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._size_splitter()
+
+    def _size_splitter(self) -> None:
+        """The strip gets the height its lanes need, the list the rest: once, when the page is first
+        shown at a real size (sizes set before the window's first layout do not hold)."""
+        total = sum(self.splitter.sizes())
+        if not self.splitter_sized and self.isVisible() and total >= self.strip.minimumHeight() + 200:
             self.splitter_sized = True
-            total = sum(self.splitter.sizes())
             strip = self.strip.minimumHeight() + self.strip.horizontalScrollBar().sizeHint().height() + 4
             # a short list leaves its room to the strip (whose lanes spread out), up to 45% of the page
             rows = self.proxy.rowCount()
@@ -327,7 +345,7 @@ class CardDelegate(QStyledItemDelegate):
 
     MAIN_LINES = 2
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         # uniform cards (the list uses uniform item sizes so 5,000 quotes lay out at once):
         # two lines of the main text, elided, and one secondary line; the inspector shows it all
         main, sec = self._fonts(option)
@@ -350,7 +368,7 @@ class CardDelegate(QStyledItemDelegate):
         out.append(fm.elidedText(line, Qt.TextElideMode.ElideRight, width))
         return out
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         draw_item_panel(self, painter, option, index)
         main, sec = self._fonts(option)
         selected = bool(option.state & QStyle.StateFlag.State_Selected)
@@ -384,6 +402,9 @@ class QuotesPage(_Page):
 
     context_menu_requested = Signal(str, QPoint)
     inspect_requested = Signal(str)
+    view: QListView
+    proxy: QuotesProxy
+    model: QuotesModel
 
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
@@ -416,8 +437,7 @@ class QuotesPage(_Page):
                              "select its text in the inspector; right-click for more.")
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
-        self.view.doubleClicked.connect(
-            lambda idx: idx.isValid() and self.inspect_requested.emit(idx.data(Role.ADDRESS)))
+        self.view.doubleClicked.connect(self._double_clicked)
         self.view.installEventFilter(self)
         self.view.viewport().installEventFilter(self)
         lay = QVBoxLayout(self)
@@ -440,6 +460,10 @@ class QuotesPage(_Page):
         elif obj is self.view.viewport() and et == QEvent.Type.Leave:
             self.cards.leave()
         return super().eventFilter(obj, event)
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.inspect_requested.emit(index.data(Role.ADDRESS))
 
     def _context_menu(self, pos: QPoint) -> None:
         idx = self.view.indexAt(pos)

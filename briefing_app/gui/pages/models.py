@@ -9,7 +9,7 @@ re-exported here), so the window's first paint does not import this module.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
@@ -28,7 +28,7 @@ from PySide6.QtGui import QFont
 from briefing_app.core.search import SECTION_TITLES, SearchHit
 from briefing_app.gui.pages.sections_model import _ROOT, DISPLAY, SECTIONS, Index, Role, SectionsModel
 
-__all__ = ["Role", "SectionsModel", "ActorsModel", "ActorsProxy", "TimelineModel", "TimelineProxy",
+__all__ = ["Role", "SectionsModel", "BriefingTable", "ActorsModel", "ActorsProxy", "TimelineModel", "TimelineProxy",
            "QuotesModel", "QuotesProxy", "SourcesModel", "SearchResultsModel", "SECTIONS"]
 
 
@@ -44,7 +44,7 @@ def _end_filter_change(proxy: QSortFilterProxyModel) -> None:
         proxy.invalidateRowsFilter()
 
 
-class _BriefingTable(QAbstractTableModel):
+class BriefingTable(QAbstractTableModel):
     HEADERS: tuple[str, ...] = ()
 
     def __init__(self, parent=None):
@@ -87,7 +87,7 @@ class _BriefingTable(QAbstractTableModel):
                 and 0 <= index.column() < len(self.HEADERS))
 
 
-class ActorsModel(_BriefingTable):
+class ActorsModel(BriefingTable):
     HEADERS = ("Name", "Kind", "Role", "Affiliation", "Events", "Quotes")
 
     def _rows_for(self, briefing: Briefing) -> tuple:
@@ -157,7 +157,7 @@ class ActorsProxy(QSortFilterProxyModel):
         return not self._text or self._text in m.data(idx, Role.FILTER_TEXT)
 
 
-class TimelineModel(_BriefingTable):
+class TimelineModel(BriefingTable):
     HEADERS = ("When", "Event", "Actors", "Location")
 
     def _rows_for(self, briefing: Briefing) -> tuple:
@@ -168,6 +168,10 @@ class TimelineModel(_BriefingTable):
         self._actors_text = [", ".join(b.display_name(a) for a in e.actors) if b else "" for e in self.rows]
         self._filter = [" ".join((e.title, e.description or "", e.location or "", self._actors_text[i],
                                   e.when)).lower() for i, e in enumerate(self.rows)]
+
+    def filter_text(self, row: int) -> str:
+        """What the text filter matches in a row: title, description, location, actors, date (lower case)."""
+        return self._filter[row]
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
         if not self._valid(index):
@@ -225,13 +229,13 @@ class TimelineProxy(QSortFilterProxyModel):
         _end_filter_change(self)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
-        m = self.sourceModel()
+        m = cast(TimelineModel, self.sourceModel())
         if self._actor and self._actor not in m.rows[row].actors:
             return False
-        return not self._text or self._text in m._filter[row]
+        return not self._text or self._text in m.filter_text(row)
 
 
-class QuotesModel(_BriefingTable):
+class QuotesModel(BriefingTable):
     HEADERS = ("Quote",)
 
     def _rows_for(self, briefing: Briefing) -> tuple:
@@ -283,10 +287,10 @@ class QuotesProxy(QSortFilterProxyModel):
         _end_filter_change(self)
 
     def filterAcceptsRow(self, row: int, parent: Index) -> bool:  # noqa: N802
-        return not self._speaker or self.sourceModel().rows[row].speaker == self._speaker
+        return not self._speaker or cast(QuotesModel, self.sourceModel()).rows[row].speaker == self._speaker
 
 
-class SourcesModel(_BriefingTable):
+class SourcesModel(BriefingTable):
     HEADERS = ("Source",)
 
     def _rows_for(self, briefing: Briefing) -> tuple:

@@ -34,9 +34,9 @@ class OverviewPage(QWidget):
 
     def set_briefing(self, b: Briefing | None) -> None:
         self.briefing = b
-        self.render()
+        self.redraw()
 
-    def render(self) -> None:
+    def redraw(self) -> None:
         b = self.briefing
         w = self.view.writer()
         if b is None:

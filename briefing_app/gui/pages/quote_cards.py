@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette, QTextLayout, QTextOption
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
 from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from briefing_app.gui.pages.models import Role
@@ -69,7 +69,7 @@ class QuoteCardDelegate(QStyledItemDelegate):
         except RuntimeError:  # the list is gone (window closed)
             pass
 
-    def field_ranges(self, index: QModelIndex, field: str, shown: str) -> list:
+    def field_ranges(self, index: QModelIndex | QPersistentModelIndex, field: str, shown: str) -> list:
         """The hub's highlights on one field of this card, as `QTextLayout.FormatRange`s over `shown`."""
         if self.hub is None:
             return []
@@ -133,7 +133,7 @@ class QuoteCardDelegate(QStyledItemDelegate):
     def _text_width(self) -> int:
         return max(160, self._view.viewport().width() - 2 * self.PAD_X - self.BAR - 2)
 
-    def card_layout(self, option: QStyleOptionViewItem, index: QModelIndex) -> CardLayout:
+    def card_layout(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> CardLayout:
         """Where each part of a card goes, for `option.rect` (its top-left) and the view's width."""
         speaker_f, quote_f, small_f = self.fonts(option.font)
         fs, fq, fc = QFontMetrics(speaker_f), QFontMetrics(quote_f), QFontMetrics(small_f)
@@ -159,7 +159,7 @@ class QuoteCardDelegate(QStyledItemDelegate):
         y += ch + self.PAD_Y
         return CardLayout(speaker, date, quote, context, y - option.rect.top() + 1)
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         width = self._text_width()
         key = (index.data(Role.ADDRESS) or "", width)
         h = self._heights.get(key)
@@ -177,7 +177,7 @@ class QuoteCardDelegate(QStyledItemDelegate):
         self._heights.clear()
 
     # -- painting -----------------------------------------------------------------
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         draw_item_panel(self, painter, option, index)
         pal = option.palette
         c = colors(pal)

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import time
 
-from PySide6.QtCore import QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPalette
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QLabel,
@@ -42,11 +42,11 @@ def hit_label(hit: SearchHit) -> str:
 class HitDelegate(QStyledItemDelegate):
     """Paints `label: before [match] after` on one line with the match highlighted."""
 
-    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:  # noqa: N802
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         s = super().sizeHint(option, index)
         return QSize(s.width(), QFontMetrics(option.font).height() + 10)
 
-    def paint(self, painter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         hit: SearchHit | None = index.data(Role.HIT)
         if hit is None:
             super().paint(painter, option, index)
@@ -157,7 +157,7 @@ class SearchPage(QWidget):
             return True
         return False
 
-    def move(self, step: int) -> None:
+    def move_current(self, step: int) -> None:
         """Move the current hit up or down (from the search field)."""
         hits = [self.model.index(r, 0, self.model.index(g, 0))
                 for g in range(self.model.rowCount()) for r in range(self.model.rowCount(self.model.index(g, 0)))]

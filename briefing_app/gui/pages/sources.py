@@ -8,6 +8,7 @@ every "Show in source": it scrolls to the exact span and marks it.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
+from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QMenu, QSplitter, QVBoxLayout, QWidget
 
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing
@@ -68,12 +69,20 @@ class SourcesPage(QWidget):
         self.text.field_clicked.connect(self._clicked)
         self.text.local_menu_hooks.append(self._citing_menu)
 
-    def showEvent(self, event) -> None:  # noqa: N802
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
         super().showEvent(event)
-        if not self.splitter_sized:
-            # sizes given before the first layout are scaled to the page's initial (tiny) size: set them now
+        self._size_splitter()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._size_splitter()
+
+    def _size_splitter(self) -> None:
+        """The list of sources 220 px wide, the text the rest: once, when the page is first shown at a
+        real size (sizes given before the window's first layout are scaled to its initial, tiny one)."""
+        total = sum(self.splitter.sizes())
+        if not self.splitter_sized and self.isVisible() and total >= 520:
             self.splitter_sized = True
-            total = sum(self.splitter.sizes())
             self.splitter.setSizes([220, max(300, total - 220)])
 
     def set_briefing(self, b: Briefing | None) -> None:
@@ -89,7 +98,7 @@ class SourcesPage(QWidget):
             finally:
                 self.list.selectionModel().blockSignals(False)
         else:
-            self._render()
+            self.redraw()
 
     def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():
@@ -97,7 +106,7 @@ class SourcesPage(QWidget):
             sid = address.split("/", 1)[1]
             if sid != self.source_id:
                 self.source_id = sid
-                self._render()
+                self.redraw()
             self.element_selected.emit(address)
 
     def _clicked(self, address: str, field: str) -> None:
@@ -126,11 +135,11 @@ class SourcesPage(QWidget):
             act = menu.addAction(f"Inspect {label}")
             act.triggered.connect(lambda _checked=False, a=h.target: self.element_selected.emit(a))
 
-    def _render(self) -> None:
+    def redraw(self) -> None:
         b, sid = self.briefing, self.source_id
         w = self.text.writer()
         src = b.source_by_id.get(sid) if b and sid else None
-        if src is None:
+        if b is None or src is None:
             w.block()
             w.text("No source selected.", w.fmt(color=w.colors.secondary))
             w.finish()
@@ -187,7 +196,7 @@ class SourcesPage(QWidget):
         self.list.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
         if self.source_id != address.split("/", 1)[1]:
             self.source_id = address.split("/", 1)[1]
-            self._render()
+            self.redraw()
         return True
 
     def show_span(self, source_id: str, start: int, end: int) -> bool:

@@ -29,14 +29,16 @@ from PySide6.QtGui import (
     QPainter,
     QPalette,
     QPen,
+    QShowEvent,
 )
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
 from briefing_app.core.briefing.dates import Precision
 from briefing_app.core.briefing.model import Event
+from briefing_app.gui.pages.timeline_axis import MONTHS, axis_ticks
 from briefing_app.gui.theme import colors, mix
 
-__all__ = ["TimelineStrip"]
+__all__ = ["TimelineStrip", "axis_ticks"]
 
 AXIS_H = 28.0
 LANE_H = 26.0
@@ -308,7 +310,7 @@ class EventsItem(QGraphicsItem):
                          f"{len(visible):,} events here — zoom in (+, Ctrl+wheel) to see each one")
 
     def as_of_tag(self) -> str:
-        return f"As of {self.as_of.day} {_MONTHS[self.as_of.month - 1]} {self.as_of.year}" if self.as_of else ""
+        return f"As of {self.as_of.day} {MONTHS[self.as_of.month - 1]} {self.as_of.year}" if self.as_of else ""
 
     def _tag_font(self) -> QFont:
         font = self.strip.font()
@@ -413,41 +415,6 @@ class EventsItem(QGraphicsItem):
             painter.drawText(QPointF(x, AXIS_H - 10), label)
 
 
-_MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
-
-
-def axis_ticks(first: dt.date, last: dt.date, ppd: float, font) -> list[tuple[dt.date, str, bool, str]]:
-    """`(date, label or "", major, label for the sticky left edge)` for the axis between two dates.
-
-    Months are labelled every `step` months counted from January (1, 2, 3 or 6: the smallest whose
-    widest label fits), years every `step` years (1, 2, 5, 10, ...); unlabelled months keep a tick.
-    """
-    plain = QFontMetricsF(font)
-    bold_font = type(font)(font)
-    bold_font.setBold(True)
-    bold = QFontMetricsF(bold_font)
-    room = max(max(plain.horizontalAdvance(m) for m in _MONTHS), bold.horizontalAdvance("0000")) + 10
-    month_px = ppd * 30.44
-    ticks: list[tuple[dt.date, str, bool, str]] = []
-    step = next((s for s in (1, 2, 3, 6) if month_px * s >= room), None)
-    if step is not None:
-        y, m = first.year, first.month
-        while dt.date(y, m, 1) <= last:
-            d = dt.date(y, m, 1)
-            labelled = (m - 1) % step == 0
-            label = (str(y) if m == 1 else _MONTHS[m - 1]) if labelled else ""
-            ticks.append((d, label, m == 1, f"{_MONTHS[m - 1]} {y}" if m != 1 else str(y)))
-            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
-        return ticks
-    year_step = next((s for s in (1, 2, 5, 10, 20, 50, 100, 200, 500, 1000) if ppd * 365.25 * s >= room), 1000)
-    y = first.year - first.year % year_step
-    while y <= last.year:
-        if y >= 1:
-            ticks.append((dt.date(y, 1, 1), str(y), True, str(y)))
-        y += year_step
-    return ticks
-
-
 class TimelineStrip(QGraphicsView):
     """The strip. `event_activated` fires when the user picks an event on it."""
 
@@ -477,12 +444,14 @@ class TimelineStrip(QGraphicsView):
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMinimumHeight(int(AXIS_H + MAX_LANES * LANE_H + FOOTER_H + 30))
-        self._user_zoomed = False
+        #: the analyst zoomed or panned: a resize keeps their view rather than fitting again
+        self.user_zoomed = False
+        self._centering = False
 
     def set_events(self, events: tuple[Event, ...], as_of: dt.date | None = None) -> None:
         self.item.as_of = as_of
         self.item.set_events(events)
-        self._user_zoomed = False
+        self.user_zoomed = False
         self.fit()
 
     def _update_scene_rect(self) -> None:
@@ -494,7 +463,7 @@ class TimelineStrip(QGraphicsView):
         vx = self.viewport().width() / 2 if anchor_view_x is None else anchor_view_x
         day = self.mapToScene(int(vx), 0).x() / self.px_per_day
         self.px_per_day = px_per_day
-        self._user_zoomed = True
+        self.user_zoomed = True
         self.item.relayout()
         left = day * px_per_day - vx
         # the day under the mouse stays put even near the ends: the scene reaches as far as needed
@@ -511,8 +480,8 @@ class TimelineStrip(QGraphicsView):
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         super().scrollContentsBy(dx, dy)
-        if dx and self.isVisible() and self.underMouse():
-            self._user_zoomed = True  # the analyst panned: keep their view on resize
+        if dx and self.isVisible() and self.underMouse() and not self._centering:
+            self.user_zoomed = True  # the analyst panned: keep their view on resize
 
     def fit_scale(self) -> float:
         """Pixels per day that show the whole axis (the events and the as-of day) in the viewport."""
@@ -520,11 +489,17 @@ class TimelineStrip(QGraphicsView):
         return max(0.002, min(width / max(self.item.hi - self.item.lo, 1.0), 200.0))
 
     def fit(self) -> None:
-        self._user_zoomed = False
+        self.user_zoomed = False
         self.px_per_day = self.fit_scale()
         self.item.relayout()
         self._update_scene_rect()
         self.horizontalScrollBar().setValue(self.horizontalScrollBar().minimum())
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.user_zoomed and self.viewport().width() > 200:
+            self.fit()  # laid out at the size it is shown at, not the one it was built at
+            self.select(self.item.selected)
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
@@ -534,7 +509,7 @@ class TimelineStrip(QGraphicsView):
             self.item.prepareGeometryChange()
             self.lane_h = lane_h
             self._update_scene_rect()
-        if not self._user_zoomed and self.viewport().width() > 200:
+        if not self.user_zoomed and self.viewport().width() > 200:
             self.fit()
 
     def select(self, address: str | None, center: bool = True) -> None:
@@ -545,7 +520,11 @@ class TimelineStrip(QGraphicsView):
                     r = self.item.rect_of(p)
                     vis = self.mapToScene(self.viewport().rect()).boundingRect()
                     if not (vis.left() + 20 < r.left() < vis.right() - 60):
-                        self.centerOn(r.center())
+                        self._centering = True  # a selection scrolls the strip, not the analyst
+                        try:
+                            self.centerOn(r.center())
+                        finally:
+                            self._centering = False
                     break
         self.viewport().update()
 
@@ -592,7 +571,7 @@ class TimelineStrip(QGraphicsView):
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
-        if key in (Qt.Key.Key_0, Qt.Key.Key_Home) and self._user_zoomed:
+        if key in (Qt.Key.Key_0, Qt.Key.Key_Home) and self.user_zoomed:
             self.fit()
         elif key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
             self.zoom_in()

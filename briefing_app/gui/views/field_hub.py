@@ -1,7 +1,7 @@
 """FieldViewHub: one window's annotation highlights, pushed to every FieldView in it.
 
-Kept apart from `field_view` (whose text widgets are costly to import) so the
-main window can own a hub before its first paint and build its views later.
+Kept apart from `field_view` so that the hub depends on the highlights alone,
+and a window can own one before it builds any view.
 
 Views that are not FieldViews but show element fields too (the Quotes
 section's cards) read the highlights with `highlights_for(address)` and
@@ -15,12 +15,14 @@ from __future__ import annotations
 
 import weakref
 from collections.abc import Callable, Iterable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
+
+from briefing_app.gui.views.highlights import FieldHighlight
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMenu
 
-    from briefing_app.gui.views.field_view import FieldHighlight, FieldView
+    from briefing_app.gui.views.field_view import FieldView
 
 __all__ = ["FieldViewHub", "ElementMenuHook"]
 
@@ -47,9 +49,7 @@ class FieldViewHub:
     def views(self) -> list[FieldView]:
         return list(self._views)
 
-    def set_extra_highlights(self, highlights: Iterable[FieldHighlight | tuple]) -> None:
-        from briefing_app.gui.views.field_view import FieldHighlight
-
+    def set_extra_highlights(self, highlights: Iterable[FieldHighlight | tuple[Any, ...]]) -> None:
         self.highlights = [h if isinstance(h, FieldHighlight) else FieldHighlight(*h) for h in highlights]
         self._by_address = {}
         for h in self.highlights:

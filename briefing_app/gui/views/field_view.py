@@ -2,58 +2,63 @@
 
 Every place the reader shows an element's text field (BLUF, key point text,
 actor description, event title/description, quote text/context, relation
-note, source text) goes through a `FieldView`. While a view's document is
-built with a `FieldWriter`, each field's raw text is inserted verbatim and
-recorded as a `FieldSegment` (address, field, document range), so the view
-can:
+note, source text) goes through a `FieldView`. Its document is built with a
+`FieldWriter` (gui/views/field_writer.py), which records each field as a
+`FieldSegment`, so the view can:
 
 * map a user's selection to `(address, field, start, end)` in code-point
   offsets into that field's raw text (`selected_field_range()`), and back
   (`document_range()`);
-* draw highlight layers given as `FieldHighlight(address, field, start, end,
-  color, tooltip, style, accent, pattern)` wherever that field appears
-  (`set_highlight_layer()`; `set_extra_highlights()` is the layer reserved
-  for annotations). Styles keep kinds of marks apart at a glance, in light
-  and dark palettes alike: `tint` (a light wash of `color` with a dotted or
-  dashed underline in `accent`; the built-in evidence and quote marks),
-  `marker` (a solid fill of `color` in dark ink with a solid, or for
-  read-only layers dashed, underline in a darker shade; annotations),
-  `fill` (plain background; search matches) and `outline` (no fill: a
-  rounded box in the palette's selection colour drawn over the text, strong
-  for a few seconds and then faint; the "shown from a link" mark). A
-  highlight with no style takes its layer's: `evidence` → tint, `extra` →
-  marker, others → fill;
+* draw highlight layers of `FieldHighlight`s (gui/views/highlights.py)
+  wherever that field appears (`set_highlight_layer()`;
+  `set_extra_highlights()` is the layer reserved for annotations), the
+  "shown from a link" outline strong for a few seconds and then faint;
 * name the highlights under the mouse in a tooltip;
 * tell listeners about context menus on a field
   (`element_context_menu_requested(address, field, QPoint)`), and let
   `FieldView.context_menu_hooks` add actions to every view's context menu.
 
-`FieldViewHub` keeps the extra (annotation) highlights for a whole window and
-re-applies them to every FieldView after it rebuilds its content, so a
-highlight set once appears everywhere its text is shown.
+`FieldViewHub` (gui/views/field_hub.py) keeps the extra (annotation)
+highlights for a whole window and re-applies them to every FieldView after
+it rebuilds its content. The names of those modules are re-exported here.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QPoint, QRectF, Qt, QTimer, QVariantAnimation, Signal
 from PySide6.QtGui import (
     QColor,
     QContextMenuEvent,
-    QFont,
+    QFocusEvent,
+    QHelpEvent,
+    QKeyEvent,
     QMouseEvent,
-    QTextBlockFormat,
-    QTextCharFormat,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QPen,
+    QResizeEvent,
     QTextCursor,
-    QTextFormat,
     QTextFrameFormat,
 )
 from PySide6.QtWidgets import QMenu, QTextBrowser, QTextEdit, QToolTip, QWidget
 
 from briefing_app.gui.theme import colors
 from briefing_app.gui.views.field_hub import FieldViewHub
+from briefing_app.gui.views.field_writer import LINK_SCHEME, FieldSegment, FieldWriter
+from briefing_app.gui.views.highlights import (
+    FILL,
+    LAYER_STYLE,
+    MARKER,
+    OUTLINE,
+    TINT,
+    FieldHighlight,
+    highlight_format,
+)
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
@@ -61,199 +66,13 @@ if TYPE_CHECKING:
 __all__ = ["FieldSegment", "FieldHighlight", "FieldWriter", "FieldView", "FieldViewHub", "ContextMenuHook",
            "highlight_format", "TINT", "MARKER", "FILL", "OUTLINE"]
 
-LINK_SCHEME = "el"
+ContextMenuHook = Callable[["FieldView", "FieldSegment | None", "tuple[str, str, int, int] | None", QMenu], None]
 
 
-TINT, MARKER, FILL, OUTLINE = "tint", "marker", "fill", "outline"
-_LAYER_STYLE = {"evidence": TINT, "extra": MARKER}
-_PATTERNS = {"solid": QTextCharFormat.UnderlineStyle.SingleUnderline,
-             "dash": QTextCharFormat.UnderlineStyle.DashUnderline,
-             "dot": QTextCharFormat.UnderlineStyle.DotLine}
-
-
-def _x(value) -> float:
-    """`QTextLine.cursorToX` returns the x alone or `(x, position)`, by binding version."""
-    return float(value[0] if isinstance(value, tuple) else value)
-
-
-class FieldHighlight(NamedTuple):
-    address: str
-    field: str
-    start: int  # code points into the field's raw text
-    end: int
-    color: QColor
-    tooltip: str = ""
-    style: str = ""  # TINT, MARKER or FILL; "" takes the layer's
-    accent: QColor | None = None  # underline colour (default: a darker shade of `color`)
-    pattern: str = ""  # underline: "solid", "dash" or "dot" ("" : the style's)
-    target: str = ""  # the element a click on it selects (sources: the one citing the span)
-
-
-def highlight_format(h: FieldHighlight, style: str) -> QTextCharFormat:
-    """The character format drawing one highlight in a style (see the module docstring)."""
-    fmt = QTextCharFormat()
-    if style == MARKER:
-        fill = QColor(h.color)
-        fill.setAlpha(255)
-        fmt.setBackground(fill)
-        # dark ink on the light marker colours, so the mark reads the same on a dark palette
-        fmt.setForeground(QColor("#1b1c1f") if fill.lightnessF() > 0.5 else QColor("#ffffff"))
-        fmt.setUnderlineColor(h.accent or fill.darker(185))
-        fmt.setUnderlineStyle(_PATTERNS[h.pattern or "solid"])
-    elif style == TINT:
-        fmt.setBackground(h.color)
-        fmt.setUnderlineColor(h.accent or h.color.darker(160))
-        fmt.setUnderlineStyle(_PATTERNS[h.pattern or "dot"])
-    else:
-        fmt.setBackground(h.color)
-    return fmt
-
-
-class FieldSegment(NamedTuple):
-    """Where one field's raw text sits in a view's document."""
-
-    address: str
-    field: str
-    doc_start: int  # document positions (UTF-16 units)
-    doc_end: int
-    text: str
-    units: tuple[int, ...] | None = None  # UTF-16 offset of each code point, when not all BMP
-
-    @classmethod
-    def make(cls, address: str, field: str, doc_start: int, text: str) -> FieldSegment:
-        if any(ord(c) > 0xFFFF for c in text):
-            units, pos = [], 0
-            for c in text:
-                units.append(pos)
-                pos += 2 if ord(c) > 0xFFFF else 1
-            units.append(pos)
-            return cls(address, field, doc_start, doc_start + pos, text, tuple(units))
-        return cls(address, field, doc_start, doc_start + len(text), text)
-
-    def to_offset(self, doc_pos: int) -> int:
-        """Code-point offset into the field for a document position."""
-        rel = max(0, min(doc_pos - self.doc_start, self.doc_end - self.doc_start))
-        if self.units is None:
-            return rel
-        import bisect
-
-        return bisect.bisect_right(self.units, rel) - 1
-
-    def to_doc(self, offset: int) -> int:
-        offset = max(0, min(offset, len(self.text)))
-        return self.doc_start + (offset if self.units is None else self.units[offset])
-
-
-ContextMenuHook = Callable[["FieldView", "FieldSegment | None", tuple[str, str, int, int] | None, QMenu], None]
-
-
-class FieldWriter:
-    """Builds a FieldView's document: styled text, links and recorded fields."""
-
-    def __init__(self, view: FieldView):
-        self.view = view
-        self.doc = view.document()
-        self.cursor = QTextCursor(self.doc)
-        self.segments: list[FieldSegment] = []
-        self.anchors: dict[str, int] = {}
-        self._first_block = True
-        self.colors = colors(view.palette())
-        base = QFont(view.font())
-        self.base_pt = base.pointSizeF() if base.pointSizeF() > 0 else 10.0
-
-    # -- formats -----------------------------------------------------------
-    def fmt(self, *, size: float = 1.0, bold: bool = False, italic: bool = False,
-            color: QColor | None = None, background: QColor | None = None,
-            mono: bool = False, semibold: bool = False, spacing: float = 0.0) -> QTextCharFormat:
-        f = QTextCharFormat()
-        f.setFontPointSize(self.base_pt * size)
-        if bold:
-            f.setFontWeight(QFont.Weight.Bold)
-        elif semibold:
-            f.setFontWeight(QFont.Weight.DemiBold)
-        f.setFontItalic(italic)
-        if color is not None:
-            f.setForeground(color)
-        if background is not None:
-            f.setBackground(background)
-        if mono:
-            f.setFontFamilies(["monospace"])
-            f.setFontFixedPitch(True)
-        if spacing:
-            f.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
-            f.setFontLetterSpacing(spacing)
-        return f
-
-    def block(self, *, top: float = 0, bottom: float = 4, indent: int = 0, background: QColor | None = None,
-              line_height: int = 135, left: float = 0) -> None:
-        """Start a new paragraph with these margins."""
-        bf = QTextBlockFormat()
-        bf.setTopMargin(top)
-        bf.setBottomMargin(bottom)
-        bf.setIndent(indent)
-        bf.setLeftMargin(left)
-        bf.setLineHeight(line_height, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
-        if background is not None:
-            bf.setBackground(background)
-        if self._first_block:
-            self.cursor.setBlockFormat(bf)
-            self._first_block = False
-        else:
-            self.cursor.insertBlock(bf, QTextCharFormat())
-
-    def anchor(self, name: str) -> None:
-        """Remember the current position under a name (for scrolling to it)."""
-        self.anchors[name] = self.cursor.position()
-
-    # -- content -----------------------------------------------------------
-    def text(self, text: str, fmt: QTextCharFormat | None = None) -> None:
-        self.cursor.insertText(text, fmt or self.fmt())
-
-    def heading(self, text: str, level: int = 1, top: float = 14) -> None:
-        size = {0: 2.0, 1: 1.45, 2: 1.15, 3: 0.92}[level]
-        self.block(top=top, bottom=6 if level < 3 else 2)
-        if level == 3:
-            self.text(text.upper(), self.fmt(size=size, semibold=True, color=self.colors.secondary, spacing=0.6))
-        else:
-            self.text(text, self.fmt(size=size, bold=level <= 1, semibold=level > 1))
-
-    def field(self, address: str, field: str, text: str, fmt: QTextCharFormat | None = None) -> FieldSegment:
-        """Insert a field's raw text verbatim and record where it went."""
-        start = self.cursor.position()
-        f = QTextCharFormat(fmt or self.fmt())
-        f.setProperty(QTextFormat.Property.UserProperty, f"{address}#{field}")
-        self.cursor.insertText(text, f)
-        if "\n\n" in text:
-            # blank lines between paragraphs: keep them (offsets stay exact) but make them short
-            gap = QTextBlockFormat(self.cursor.blockFormat())
-            gap.setLineHeight(self.base_pt * 0.9, QTextBlockFormat.LineHeightTypes.FixedHeight.value)
-            block = self.doc.findBlock(start)
-            while block.isValid() and block.position() <= self.cursor.position():
-                if block.length() == 1:
-                    QTextCursor(block).setBlockFormat(gap)
-                block = block.next()
-        seg = FieldSegment.make(address, field, start, text)
-        self.segments.append(seg)
-        return seg
-
-    def link(self, text: str, target: str, fmt: QTextCharFormat | None = None, *, color: QColor | None = None,
-             tooltip: str = "") -> None:
-        """A link to an element address (or `show:<address>#<n>` for evidence); `color` for muted links."""
-        f = QTextCharFormat(fmt or self.fmt())
-        f.setAnchor(True)
-        f.setAnchorHref(f"{LINK_SCHEME}:{target}")
-        f.setForeground(color or self.colors.link)
-        f.setFontUnderline(False)
-        f.setToolTip(tooltip or (text if len(text) > 60 else ""))
-        self.cursor.insertText(text, f)
-
-    def badge(self, text: str, background: QColor, foreground: QColor) -> None:
-        f = self.fmt(size=0.78, bold=True, color=foreground, background=background, spacing=0.5)
-        self.cursor.insertText(f"\u2009{text.upper()}\u2009", f)
-        self.cursor.insertText("  ", self.fmt())
-
-    def finish(self) -> None:
-        self.view._set_segments(self.segments, self.anchors)
+def _x(value: object) -> float:
+    """`QTextLine.cursorToX` returns the x alone or `(x, position)`, by binding version (the stubs
+    say `object`)."""
+    return float(value[0] if isinstance(value, tuple) else value)  # type: ignore[arg-type]
 
 
 class FieldView(QTextBrowser):
@@ -290,8 +109,16 @@ class FieldView(QTextBrowser):
         #: document position the last context menu was opened at, for them to look at
         self.local_menu_hooks: list[ContextMenuHook] = []
         self.context_position = -1
-        #: called once after the next paint of the viewport, then cleared (start-up benchmark marker)
-        self.after_next_paint: Callable[[], None] | None = None
+        #: how long the "shown from a link" outline stays strong, then fades (ms)
+        self.mark_hold_ms, self.mark_fade_ms = self.MARK_HOLD_MS, self.MARK_FADE_MS
+        self.mark_strength = 1.0
+        self._mark_hold = QTimer(self)
+        self._mark_hold.setSingleShot(True)
+        self._mark_fade = QVariantAnimation(self)
+        self._mark_fade.setStartValue(1.0)
+        self._mark_fade.setEndValue(self.MARK_REST)
+        self._mark_fade.valueChanged.connect(self._set_mark_strength)
+        self._mark_hold.timeout.connect(self._mark_fade.start)
         self.document().setDocumentMargin(18)
         # read-only text: no caret until the analyst reaches the view by keyboard (Tab, a shortcut),
         # where it shows where Shift+arrows will select from
@@ -308,7 +135,8 @@ class FieldView(QTextBrowser):
         self._layers.pop("search", None)
         return FieldWriter(self)
 
-    def _set_segments(self, segments: list[FieldSegment], anchors: dict[str, int]) -> None:
+    def set_segments(self, segments: list[FieldSegment], anchors: dict[str, int]) -> None:
+        """What `FieldWriter.finish()` hands over: where each field went, and the named anchors."""
         self._segments = sorted(segments, key=lambda s: s.doc_start)
         self._starts = [s.doc_start for s in self._segments]
         self._anchors = anchors
@@ -325,8 +153,6 @@ class FieldView(QTextBrowser):
 
     # -- mapping -----------------------------------------------------------
     def segment_at(self, doc_pos: int) -> FieldSegment | None:
-        import bisect
-
         i = bisect.bisect_right(self._starts, doc_pos) - 1
         if i >= 0:
             seg = self._segments[i]
@@ -370,11 +196,15 @@ class FieldView(QTextBrowser):
         return [(s.to_doc(start), s.to_doc(end)) for s in self.segments_for(address, field)]
 
     # -- highlights --------------------------------------------------------
+    def highlight_layer(self, name: str) -> list[FieldHighlight]:
+        """The highlights of one layer (`evidence`, `extra`, `search`, `mark`, ...), as drawn."""
+        return list(self._layers.get(name, ()))
+
     def set_highlight_layer(self, name: str, highlights: Iterable[FieldHighlight]) -> None:
         self._layers[name] = list(highlights)
         self._refresh_selections()
 
-    def set_extra_highlights(self, highlights: Iterable[FieldHighlight | tuple]) -> None:
+    def set_extra_highlights(self, highlights: Iterable[FieldHighlight | tuple[Any, ...]]) -> None:
         """Annotation highlights: `(address, field, start, end, QColor, tooltip)` each."""
         items = [h if isinstance(h, FieldHighlight) else FieldHighlight(*h) for h in highlights]
         self.set_highlight_layer("extra", items)
@@ -402,7 +232,7 @@ class FieldView(QTextBrowser):
                     cur.setPosition(seg.to_doc(h.start))
                     cur.setPosition(seg.to_doc(h.end), QTextCursor.MoveMode.KeepAnchor)
                     sel.cursor = cur
-                    style = h.style or _LAYER_STYLE.get(name, FILL)
+                    style = h.style or LAYER_STYLE.get(name, FILL)
                     if style == OUTLINE:
                         continue  # drawn over the text by paintEvent
                     sel.format = highlight_format(h, style)
@@ -449,26 +279,14 @@ class FieldView(QTextBrowser):
     MARK_HOLD_MS, MARK_FADE_MS, MARK_REST = 2500, 1500, 0.35
 
     def _start_mark_fade(self) -> None:
-        from PySide6.QtCore import QTimer, QVariantAnimation
-
-        if getattr(self, "_mark_fade", None) is None:
-            self._mark_hold = QTimer(self)
-            self._mark_hold.setSingleShot(True)
-            self._mark_fade = QVariantAnimation(self)
-            self._mark_fade.setStartValue(1.0)
-            self._mark_fade.setEndValue(self.MARK_REST)
-            self._mark_fade.setDuration(self.MARK_FADE_MS)
-            self._mark_fade.valueChanged.connect(self._set_mark_strength)
-            self._mark_hold.timeout.connect(self._mark_fade.start)
         self._mark_fade.stop()
+        self._mark_fade.setDuration(self.mark_fade_ms)
         self._set_mark_strength(1.0)
-        self._mark_hold.start(self.MARK_HOLD_MS)
+        self._mark_hold.start(self.mark_hold_ms)
 
-    def _set_mark_strength(self, value: float) -> None:
-        self.mark_strength = float(value)
+    def _set_mark_strength(self, value: object) -> None:
+        self.mark_strength = float(value)  # type: ignore[arg-type]  # the animation's floats
         self.viewport().update()
-
-    mark_strength = 1.0
 
     def range_rects(self, doc_start: int, doc_end: int) -> list[QRectF]:
         """Viewport rectangles covering document range [doc_start, doc_end), one per line it spans."""
@@ -501,21 +319,14 @@ class FieldView(QTextBrowser):
 
     def mark_color(self) -> QColor:
         """The outline's colour: the palette's selection colour, unlike every annotation marker."""
-        from PySide6.QtGui import QPalette
-
         c = QColor(self.palette().color(QPalette.ColorRole.Highlight))
         c.setAlphaF(self.mark_strength)
         return c
 
-    def paintEvent(self, event) -> None:  # noqa: N802
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
-        if self.after_next_paint is not None:
-            fn, self.after_next_paint = self.after_next_paint, None
-            fn()
         if not self._layers.get("mark"):
             return
-        from PySide6.QtGui import QPainter, QPen
-
         rects = self.mark_rects()
         if not rects:
             return
@@ -531,7 +342,7 @@ class FieldView(QTextBrowser):
     def _apply_margins(self) -> None:
         if not self._max_line_width:
             return
-        width = self._viewport_width()
+        width = self.viewport().width()
         side = max(18, (width - self._max_line_width) // 2)
         frame = self.document().rootFrame()
         ff: QTextFrameFormat = frame.frameFormat()
@@ -540,16 +351,7 @@ class FieldView(QTextBrowser):
             ff.setRightMargin(side)
             frame.setFrameFormat(ff)
 
-    def _viewport_width(self) -> int:
-        """`viewport().width()`, computed without `viewport()`: the first QWidget pointer PySide hands
-        back makes it load every QtWidgets class (~10 ms), which the first paint need not wait for."""
-        width = self.maximumViewportSize().width()  # the frame and viewport margins, not the scroll bars
-        bar = self.verticalScrollBar()
-        if bar.isVisibleTo(self) and self.verticalScrollBarPolicy() != Qt.ScrollBarPolicy.ScrollBarAlwaysOn:
-            width -= bar.width()
-        return width
-
-    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt override)
         super().resizeEvent(event)
         self._apply_margins()
 
@@ -557,17 +359,17 @@ class FieldView(QTextBrowser):
     _KEYBOARD_FOCUS = (Qt.FocusReason.TabFocusReason, Qt.FocusReason.BacktabFocusReason,
                        Qt.FocusReason.ShortcutFocusReason)
 
-    def focusInEvent(self, event) -> None:  # noqa: N802
+    def focusInEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusInEvent(event)
         self.setCursorWidth(1 if event.reason() in self._KEYBOARD_FOCUS else 0)
 
-    def keyPressEvent(self, event) -> None:  # noqa: N802
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         if event.modifiers() & Qt.KeyboardModifier.ShiftModifier or event.key() in (
                 Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
             self.setCursorWidth(1)  # selecting (or moving the caret) by keyboard: show where
         super().keyPressEvent(event)
 
-    def focusOutEvent(self, event) -> None:  # noqa: N802
+    def focusOutEvent(self, event: QFocusEvent) -> None:  # noqa: N802
         super().focusOutEvent(event)
         if event.reason() != Qt.FocusReason.PopupFocusReason:  # a context menu keeps the caret
             self.setCursorWidth(0)
@@ -578,7 +380,7 @@ class FieldView(QTextBrowser):
             self.link_activated.emit(text[len(LINK_SCHEME) + 1:])
 
     def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802
-        if event.type() == QEvent.Type.ToolTip:
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
             pos = self.cursorForPosition(event.pos()).position()
             tips = list(dict.fromkeys(h.tooltip for h in self.highlights_at(pos) if h.tooltip))
             anchor = self.anchorAt(event.pos())

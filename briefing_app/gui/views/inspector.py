@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
 if TYPE_CHECKING:
@@ -17,7 +18,7 @@ if TYPE_CHECKING:
 
 from briefing_app.gui.views.field_view import FieldView, FieldWriter
 
-__all__ = ["Inspector", "write_element"]
+__all__ = ["Inspector", "write_element", "short_label", "label_of", "KIND_LABEL"]
 
 #: Long link lists (a source cited 2,000 times) show this many, then a count.
 LINK_LIST_MAX = 60
@@ -47,7 +48,7 @@ def _evidence(w: FieldWriter, b: Briefing, address: str, evidence) -> None:
         muted = w.fmt(size=0.85, color=w.colors.secondary)
         w.block(top=2, bottom=0, left=10, background=w.colors.block)
         w.text("Source: ", w.fmt(size=0.85, semibold=True, color=w.colors.secondary))
-        w.link(_short(title, 64), f"sources/{ev.source}", muted, color=w.colors.secondary,
+        w.link(short_label(title, 64), f"sources/{ev.source}", muted, color=w.colors.secondary,
                tooltip=f"Open the source: {title}")
         w.block(top=2, bottom=6, left=10, background=w.colors.block)
         w.link("Show in source \u203a", f"show:{address}#{i}", w.fmt(size=0.9, semibold=True))
@@ -89,7 +90,7 @@ def write_element(w: FieldWriter, b: Briefing, address: str) -> None:
     if isinstance(el, Summary):
         w.block(top=4, bottom=6)
         w.field(address, "bluf", el.bluf.strip(), w.fmt(size=1.05))
-        _link_list(w, "Key points", [(f"{i}.", _short(kp.text, 90), kp.address)
+        _link_list(w, "Key points", [(f"{i}.", short_label(kp.text, 90), kp.address)
                                      for i, kp in enumerate(el.key_points, 1)])
     elif isinstance(el, KeyPoint):
         w.block(top=4, bottom=6)
@@ -160,7 +161,7 @@ def _write_actor(w: FieldWriter, b: Briefing, a: Actor) -> None:
     _link_list(w, f"Events ({len(b.events_for(a.id))})", [(e.when, e.title, e.address) for e in b.events_for(a.id)])
     quotes = b.quotes_for(a.id)
     _link_list(w, f"Quotes ({len(quotes)})",
-               [(q.said_on.display() if q.said_on else "", "\u201c" + _short(q.text) + "\u201d", q.address)
+               [(q.said_on.display() if q.said_on else "", "\u201c" + short_label(q.text) + "\u201d", q.address)
                 for q in quotes])
     _evidence(w, b, a.address, a.evidence)
 
@@ -183,7 +184,7 @@ def _write_event(w: FieldWriter, b: Briefing, e: Event) -> None:
     if e.description:
         w.block(top=8, bottom=4)
         w.field(e.address, "description", e.description.strip())
-    _link_list(w, "Actors", [(b.element(f"actors/{a}").kind.capitalize() if b.element(f"actors/{a}") else "",
+    _link_list(w, "Actors", [(b.actor_by_id[a].kind.capitalize() if a in b.actor_by_id else "",
                               b.display_name(a), f"actors/{a}") for a in e.actors])
     _evidence(w, b, e.address, e.evidence)
 
@@ -207,7 +208,7 @@ def _write_source_meta(w: FieldWriter, b: Briefing, s: Source) -> None:
     _link_list(w, f"Cited by ({len(citing)})", [(KIND_LABEL[a.split('/')[0]], label_of(b, a), a) for a in citing])
 
 
-def _short(text: str, n: int = 70) -> str:
+def short_label(text: str, n: int = 70) -> str:
     """`text` on one line, cut at a word boundary with an ellipsis when longer than `n`."""
     t = " ".join(text.split())
     if len(t) <= n:
@@ -235,13 +236,13 @@ def label_of(b: Briefing, address: str) -> str:
     if isinstance(el, Event):
         return f"{el.when}: {el.title}"
     if isinstance(el, Quote):
-        return f"{b.display_name(el.speaker)}: \u201c{_short(el.text, 50)}\u201d"
+        return f"{b.display_name(el.speaker)}: \u201c{short_label(el.text, 50)}\u201d"
     if isinstance(el, KeyPoint):
-        return _short(el.text, 60)
+        return short_label(el.text, 60)
     if isinstance(el, Relation):
         return f"{b.display_name(el.from_actor)} {el.kind} {b.display_name(el.to_actor)}"
     if isinstance(el, Source):
-        return _short(el.title, 60)
+        return short_label(el.title, 60)
     return "Summary"
 
 
@@ -266,3 +267,13 @@ class Inspector(FieldView):
         else:
             write_element(w, briefing, address)
         w.finish()
+
+    def put_caret_at(self, address: str, field: str) -> None:
+        """Put the caret at the start of an element's field (else of its first field shown), so that
+        keyboard selection starts there."""
+        segs = self.segments_for(address, field) or [s for s in self.segments() if s.address == address]
+        if segs:
+            cur = QTextCursor(self.document())
+            cur.setPosition(segs[0].doc_start)
+            self.setTextCursor(cur)
+            self.ensureCursorVisible()

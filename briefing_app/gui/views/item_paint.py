@@ -7,14 +7,15 @@ style, so every list looks like the platform's.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 __all__ = ["draw_item_panel"]
 
 
-def draw_item_panel(delegate: QStyledItemDelegate, painter, option: QStyleOptionViewItem,
-                    index: QModelIndex) -> None:
+def draw_item_panel(delegate: QStyledItemDelegate, painter: QPainter, option: QStyleOptionViewItem,
+                    index: QModelIndex | QPersistentModelIndex) -> None:
     """Draw the item as the style does (background, selection, focus), without its text."""
     opt = QStyleOptionViewItem(option)
     delegate.initStyleOption(opt, index)

@@ -1,9 +1,10 @@
-"""The reader window's chrome: classification banners, menus, toolbar, docks, status bar.
+"""`WindowChrome`: the frame of the reader window around its pages.
 
-Everything here is built before the first paint, so it imports only what
-that paint needs; the section pages and the inspector it frames start as
-placeholders (gui/lazy_pages.py). Menus and the toolbar are made from the
-action registry's lists (gui/actions.py).
+Classification banners (top, above the menus, and bottom), the menu bar and
+toolbar made from the action registry's lists (gui/actions.py), the search
+field, the navigator and page stack side by side, the inspector dock, and the
+status bar with its progress bar, "Unsaved annotations" label and file name.
+It only builds and updates widgets; what they do is wired by the window.
 """
 
 from __future__ import annotations
@@ -12,9 +13,9 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import (
-    QDockWidget,
     QLabel,
     QLineEdit,
+    QMainWindow,
     QMenu,
     QMenuBar,
     QProgressBar,
@@ -25,29 +26,43 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.gui.actions import MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName
+from briefing_app.gui.actions import APPEARANCE_MENU, MENUS, RECENT_MENU, SEPARATOR, TOOLBAR, ActionName
 from briefing_app.gui.theme import banner_colors
-from briefing_app.gui.window.lazy_pages import placeholder
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QAction
-    from PySide6.QtWidgets import QStackedWidget
+    from pathlib import Path
 
-    from briefing_app.gui.pages.navigator import Navigator
+    from PySide6.QtGui import QAction
+
+    from briefing_app.gui.window.lazy_pages import SectionPages
 
 __all__ = ["WindowChrome"]
 
+#: A load shows its progress bar only once it has taken this long (ms): quick ones never flash it.
+PROGRESS_DELAY_MS = 150
+
 
 class WindowChrome:
-    """The part of `MainWindow` that builds its frame around the navigator and the page stack."""
+    """Builds the window's frame; the window keeps it as `window.chrome`."""
 
-    # provided by MainWindow (and LazyPages)
-    actions: dict[ActionName, QAction]
-    navigator: Navigator
-    stack: QStackedWidget
+    def __init__(self, window: QMainWindow, actions: dict[ActionName, QAction], pages: SectionPages) -> None:
+        self.window = window
+        self._build_menus(window, actions)
+        self._build_toolbars(window, actions)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setObjectName("main_splitter")
+        self.splitter.addWidget(pages.navigator)
+        self.splitter.addWidget(pages.stack)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([190, 900])
+        self.splitter.setCollapsible(1, False)
+        window.setCentralWidget(self.splitter)
+        self.inspector_dock = pages.inspector_dock
+        window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
+        self._build_status_bar(window)
+        self.set_banner("")
 
-    def _build_chrome(self) -> None:
-        # classification banners: top (above the menus) and bottom
+    def _build_menus(self, window: QMainWindow, actions: dict[ActionName, QAction]) -> None:
         self.banner_top, self.banner_bottom = QLabel(), QLabel()
         for name, b in (("banner_top", self.banner_top), ("banner_bottom", self.banner_bottom)):
             b.setObjectName(name)
@@ -61,10 +76,13 @@ class WindowChrome:
         tl.addWidget(self.banner_top)
         self.menu_bar = QMenuBar()
         tl.addWidget(self.menu_bar)
-        self.setMenuWidget(top)
-        self.recent_menu = QMenu("Open &Recent", self)
+        window.setMenuWidget(top)
+        self.recent_menu = QMenu("Open &Recent", window)
         self.recent_menu.setObjectName("menu_recent")
-        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        self.appearance_menu = QMenu("&Appearance", window)
+        self.appearance_menu.setObjectName("menu_appearance")
+        for name in (ActionName.APPEARANCE_SYSTEM, ActionName.APPEARANCE_LIGHT, ActionName.APPEARANCE_DARK):
+            self.appearance_menu.addAction(actions[name])
         self.menus: dict[str, QMenu] = {}
         for title, names in MENUS.items():
             menu = self.menu_bar.addMenu(title)
@@ -75,15 +93,21 @@ class WindowChrome:
                     menu.addSeparator()
                 elif n == RECENT_MENU:
                     menu.addMenu(self.recent_menu)
+                elif n == APPEARANCE_MENU:
+                    menu.addMenu(self.appearance_menu)
                 else:
-                    menu.addAction(self.actions[ActionName(n)])
+                    menu.addAction(actions[ActionName(n)])
 
+    def _build_toolbars(self, window: QMainWindow, actions: dict[ActionName, QAction]) -> None:
         tb = QToolBar("Main toolbar")
         tb.setObjectName("toolbar_main")
         tb.setMovable(False)
         tb.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         for n in TOOLBAR:
-            tb.addSeparator() if n == SEPARATOR else tb.addAction(self.actions[ActionName(n)])
+            if n == SEPARATOR:
+                tb.addSeparator()
+            else:
+                tb.addAction(actions[ActionName(n)])
         spacer = QWidget()
         spacer.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         tb.addWidget(spacer)
@@ -93,9 +117,9 @@ class WindowChrome:
         self.search_field.setPlaceholderText("Search briefing and sources (Ctrl+F)")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setFixedWidth(340)
-        self.search_field.installEventFilter(self)
         tb.addWidget(self.search_field)
-        self.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
+        tb.toggleViewAction().setVisible(False)
+        window.addToolBar(Qt.ToolBarArea.TopToolBarArea, tb)
         self.toolbar = tb
 
         bottom = QToolBar("Classification")
@@ -107,39 +131,22 @@ class WindowChrome:
         bottom.setStyleSheet("QToolBar { border: 0px; padding: 0px; spacing: 0px; }")
         self.banner_bottom.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         bottom.addWidget(self.banner_bottom)
-        self.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bottom)
-        self.banner_bar = bottom  # a widget in a tool bar is hidden through the bar (see _update_banner)
-        tb.toggleViewAction().setVisible(False)
+        window.addToolBar(Qt.ToolBarArea.BottomToolBarArea, bottom)
+        self.banner_bar = bottom  # a widget in a tool bar is hidden through the bar (see set_banner)
 
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setObjectName("main_splitter")
-        self.splitter.addWidget(self.navigator)
-        self.splitter.addWidget(self.stack)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([190, 900])
-        self.splitter.setCollapsible(1, False)
-        self.setCentralWidget(self.splitter)
-
-        self.inspector_dock = QDockWidget("Inspector", self)
-        self.inspector_dock.setObjectName("dock_inspector")
-        self.inspector_dock.setWidget(placeholder("inspector_placeholder"))
-        self.inspector_dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
-                                        | QDockWidget.DockWidgetFeature.DockWidgetMovable)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
-        self.inspector_dock.widget().setMinimumWidth(300)
-
-        sb = self.statusBar()
+    def _build_status_bar(self, window: QMainWindow) -> None:
+        sb = window.statusBar()
         sb.setObjectName("status_bar")
         self.progress = QProgressBar()
+        self.progress.setObjectName("load_progress")
         self.progress.setRange(0, 0)
         self.progress.setMaximumWidth(160)
         self.progress.setAccessibleName("Loading")
         self.progress.hide()
-        # show progress only for loads that take a noticeable time
-        self._progress_timer = QTimer(self)
+        self._progress_timer = QTimer(window)
         self._progress_timer.setSingleShot(True)
-        self._progress_timer.setInterval(150)
-        self._progress_timer.timeout.connect(lambda: self.progress.setVisible(self.loader.busy))
+        self._progress_timer.setInterval(PROGRESS_DELAY_MS)
+        self._progress_timer.timeout.connect(self.progress.show)
         self.unsaved_label = QLabel("Unsaved annotations")
         self.unsaved_label.setObjectName("unsaved_label")
         self.unsaved_label.hide()
@@ -149,7 +156,9 @@ class WindowChrome:
         sb.addPermanentWidget(self.unsaved_label)
         sb.addPermanentWidget(self.file_label)
 
-    def _update_banner(self, marking: str) -> None:
+    # -- updates --------------------------------------------------------------------
+    def set_banner(self, marking: str) -> None:
+        """Show a classification marking top and bottom; none hides both banners."""
         text = marking.upper() if marking else ""
         bg, fg = banner_colors(marking or "UNCLASSIFIED")
         for b in (self.banner_top, self.banner_bottom):
@@ -158,3 +167,17 @@ class WindowChrome:
             b.setStyleSheet(f"QLabel {{ background: {bg.name()}; color: {fg.name()}; font-weight: bold;"
                             " letter-spacing: 1px; padding: 3px; }")
         self.banner_bar.setVisible(bool(text))  # else an empty coloured strip stays at the bottom
+
+    def set_file(self, path: Path | None) -> None:
+        self.file_label.setText(str(path) if path else "")
+
+    def loading(self, busy: bool) -> None:
+        """A load started (the progress bar shows if it takes a while) or ended."""
+        if busy:
+            self._progress_timer.start()
+        else:
+            self._progress_timer.stop()
+            self.progress.hide()
+
+    def set_unsaved(self, unsaved: bool) -> None:
+        self.unsaved_label.setVisible(unsaved)

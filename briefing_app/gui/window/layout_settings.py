@@ -1,79 +1,91 @@
-"""Saving and restoring the reader's layout: window geometry, docks, splitters, column widths.
+"""`LayoutSettings`: saving and restoring the reader's layout — geometry, docks, splitters, columns.
 
-What the analyst arranged comes back next time (settings are declared in
+What the analyst arranged comes back next time (the settings are declared in
 gui/settings.py). Pages are built on first use, so their splitters and table
-headers are restored when they are built (`_restore_page_settings`), and a
-page never built this session keeps the state saved last time.
+headers are restored when they are built (`restore_page`), and a page never
+built this session keeps the state saved last time.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QSplitter, QWidget
 
 from briefing_app.gui import settings as cfg
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
-    from PySide6.QtWidgets import QDockWidget, QSplitter, QWidget
+    from briefing_app.gui.window.chrome import WindowChrome
+    from briefing_app.gui.window.lazy_pages import SectionPages
 
 __all__ = ["LayoutSettings"]
 
+#: The inspector dock's width the first time the app runs.
+INSPECTOR_WIDTH = 420
+
+
+def _splitter_of(section: str, page: QWidget) -> QSplitter | None:
+    return cast(Any, page).splitter if section in ("timeline", "sources") else None
+
+
+def _header_of(section: str, page: QWidget) -> QHeaderView | None:
+    view = cast(Any, page).view if section in ("actors", "timeline") else None
+    if view is None:
+        return None
+    return cast(QHeaderView, view.horizontalHeader() if section == "actors" else view.header())
+
 
 class LayoutSettings:
-    """The part of `MainWindow` that saves its layout on close and restores it at start-up."""
+    """Saves the window's layout on close and restores it at start-up and as pages are built."""
 
-    # provided by MainWindow (and LazyPages)
-    path: Path | None
-    splitter: QSplitter
-    inspector_dock: QDockWidget
-    _pages: dict[str, QWidget | None]
+    def __init__(self, window: QMainWindow, chrome: WindowChrome, pages: SectionPages) -> None:
+        self.window, self.chrome, self.pages = window, chrome, pages
 
     def _splitters(self) -> dict[str, QSplitter]:
         """The splitters that exist now (pages not built yet keep their saved state)."""
-        p = self._pages
-        out = {"main": self.splitter}
-        if p["timeline"] is not None:
-            out["timeline"] = p["timeline"].splitter
-        if p["sources"] is not None:
-            out["sources"] = p["sources"].splitter
+        out = {"main": self.chrome.splitter}
+        for section, page in self.pages.built_pages().items():
+            sp = _splitter_of(section, page)
+            if sp is not None:
+                out[section] = sp
         return out
 
-    def _headers(self) -> dict:
-        p = self._pages
+    def _headers(self) -> dict[str, QHeaderView]:
         out = {}
-        if p["actors"] is not None:
-            out["actors"] = p["actors"].view.horizontalHeader()
-        if p["timeline"] is not None:
-            out["timeline"] = p["timeline"].view.header()
+        for section, page in self.pages.built_pages().items():
+            h = _header_of(section, page)
+            if h is not None:
+                out[section] = h
         return out
 
-    def _restore_page_settings(self, section: str) -> None:
-        sp = self._splitters().get(section)
+    def restore_page(self, section: str, page: QWidget) -> None:
+        """A page was just built: its splitter and columns as the analyst left them."""
+        sp = _splitter_of(section, page)
         if sp is not None:
             s = cfg.get(cfg.SPLITTERS, section)
             if not s.isEmpty() and sp.restoreState(s):
-                self._pages[section].splitter_sized = True  # the analyst's sizes win
-        h = self._headers().get(section)
+                cast(Any, page).splitter_sized = True  # the analyst's sizes win over the page's own
+        h = _header_of(section, page)
         if h is not None:
             s = cfg.get(cfg.HEADERS, section)
-            if not s.isEmpty() and h.restoreState(s):
-                h.parentWidget().setProperty("columns_restored", True)  # the analyst's widths win
+            table = h.parentWidget()
+            if not s.isEmpty() and h.restoreState(s) and table is not None:
+                table.setProperty("columns_restored", True)  # the analyst's widths win
 
-    def _restore_settings(self) -> None:
+    def restore(self) -> None:
         geometry = cfg.get(cfg.GEOMETRY)
         if not geometry.isEmpty():
-            self.restoreGeometry(geometry)
+            self.window.restoreGeometry(geometry)
         else:
-            self.resize(1400, 900)
+            self.window.resize(1400, 900)
         state = cfg.get(cfg.WINDOW_STATE)
         if not state.isEmpty():
-            self.restoreState(state)
+            self.window.restoreState(state)
         else:
             # docks only take a size once the window is laid out
-            QTimer.singleShot(0, lambda: self.resizeDocks([self.inspector_dock], [420], Qt.Orientation.Horizontal))
+            QTimer.singleShot(0, lambda: self.window.resizeDocks(
+                [self.chrome.inspector_dock], [INSPECTOR_WIDTH], Qt.Orientation.Horizontal))
         for name, sp in self._splitters().items():
             s = cfg.get(cfg.SPLITTERS, name)
             if not s.isEmpty():
@@ -83,12 +95,10 @@ class LayoutSettings:
             if not s.isEmpty():
                 h.restoreState(s)
 
-    def save_settings(self) -> None:
-        cfg.put(cfg.GEOMETRY, self.saveGeometry())
-        cfg.put(cfg.WINDOW_STATE, self.saveState())
+    def save(self) -> None:
+        cfg.put(cfg.GEOMETRY, self.window.saveGeometry())
+        cfg.put(cfg.WINDOW_STATE, self.window.saveState())
         for name, sp in self._splitters().items():
             cfg.put(cfg.SPLITTERS, sp.saveState(), name)
         for name, h in self._headers().items():
             cfg.put(cfg.HEADERS, h.saveState(), name)
-        if self.path:
-            cfg.put(cfg.LAST_FILE, str(self.path))

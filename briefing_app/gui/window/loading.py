@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
-    from briefing_app.core.io.prefetch import Prefetch
 
 import threading
 import time
@@ -28,71 +27,64 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from briefing_app.core.problems import BriefingError, Problem
 from briefing_app.core.search import SearchIndex
 
-__all__ = ["BriefingLoader", "FileWatcher", "LoadedBriefing", "load_now", "load_or_problems"]
+__all__ = ["BriefingLoader", "FileWatcher", "LoadedBriefing", "load_now", "load_or_problems", "file_stamp"]
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(mtime in ns, size) of a file, to tell later whether it changed; None if it cannot be read."""
+    try:
+        st = path.stat()
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_size)
 
 
 class LoadedBriefing:
+    """A briefing read, validated and indexed, with how long that took."""
+
     def __init__(self, path: Path, briefing: Briefing, index: SearchIndex, seconds: float,
                  stamp: tuple[int, int] | None = None):
         self.path, self.briefing, self.index, self.seconds = path, briefing, index, seconds
-        #: the file as it was just before it was read (core.prefetch.file_stamp): the watcher's
-        #: baseline, so a save made while it was being read still triggers a reload
+        #: the file as it was just before it was read: the watcher's baseline, so a save made
+        #: while it was being read still triggers a reload
         self.stamp = stamp
 
 
-def load_now(path: Path, warm: bool = True, prefetch: Prefetch | None = None) -> LoadedBriefing:
-    """Load, validate and index (raises BriefingError); used by the worker and by tests.
+def load_now(path: Path) -> LoadedBriefing:
+    """Load, validate and index (raises BriefingError); what the worker thread runs.
 
-    `warm` computes the model's lazy indexes (evidence spans, per-actor lists) now, as
-    the worker does so the GUI thread never has to; start-up, reading a small file on
-    the GUI thread before the first paint, leaves them to first use instead. With a
-    `prefetch` (core/prefetch.py: the same file read by a child process) its answer is
-    used, and the file is read here only if the child gave none.
+    The model's lazy indexes (evidence spans, per-actor lists) are computed
+    here too, so the GUI thread never has to.
     """
-    from briefing_app.core.io.prefetch import file_stamp
+    from briefing_app.core.briefing.loader import load_briefing
 
     t0 = time.perf_counter()
     try:
-        b = _prefetched(prefetch)
-        if b is None or prefetch is None:
-            from briefing_app.core.briefing.loader import load_briefing
-
-            stamp = file_stamp(path)
-            b = load_briefing(path, display_name=path.name)
-        else:
-            t0 -= prefetch.seconds  # report the child's reading time too
-            stamp = prefetch.stamp
-    except BriefingError:
-        raise
+        stamp = file_stamp(path)
+        b = load_briefing(path, display_name=path.name)
     except OSError as exc:
         raise BriefingError([Problem(path.name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
-    if warm:
-        for sid in b.source_by_id:
-            b.evidence_spans(sid)
-        _ = b.chronological, b.actor_by_id, b._events_by_actor, b._quotes_by_actor
+    _warm(b)
     index = SearchIndex(b)
     return LoadedBriefing(path, b, index, time.perf_counter() - t0, stamp)
 
 
-def _prefetched(prefetch: Prefetch | None) -> Briefing | None:
-    """The child's briefing; raises the file's problems; None if there is no answer to use."""
-    if prefetch is None:
-        return None
-    from briefing_app.core.io.prefetch import PrefetchFailed
-
-    try:
-        return prefetch.result()
-    except PrefetchFailed:
-        return None
+def _warm(b: Briefing) -> None:
+    """Compute the model's lazy indexes now (through its public methods), off the GUI thread."""
+    for sid in b.source_by_id:
+        b.evidence_spans(sid)
+    if b.actors:
+        b.events_for(b.actors[0].id)
+        b.quotes_for(b.actors[0].id)
+    _ = b.chronological
 
 
-def load_or_problems(path: Path, warm: bool = True, prefetch: Prefetch | None = None,
-                     ) -> tuple[LoadedBriefing | None, list[Problem] | None]:
+def load_or_problems(path: Path) -> tuple[LoadedBriefing | None, list[Problem] | None]:
     """`load_now`, with every failure turned into problems: (result, None) or (None, problems)."""
     try:
-        return load_now(path, warm, prefetch), None
+        return load_now(path), None
     except BriefingError as exc:
-        return None, exc.problems
+        return None, list(exc.problems)
     except Exception as exc:  # a bug in a lower layer must not kill the window
         return None, [Problem(path.name, 1, 1, f"could not be read: {exc}")]
 
@@ -149,8 +141,6 @@ class FileWatcher(QObject):
         self.paused = False
 
     def _stat(self) -> tuple[int, int] | None:
-        from briefing_app.core.io.prefetch import file_stamp
-
         return file_stamp(self.path) if self.path else None
 
     def watch(self, path: Path | None, stamp: tuple[int, int] | None = None) -> None:
@@ -167,6 +157,10 @@ class FileWatcher(QObject):
         self._stamp = now if stamp is None else stamp
         if stamp is not None and now != stamp:
             self._timer.start()  # changed before we were watching: reload as for any change
+
+    def change_pending(self) -> bool:
+        """A change was seen and will be reported once the file has been quiet for a moment."""
+        return self._timer.isActive()
 
     def _poke(self, _p: str) -> None:
         if self.path and str(self.path) not in self._watcher.files() and self.path.exists():

@@ -1,195 +1,215 @@
-"""The reader's main window: navigator, section pages, inspector, history, files.
+"""The reader's main window: it owns one object per concern and wires them in `_connect_signals`.
 
-`MainWindow` is composed of one part per concern, each in its own module:
-`WindowChrome` (gui/window_chrome.py: banners, menus, toolbar, docks, status
-bar), `LazyPages` (gui/lazy_pages.py: section pages and the inspector, built
-on first use), `Navigation` (gui/navigation.py: places, Back/Forward, links,
-the search field), `FileHandling` (gui/file_handling.py: open, recent files,
-drag and drop, loading, reload on change) and `LayoutSettings`
-(gui/layout_settings.py: saved geometry, docks, splitters, columns). This
-module holds the window's state and signals, wires the actions, and keeps the
-seams below.
+The parts, each testable alone:
 
-How annotations (issue 4) plug in:
+* `pages` — `SectionPages` (lazy_pages.py): the page stack, the navigator,
+  the inspector dock; every page and the inspector built on first use;
+* `chrome` — `WindowChrome` (chrome.py): banners, menus, toolbar, search
+  field, status bar;
+* `navigation` — `Navigation` (navigation.py): places, Back/Forward, links,
+  Show in Source, the search field;
+* `files` — `FileHandling` (file_handling.py): Open, Open Recent, reading on
+  a worker thread with progress, reload on change;
+* `layout_settings` — `LayoutSettings` (layout_settings.py).
 
-* **Undo** — the window owns one `QUndoStack`, `self.undo_stack`; Edit ›
-  Undo/Redo (Ctrl+Z / Ctrl+Shift+Z) are made from it. Push `QUndoCommand`s
-  on it; the title's `[*]` and the "Unsaved annotations" label in the status
-  bar follow `undo_stack.isClean()`. Call `undo_stack.setClean()` after saving.
-  Add a callable to `self.close_guards` (returns False to cancel closing) to
-  ask about unsaved work.
-* **Highlights** — every text field is shown by a `FieldView`
-  (`gui/field_view.py`). `self.field_hub.set_extra_highlights([(address,
-  field, start, end, QColor, tooltip), ...])` draws them in every view
-  where that field appears, and again after any view rebuilds.
-  `self.field_views()` lists the views; `view.selected_field_range()` gives
-  the analyst's selection as `(address, field, start, end)` in code points.
-* **Context menus** — `FieldView.context_menu_hooks.append(fn)` with
-  `fn(view, segment_or_None, selection_or_None, menu)` adds actions to
-  every field's context menu; the window re-emits right-clicks as
-  `element_context_menu_requested(address, field, QPoint)`. Quote cards
-  (Quotes section) are not text views: their menu emits the same signal
-  and runs `self.field_hub.element_menu_hooks` (`fn(address, field, menu)`)
-  for whole-element entries such as "Annotate Quote…"; with no hook
-  registered it offers "Annotate Quote…" through `action_annotate_element`
-  on the inspector. Cards draw the hub's highlights on their text too, and
-  double-click / Enter on a card shows the quote in the inspector with the
-  keyboard there (`inspect_and_focus(address)`), so part of it can be
-  selected and highlighted.
-* **Docks** — `self.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)`
-  adds an "Annotations" dock (tabbed with the inspector on the right, or
-  at the bottom) and a View menu entry to show it.
-* **Current place** — `briefing_changed(object)` fires after a briefing is
-  (re)loaded; `self.briefing`, `self.path`, `self.inspector.address`;
-  `self.go_to(address)` jumps (with history).
-* **Export** — `self.annotation_layer_paths()` is what File › Export PDF hands
-  to `export_dialog.show_export_dialog`; replace it with the layers in use.
-* **Lazy pages** — a new window holds only the chrome (banners, menus,
-  toolbar, navigator, an empty page and inspector dock); the section pages
-  and the inspector (and their modules: text views, the timeline strip, item
-  models, search) are built on first use: the Overview and the inspector
-  when a briefing is shown (at start-up, a small file's before the first
-  paint; see gui/app.py), the others on their first visit.
-* **After the first paint** — `self.after_first_paint(fn)` runs `fn` once the
-  window has painted (the application-wide event filter, the first file
-  watcher and the recent-files entry wait for it). `self.overview`, `self.actors`, `self.timeline`, `self.quotes`,
-  `self.sources`, `self.search` and `self.inspector` build themselves when
-  first read, so callers never see the difference; `field_view_added(FieldView)`
-  fires for every FieldView a page brings along, so per-view set-up
-  (actions, highlights) reaches views made later.
+The window itself holds the undo stack, the action registry's actions, the
+injected `Prompts` service (gui/dialogs/prompts.py: every message box and
+file chooser; tests pass a scripted one), and shows what the parts report.
+
+Seams the annotation code (gui/annotations/) uses — keep them stable:
+
+* `undo_stack` (Edit › Undo/Redo are made from it; the title's `[*]` and
+  "Unsaved annotations" follow `isClean()`); `close_guards` (callables
+  returning False to cancel closing);
+* `field_hub` (highlights in every `FieldView`), `field_views()`,
+  `field_view_added(FieldView)` for views built later,
+  `element_context_menu_requested(address, field, QPoint)`;
+* `add_dock(dock, area)`; `actions` and the registry's `action_*` objects;
+  `menu_bar` and `menus` (add a menu there, not with `menuBar()`);
+  `statusBar()`; `prompts`;
+* `briefing_changed(Briefing)`, `briefing`, `path`, `place_changed(Place)`,
+  `go_to(address)`, `go(place)`, `inspector` (and `inspector.address`),
+  `history`, `current_section()`, `overview`, `set_briefing(...)`;
+* `annotation_layer_paths()` — what File › Export PDF hands to the export
+  dialog; the annotation controller replaces it with the layers in use.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QUndoStack
-from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
+from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 
-from briefing_app.core.history import History
+from briefing_app.core.history import Place
 from briefing_app.core.search import SearchIndex
-from briefing_app.gui.actions import ActionName, create_actions
-from briefing_app.gui.pages.sections_model import Role
+from briefing_app.gui import settings as cfg
+from briefing_app.gui.actions import APPEARANCE_ACTIONS, ActionName, create_actions
+from briefing_app.gui.dialogs.prompts import Prompts
+from briefing_app.gui.theme import apply_appearance
 from briefing_app.gui.views.field_hub import FieldViewHub
 from briefing_app.gui.window.chrome import WindowChrome
-from briefing_app.gui.window.file_handling import FileHandling
+from briefing_app.gui.window.file_handling import FileHandling, describe_changes, still_there
 from briefing_app.gui.window.layout_settings import LayoutSettings
-from briefing_app.gui.window.lazy_pages import LazyPages
-from briefing_app.gui.window.navigation import Navigation
+from briefing_app.gui.window.lazy_pages import SectionPages
+from briefing_app.gui.window.navigation import Navigation, scroll_areas
+from briefing_app.gui.window.quote_menu import build_quote_card_menu
 
 if TYPE_CHECKING:
-    from PySide6.QtGui import QPaintEvent
-    from PySide6.QtWidgets import QMessageBox
-
     from briefing_app.core.briefing.model import Briefing
+    from briefing_app.core.history import History
+    from briefing_app.core.problems import Problem
     from briefing_app.gui.dialogs.problems import ProblemsDialog
+    from briefing_app.gui.dialogs.shortcuts import ShortcutsDialog
+    from briefing_app.gui.pages.overview import OverviewPage
     from briefing_app.gui.views.field_view import FieldView
-    from briefing_app.gui.window.loading import BriefingLoader, FileWatcher
+    from briefing_app.gui.views.inspector import Inspector
+    from briefing_app.gui.window.loading import LoadedBriefing
 
-__all__ = ["MainWindow", "quote_citation"]
-
-
-def quote_citation(b: Briefing, q) -> str:
-    """A quote as one would cite it: the words, the speaker and date, then its source."""
-    out = f"\u201c{' '.join(q.text.split())}\u201d \u2014 {b.display_name(q.speaker)}"
-    if q.said_on:
-        out += f", {q.said_on.display(long=True)}"
-    for ev in q.evidence[:1]:
-        src = b.source_by_id.get(ev.source)
-        if src is not None:
-            bits = [" ".join(src.title.split())] + [x for x in (src.publisher,) if x]
-            if src.published:
-                bits.append(src.published.display(long=True))
-            out += ". Source: " + ", ".join(bits)
-            if src.url:
-                out += f" <{src.url}>"
-    return out + "."
+__all__ = ["MainWindow"]
 
 
-class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettings, QMainWindow):
-    """The reader's one window; see the module docstring for its parts and the hooks it offers."""
+class MainWindow(QMainWindow):
+    """The reader's one window; see the module docstring for its parts and the seams it offers."""
 
     briefing_changed = Signal(object)  # Briefing
     element_context_menu_requested = Signal(str, str, QPoint)
     place_changed = Signal(object)  # Place
-    field_view_added = Signal(object)  # FieldView, for views built after start-up (lazy pages)
+    field_view_added = Signal(object)  # FieldView, for views built after start-up (pages built on first visit)
 
-    def __init__(self) -> None:
+    #: The registry's actions by name (gui/actions.py). It hides `QWidget.actions()` (the same
+    #: QActions, as a list) on purpose: `window.actions[ActionName.OPEN]` is the seam the annotation
+    #: code and the tests use, and nothing calls the Qt method on the window.
+    actions: dict[ActionName, QAction]  # type: ignore[assignment]
+
+    def __init__(self, prompts: Prompts | None = None) -> None:
         super().__init__()
         self.setObjectName("main_window")
         self.setWindowTitle("Briefing Reader[*]")
         self.setAcceptDrops(True)
-        self.briefing: Briefing | None = None
-        self.path: Path | None = None
-        self.search_index: SearchIndex | None = None
-        self.history = History()
+        self.prompts = prompts or Prompts()
         self.close_guards: list[Callable[[], bool]] = []
         self.problems_dialog: ProblemsDialog | None = None
-        self._navigating = False
-        self._reloading = False
-
         self.undo_stack = QUndoStack(self)
         self.field_hub = FieldViewHub()
         self.actions = create_actions(self, self.undo_stack)
         self.addActions(list(self.actions.values()))
-
-        self._build_pages()
-        self._build_chrome()
-        self._connect()
-
-        self._loader: BriefingLoader | None = None  # made on first use, after the first paint
-        self._watcher: FileWatcher | None = None
-        self._failed_path: Path | None = None
-        # The application-wide filter (mouse Back/Forward buttons anywhere in the window) is installed
-        # after the first paint: with it, every event of every object goes through Python, and the first
-        # event of an object of a class PySide has not loaded yet (Qt's private helper widgets) makes it
-        # load every class of every Qt module, tens of milliseconds the first paint need not wait for.
-        self._painted = False
-        self._after_first_paint: list[Callable[[], None]] = [
-            lambda: QApplication.instance().installEventFilter(self)]
-        self._restore_settings()
-        self._update_banner("")
-        self._update_history_actions()  # nothing to go back or forward to yet
+        self.pages = SectionPages(self.field_hub, self)
+        self.chrome = WindowChrome(self, self.actions, self.pages)
+        self.navigation = Navigation(self, self.pages, self.chrome.search_field)
+        self.files = FileHandling(self, self.prompts)
+        self.layout_settings = LayoutSettings(self, self.chrome, self.pages)
+        self._appearance = QActionGroup(self)
+        for name in APPEARANCE_ACTIONS.values():
+            self._appearance.addAction(self.actions[ActionName(name)])
+        self._connect_signals()
+        self.layout_settings.restore()
+        self.show_appearance(cfg.get(cfg.APPEARANCE))
+        self._update_history_actions(False, False)  # nothing to go back or forward to yet
         self._update_file_actions()  # nor to reload or export
-        self._select_in_navigator("overview")  # its page is built when something is shown on it
+        self.pages.select_in_navigator("overview")  # its page is built when something is shown on it
+        self.pages.set_empty_hint("No briefing is open. Use File \u203a Open (Ctrl+O) or drop a briefing "
+                                  "file here.")
 
-    def _connect(self) -> None:
-        a = self.actions
-        a[ActionName.OPEN].triggered.connect(self.open_dialog)
-        a[ActionName.RELOAD].triggered.connect(self.reload)
+    def _connect_signals(self) -> None:
+        a, nav, pages, files, chrome = self.actions, self.navigation, self.pages, self.files, self.chrome
+        a[ActionName.OPEN].triggered.connect(files.open_dialog)
+        a[ActionName.RELOAD].triggered.connect(files.reload)
         a[ActionName.EXPORT_PDF].triggered.connect(self.export_pdf)
         a[ActionName.QUIT].triggered.connect(self.close)
         a[ActionName.COPY].triggered.connect(self._copy)
-        a[ActionName.FIND].triggered.connect(self.focus_search)
-        a[ActionName.BACK].triggered.connect(self.back)
-        a[ActionName.FORWARD].triggered.connect(self.forward)
+        a[ActionName.FIND].triggered.connect(nav.focus_search)
+        a[ActionName.BACK].triggered.connect(nav.back)
+        a[ActionName.FORWARD].triggered.connect(nav.forward)
         for name, section in ((ActionName.GO_OVERVIEW, "overview"), (ActionName.GO_ACTORS, "actors"),
                               (ActionName.GO_TIMELINE, "timeline"), (ActionName.GO_QUOTES, "quotes"),
                               (ActionName.GO_SOURCES, "sources")):
-            a[name].triggered.connect(lambda _c=False, s=section: self.go_section(s))
-        a[ActionName.SHOW_IN_SOURCE].triggered.connect(self.show_selected_in_source)
-        a[ActionName.TOGGLE_INSPECTOR].toggled.connect(self.inspector_dock.setVisible)
-        self.inspector_dock.visibilityChanged.connect(
-            lambda v: a[ActionName.TOGGLE_INSPECTOR].setChecked(not self.inspector_dock.isHidden()))
+            a[name].triggered.connect(lambda _c=False, s=section: nav.go_section(s))
+        a[ActionName.SHOW_IN_SOURCE].triggered.connect(nav.show_selected_in_source)
+        dock = chrome.inspector_dock
         a[ActionName.TOGGLE_INSPECTOR].setChecked(True)
+        a[ActionName.TOGGLE_INSPECTOR].toggled.connect(dock.setVisible)
+        dock.visibilityChanged.connect(lambda _v: a[ActionName.TOGGLE_INSPECTOR].setChecked(not dock.isHidden()))
         a[ActionName.TOGGLE_NAVIGATOR].setChecked(True)
-        a[ActionName.TOGGLE_NAVIGATOR].toggled.connect(self.navigator.setVisible)
+        a[ActionName.TOGGLE_NAVIGATOR].toggled.connect(pages.navigator.setVisible)
+        for value, action_name in APPEARANCE_ACTIONS.items():
+            a[ActionName(action_name)].triggered.connect(lambda _c=False, v=value: self.set_appearance(v))
         a[ActionName.TIMELINE_ZOOM_IN].triggered.connect(lambda: self._timeline_zoom("in"))
         a[ActionName.TIMELINE_ZOOM_OUT].triggered.connect(lambda: self._timeline_zoom("out"))
         a[ActionName.TIMELINE_FIT].triggered.connect(lambda: self._timeline_zoom("fit"))
-        a[ActionName.ABOUT].triggered.connect(self._about)
-        a[ActionName.ABOUT_QT].triggered.connect(self._about_qt)
+        a[ActionName.ABOUT].triggered.connect(lambda: self.about_box().open())
+        a[ActionName.ABOUT_QT].triggered.connect(lambda: self.prompts.about_qt(self))
         a[ActionName.SHORTCUTS].triggered.connect(lambda: self.shortcuts_dialog().open())
         self.undo_stack.cleanChanged.connect(self._clean_changed)
-        self.navigator.selectionModel().currentChanged.connect(
-            lambda cur, _p: cur.isValid() and not self._navigating and self.go_section(cur.data(Role.SECTION)))
-        self.search_field.textChanged.connect(self._search_changed)
-        self.search_field.returnPressed.connect(lambda: self.search.activate_current())
+        chrome.recent_menu.aboutToShow.connect(lambda: files.fill_recent_menu(chrome.recent_menu))
 
-    # -- annotations seams -----------------------------------------------------
+        pages.section_chosen.connect(nav.go_section)
+        pages.element_selected.connect(nav.element_selected)
+        pages.link_activated.connect(nav.follow_link)
+        pages.show_in_source_requested.connect(nav.show_in_source)
+        pages.hit_activated.connect(nav.jump_to_hit)
+        pages.quote_menu_requested.connect(self.quote_card_menu)
+        pages.inspect_requested.connect(self.inspect_and_focus)
+        pages.element_context_menu_requested.connect(self.element_context_menu_requested)
+        pages.view_added.connect(self.field_view_added)
+        pages.page_built.connect(self.layout_settings.restore_page)
+        nav.place_changed.connect(self.place_changed)
+        nav.history_changed.connect(self._update_history_actions)
+        nav.message.connect(self.statusBar().showMessage)
+
+        files.started.connect(self._load_started)
+        files.loaded.connect(self._loaded)
+        files.failed.connect(self._failed)
+        files.message.connect(self.statusBar().showMessage)
+
+    # -- the parts' state, where the annotation code and tests reach it ------------------
+    @property
+    def briefing(self) -> Briefing | None:
+        return self.pages.briefing
+
+    @property
+    def path(self) -> Path | None:
+        return self.files.path
+
+    @property
+    def menu_bar(self) -> QMenuBar:
+        """The menu bar (below the top banner; `menuBar()` would replace both)."""
+        return self.chrome.menu_bar
+
+    @property
+    def menus(self) -> dict[str, QMenu]:
+        """The menu bar's menus by title ("File", "View", "Help", ...)."""
+        return self.chrome.menus
+
+    @property
+    def inspector(self) -> Inspector:
+        return self.pages.inspector
+
+    @property
+    def overview(self) -> OverviewPage:
+        return self.pages.overview
+
+    @property
+    def history(self) -> History:
+        return self.navigation.history
+
+    def current_section(self) -> str:
+        return self.navigation.current_section()
+
+    def go(self, place: Place, record: bool = True) -> None:
+        self.navigation.go(place, record)
+
+    def go_to(self, address: str) -> None:
+        """Jump to an element (recorded in history)."""
+        self.navigation.go_to(address)
+
+    def open_path(self, path: Path) -> None:
+        """Read a briefing (on the worker thread) and show it; its problems if it fails."""
+        self.files.open_path(path)
+
     def field_views(self) -> list[FieldView]:
         return self.field_hub.views()
 
@@ -197,11 +217,12 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
         if not dock.objectName():
             dock.setObjectName("dock_" + dock.windowTitle().lower().replace(" ", "_"))
         self.addDockWidget(area, dock)
+        inspector_dock = self.chrome.inspector_dock
         if area == Qt.DockWidgetArea.RightDockWidgetArea:
-            self.tabifyDockWidget(self.inspector_dock, dock)
+            self.tabifyDockWidget(inspector_dock, dock)
             # the inspector stays in front; the new dock is one tab click (or View menu entry) away
-            QTimer.singleShot(0, self.inspector_dock.raise_)
-        self.menus["View"].insertAction(self.actions[ActionName.TOGGLE_INSPECTOR], dock.toggleViewAction())
+            QTimer.singleShot(0, inspector_dock.raise_)
+        self.chrome.menus["View"].insertAction(self.actions[ActionName.TOGGLE_INSPECTOR], dock.toggleViewAction())
 
     def annotation_layer_paths(self) -> list[Path]:
         if self.path is None:
@@ -211,81 +232,137 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
         default = default_layer_path(self.path)
         return [default] if default.exists() else []
 
-    def _extend_field_menu(self, view: FieldView, seg, menu: QMenu) -> None:
-        el = self.briefing.element(seg.address) if self.briefing else None
-        if el is None:
-            return
-        menu.addSeparator()
-        if getattr(el, "evidence", None) or seg.address.startswith("quotes/"):
-            act = menu.addAction("Show in Source")
-            act.triggered.connect(lambda: self.show_in_source(seg.address))
-        if view is not self._inspector:
-            act = menu.addAction("Inspect")
-            act.triggered.connect(lambda: self._element_selected(seg.address))
+    # -- showing a briefing --------------------------------------------------------
+    def set_briefing(self, briefing: Briefing, path: Path | None, index: SearchIndex | None = None,
+                     keep_place: bool = False, stamp: tuple[int, int] | None = None) -> None:
+        """Show a briefing (what a load ends in; tests may call it with a briefing built in memory).
 
-    # -- quote cards (gui/quote_cards.py): a context menu and "select the text" ---------------
+        With `keep_place` (a reload) history is kept for the caller to prune and nothing is jumped to.
+        `stamp` is the file as it was read (LoadedBriefing.stamp): a save since then reloads it.
+        """
+        self.pages.set_briefing(briefing, index or SearchIndex(briefing))
+        self.files.shown(path, stamp)
+        self.chrome.set_banner(briefing.classification)
+        self.chrome.set_file(self.path)
+        where = f" \u2014 {path.name}" if path else ""
+        self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
+        self._update_file_actions()
+        if not keep_place:
+            self.navigation.start()
+        self.briefing_changed.emit(briefing)
+
+    def _load_started(self, path: Path) -> None:
+        self.statusBar().showMessage(f"Opening {path.name}\u2026")
+        self.pages.set_empty_hint(f"Opening {path.name}\u2026")
+        self.chrome.loading(True)
+
+    def _loaded(self, result: LoadedBriefing, same_file: bool) -> None:
+        self.chrome.loading(False)
+        if same_file and self.briefing is not None:
+            self._reload_in_place(result)
+        else:
+            # said first: what showing the briefing leads to (an unknown `goto`) may have more to say
+            self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
+            self.set_briefing(result.briefing, result.path, result.index, stamp=result.stamp)
+
+    def _reload_in_place(self, result: LoadedBriefing) -> None:
+        """Show the re-read file where the analyst was: history, section, selection and scrolling kept."""
+        old, new = self.briefing, result.briefing
+        self.navigation.remember_here()
+        views = self._scroll_state()
+        self.set_briefing(new, result.path, result.index, keep_place=True, stamp=result.stamp)
+        self.navigation.keep_place(lambda p: still_there(p, old, new))
+        self._restore_scroll_state(views)
+        # lists lay out in batches and text views lazily: put the scroll positions back once more after that
+        QTimer.singleShot(0, lambda: self._restore_scroll_state(views))
+        if old is not None:
+            self.statusBar().showMessage(f"Reloaded {result.path.name}: {describe_changes(old, new)}", 10000)
+
+    def _scroll_state(self) -> list[tuple[QWidget, int, int, tuple[float, bool] | None]]:
+        """Scroll positions of every built page's scroll areas and the inspector (and the strip's zoom)."""
+        holders = list(self.pages.built_pages().values())
+        if self.pages.inspector_built():
+            holders.append(self.pages.inspector)
+        state: list[tuple[QWidget, int, int, tuple[float, bool] | None]] = []
+        for page in holders:
+            for area in scroll_areas(page):
+                strip = cast(Any, area)  # the timeline strip keeps its zoom, other areas have none
+                zoom = (strip.px_per_day, strip.user_zoomed) if hasattr(area, "px_per_day") else None
+                state.append((area, area.verticalScrollBar().value(), area.horizontalScrollBar().value(), zoom))
+        return state
+
+    def _restore_scroll_state(self, state: list[tuple[QWidget, int, int, tuple[float, bool] | None]]) -> None:
+        for area, v, h, zoom in state:
+            try:
+                if zoom is not None and zoom[1] and abs(area.px_per_day - zoom[0]) > 1e-9:  # type: ignore[attr-defined]
+                    area.set_zoom(zoom[0])  # type: ignore[attr-defined]  # the timeline strip
+                area.verticalScrollBar().setValue(v)  # type: ignore[attr-defined]
+                area.horizontalScrollBar().setValue(h)  # type: ignore[attr-defined]
+            except RuntimeError:  # the widget went away meanwhile
+                pass
+
+    def _failed(self, path: Path, problems: list[Problem]) -> None:
+        self.chrome.loading(False)
+        self.statusBar().showMessage(f"{path.name} could not be opened", 6000)
+        from briefing_app.gui.dialogs.problems import ProblemsDialog
+
+        if self.problems_dialog is not None:
+            self.problems_dialog.close()
+        self.problems_dialog = ProblemsDialog(self, path, list(problems),
+                                              self.briefing.title if self.briefing else None)
+        self.problems_dialog.open()
+        if self.briefing is None:
+            self.pages.set_empty_hint(f"No briefing is open: {path.name} could not be opened.\n\n"
+                                      "Fix it and save it, or press Reload (F5), to try it again; or open "
+                                      "another briefing with File \u203a Open (Ctrl+O), or drop one on this window.")
+            self._update_file_actions()
+
+    def _update_file_actions(self) -> None:
+        """Reload needs a file to read again, Export PDF an open briefing."""
+        self.actions[ActionName.RELOAD].setEnabled(bool(self.files.path or self.files.failed_path))
+        self.actions[ActionName.EXPORT_PDF].setEnabled(self.briefing is not None and self.path is not None)
+
+    def _update_history_actions(self, can_back: bool, can_forward: bool) -> None:
+        self.actions[ActionName.BACK].setEnabled(can_back)
+        self.actions[ActionName.FORWARD].setEnabled(can_forward)
+
+    def _clean_changed(self, clean: bool) -> None:
+        self.setWindowModified(not clean)
+        self.chrome.set_unsaved(not clean)
+
+    # -- appearance -----------------------------------------------------------------
+    def set_appearance(self, appearance: str) -> None:
+        """View › Appearance: saved, and applied at once."""
+        cfg.put(cfg.APPEARANCE, appearance)
+        self.show_appearance(appearance)
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            apply_appearance(app, appearance)
+
+    def show_appearance(self, appearance: str) -> None:
+        """Tick the Appearance entry of the scheme in use."""
+        name = APPEARANCE_ACTIONS.get(appearance, APPEARANCE_ACTIONS["system"])
+        self.actions[ActionName(name)].setChecked(True)
+
+    # -- quote cards ------------------------------------------------------------------
     def inspect_and_focus(self, address: str) -> None:
         """Show an element in the inspector and give it the keyboard, caret at the start of its main
         text, so the analyst can select (and highlight or annotate) part of it."""
         if self.briefing is None or self.briefing.element(address) is None:
             return
-        self._element_selected(address)
+        self.navigation.element_selected(address)
         insp = self.inspector
-        self.inspector_dock.show()
-        self.inspector_dock.raise_()
-        segs = insp.segments_for(address, "text") or [s for s in insp.segments() if s.address == address]
+        self.chrome.inspector_dock.show()
+        self.chrome.inspector_dock.raise_()
         insp.setFocus(Qt.FocusReason.ShortcutFocusReason)  # a visible caret: keyboard selection starts here
-        if segs:
-            from PySide6.QtGui import QTextCursor
-
-            cur = QTextCursor(insp.document())
-            cur.setPosition(segs[0].doc_start)
-            insp.setTextCursor(cur)
-            insp.ensureCursorVisible()
+        insp.put_caret_at(address, "text")
         self.statusBar().showMessage("Select part of the quote in the inspector to highlight or annotate it "
                                      "(Shift+arrows, or drag).", 6000)
 
     def build_quote_card_menu(self, address: str) -> QMenu:
-        """The context menu of a quote card: the entries a quote's text gets in any text view."""
-        menu = QMenu(self)
-        menu.setObjectName("quote_card_menu")
-        b = self.briefing
-        q = b.element(address) if b else None
-        if q is None:
-            return menu
-        act = menu.addAction("Select Text in &Inspector")
-        act.setObjectName("card_inspect")
-        act.triggered.connect(lambda: self.inspect_and_focus(address))
-        if q.speaker in b.actor_by_id:
-            act = menu.addAction(f"Open &Speaker — {b.display_name(q.speaker)}")
-            act.setObjectName("card_speaker")
-            act.triggered.connect(lambda: self.go_to(f"actors/{q.speaker}"))
-        act = menu.addAction("Show in Sou&rce")
-        act.setObjectName("card_show_in_source")
-        act.triggered.connect(lambda: self.show_in_source(address, "q"))
-        menu.addSeparator()
-        act = menu.addAction("&Copy Quote")
-        act.setObjectName("card_copy_quote")
-        act.triggered.connect(lambda: QApplication.clipboard().setText(" ".join(q.text.split())))
-        act = menu.addAction("Copy C&itation")
-        act.setObjectName("card_copy_citation")
-        act.triggered.connect(lambda: QApplication.clipboard().setText(quote_citation(b, q)))
-        menu.addSeparator()
-        before = len(menu.actions())
-        self.field_hub.run_element_menu_hooks(address, "text", menu)
-        if len(menu.actions()) == before:
-            # no whole-element hook yet: reach the annotation code's "Annotate Whole Element" through
-            # the inspector, which then shows this quote (the element that action annotates)
-            annotate = self.findChild(QAction, "action_annotate_element")
-            if annotate is not None:
-                act = menu.addAction("&Annotate Quote…")
-                act.setObjectName("card_annotate")
-
-                def run() -> None:
-                    self.inspect_and_focus(address)
-                    annotate.trigger()
-                act.triggered.connect(run)
-        return menu
+        """The context menu of a quote card (gui/window/quote_menu.py)."""
+        return build_quote_card_menu(self, self.briefing, address, self.field_hub, inspect=self.inspect_and_focus,
+                                     go_to=self.go_to, show_in_source=self.navigation.show_in_source)
 
     def quote_card_menu(self, address: str, global_pos: QPoint) -> None:
         self.element_context_menu_requested.emit(address, "text", global_pos)
@@ -293,17 +370,14 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
         menu.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         menu.popup(global_pos)
 
-    def _clean_changed(self, clean: bool) -> None:
-        self.setWindowModified(not clean)
-        self.unsaved_label.setVisible(not clean)
-
     # -- actions -------------------------------------------------------------------
     def export_pdf(self) -> None:
         if self.briefing is None or self.path is None:
             return
         from briefing_app.gui.dialogs import export as export_dialog
 
-        export_dialog.show_export_dialog(self, self.path, self.briefing, self.annotation_layer_paths())
+        export_dialog.show_export_dialog(self, self.path, self.briefing, self.annotation_layer_paths(),
+                                         prompts=self.prompts)
 
     def _copy(self) -> None:
         w = QApplication.focusWidget()
@@ -312,29 +386,18 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
 
     def _timeline_zoom(self, how: str) -> None:
         if self.current_section() != "timeline":
-            self.go_section("timeline")
-        strip = self.timeline.strip
+            self.navigation.go_section("timeline")
+        strip = self.pages.timeline.strip
         {"in": strip.zoom_in, "out": strip.zoom_out, "fit": strip.fit}[how]()
 
-    def _about(self) -> None:
-        self.about_box().open()
-
-    def shortcuts_dialog(self):
-        """Help › Keyboard Shortcuts, generated from the window's actions (gui/shortcuts_dialog.py)."""
+    def shortcuts_dialog(self) -> ShortcutsDialog:
+        """Help › Keyboard Shortcuts, generated from the window's actions (gui/dialogs/shortcuts.py)."""
         from briefing_app.gui.dialogs.shortcuts import ShortcutsDialog
 
         return ShortcutsDialog(self)
 
-    def _about_qt(self) -> None:
-        from PySide6.QtWidgets import QMessageBox  # dialogs' classes are built on first use
-
-        QMessageBox.aboutQt(self, "About Qt")
-
     def about_box(self) -> QMessageBox:
         """Help › About: the app icon, name and what it is for."""
-        from PySide6.QtGui import QIcon
-        from PySide6.QtWidgets import QMessageBox
-
         from briefing_app.resources import app_icon_path
 
         box = QMessageBox(self)
@@ -353,38 +416,24 @@ class MainWindow(WindowChrome, LazyPages, Navigation, FileHandling, LayoutSettin
     # -- window events --------------------------------------------------------------
     def changeEvent(self, event: QEvent) -> None:  # noqa: N802
         super().changeEvent(event)
-        if event.type() == QEvent.Type.PaletteChange and self.briefing is not None:
-            if self._pages["overview"] is not None:
-                self.overview.render()
-            if self._pages["sources"] is not None:
-                self.sources._render()
-            self.inspector.show_element(self.briefing, self.inspector.address)
+        if event.type() == QEvent.Type.PaletteChange:
+            self.pages.rerender()  # the text views' colours are derived from the palette
 
-    def after_first_paint(self, fn: Callable[[], None]) -> None:
-        """Run `fn` once the window's first paint is done (now, if it is): set-up the first
-        paint need not wait for (the application-wide event filter, the file watcher, settings writes)."""
-        if self._painted:
-            fn()
-        else:
-            self._after_first_paint.append(fn)
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:  # noqa: N802
+        if any(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
 
-    def _run_after_first_paint(self) -> None:
-        jobs, self._after_first_paint = self._after_first_paint, []
-        for fn in jobs:
-            fn()
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802
+        files = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        if files:
+            event.acceptProposedAction()
+            self.files.open_path(files[0])
 
-    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
-        super().paintEvent(event)
-        if not self._painted:
-            self._painted = True
-            QTimer.singleShot(0, self._run_after_first_paint)  # once this paint (children too) is done
-
-    def closeEvent(self, event) -> None:  # noqa: N802
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not all(guard() for guard in self.close_guards):
             event.ignore()
             return
-        self.save_settings()
-        QApplication.instance().removeEventFilter(self)
-        self._painted, self._after_first_paint = True, []  # nothing installed after this
+        self.layout_settings.save()
+        if self.path:
+            cfg.put(cfg.LAST_FILE, str(self.path))
         event.accept()
-
