@@ -1,25 +1,25 @@
 """`build_brief(briefing, highlights, options) -> bytes`: the PDF brief.
 
 Pure (no Qt, no files written): the CLI and the GUI call it and save the
-bytes atomically. Sections follow issue 5's order: title block, BLUF, key
-judgments, actors, relations, timeline (chart and table), quotes, analyst
-notes, sources, source notes. The bulk of the text (tables, quotes, notes)
-is set as `richtext.RichText` runs, which are never parsed at all; the few
-`Paragraph`s left (headings, captions, legend, analyst notes) get briefing or
-note text only through `fonts.markup_runs` (escaped, with font fallback) or
-the Markdown renderer, never as markup.
+bytes atomically. After the title block, the sections of FORMAT.md §3 print
+in the order `BriefOptions.sections` gives (default: BLUF, key judgments,
+actors, relations, timeline with chart and table, quotes, analyst notes,
+endnotes = sources and source notes). Briefing text is set as `richtext.Rich`
+runs turned into ReportLab fragments, never parsed; the few markup
+`Paragraph`s (captions, legend, analyst notes) get briefing or note text only
+through `fonts.markup_runs` (escaped, with font fallback) or the Markdown
+renderer.
 """
 
 from __future__ import annotations
 
-import gc
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Spacer, TableStyle
+from reportlab.platypus import CondPageBreak, Flowable, LongTable, Spacer, TableStyle
 from reportlab.platypus.flowables import BalancedColumns, KeepTogether
 
 from briefing_app import __version__ as _app_version
@@ -29,27 +29,31 @@ from briefing_app.export.chart import legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
 from briefing_app.export.flowables import Boxed, Heading, KeepRoom
 from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fonts
-from briefing_app.export.grid import RowTable, TableLook
+from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
 from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
-from briefing_app.export.richtext import Rich, RichText
+from briefing_app.export.richtext import Rich, markup_paragraph, rich_paragraph
 from briefing_app.export.styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
 
-__all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "build_brief", "build_story"]
+__all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "HEADINGS", "build_brief", "build_story",
+           "check_sections"]
 
-SECTIONS = ("bluf", "key_judgments", "actors", "relations", "timeline", "quotes",
-            "analyst_notes", "sources", "source_notes")
+#: The sections a brief can print (FORMAT.md §3, `export --sections`), in the default order.
+SECTIONS = ("bluf", "judgments", "actors", "relations", "timeline", "quotes", "notes", "endnotes")
+#: Each section's name as an analyst chooses it (the export dialog's check boxes).
 SECTION_TITLES = {
     "bluf": "Bottom line up front",
-    "key_judgments": "Key judgments",
+    "judgments": "Key judgments",
     "actors": "Actors",
     "relations": "Relations",
     "timeline": "Timeline",
     "quotes": "Quotations",
-    "analyst_notes": "Analyst notes",
-    "sources": "Sources",
-    "source_notes": "Source notes",
+    "notes": "Analyst notes",
+    "endnotes": "Sources and source notes",
 }
+#: The headings printed in the brief (endnotes print two: the sources, then the source notes).
+HEADINGS = {**SECTION_TITLES, "sources": "Sources", "source_notes": "Source notes"}
+del HEADINGS["endnotes"]
 _CONFIDENCE_WORDS = {
     "high": "We assess with high confidence",
     "moderate": "We assess with moderate confidence",
@@ -74,7 +78,7 @@ _QUOTE_KEEP = 120.0  # a block quote (with its attribution) up to this tall neve
 @dataclass(frozen=True)
 class BriefOptions:
     page_size: str = "a4"
-    sections: frozenset[str] = frozenset(SECTIONS)
+    sections: tuple[str, ...] = SECTIONS
     annotations: bool = True
     labels: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -91,13 +95,14 @@ class _Story:
         self.b, self.opts, self.width, self.height = b, opts, width, height
         self.st = build_styles()
         self.flow: list[Flowable] = []
+        self.lead_ids: set[int] = set()  # flowables that lead into the next (kept alive by self.flow)
         # (n, addresses citing it, evidence); claims citing the very same excerpts share a note.
         self.endnotes: list[tuple[int, list[str], tuple[Evidence, ...]]] = []
         self.note_for: dict[tuple[tuple[str, str], ...], int] = {}
         self.source_index = {s.id: i for i, s in enumerate(b.sources, start=1)}
         self.anchor_ids: dict[str, str] = {}
         chosen = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
-        self.refs = self._number(chosen)
+        self.refs = self.number_highlights(chosen)
         self.refs_at: dict[tuple[str, str | None], list[NoteRef]] = {}
         for r in self.refs:
             self.refs_at.setdefault((r.highlight.address, r.highlight.field), []).append(r)
@@ -108,7 +113,7 @@ class _Story:
         self.linked = {r.highlight.address for r in self.refs}
 
     # -- numbering ----------------------------------------------------------
-    def _number(self, hs: list[Highlight]) -> list[NoteRef]:
+    def number_highlights(self, hs: list[Highlight]) -> list[NoteRef]:
         b = self.b
         order = {"summary": 0}
         seqs = (b.summary.key_points, b.actors, b.relations, b.chronological, b.quotes, b.sources)
@@ -142,18 +147,18 @@ class _Story:
             self.printed_fields.add((address, None))
         if not (refs or whole):
             return Rich().add(value, **look)  # type: ignore[arg-type]
-        return marked_rich(value, refs + whole, "analyst_notes" in self.opts.sections, **look)
+        return marked_rich(value, refs + whole, "notes" in self.opts.sections, **look)
 
     def will_print(self, address: str) -> bool:
         """Whether the element gets an anchor somewhere in the brief."""
         kind = address.split("/", 1)[0]
-        section = {"key_points": "key_judgments", "actors": "actors", "relations": "relations",
-                   "timeline": "timeline", "quotes": "quotes", "sources": "sources"}.get(kind)
+        section = {"key_points": "judgments", "actors": "actors", "relations": "relations",
+                   "timeline": "timeline", "quotes": "quotes", "sources": "endnotes"}.get(kind)
         return section is not None and section in self.opts.sections and self.b.element(address) is not None
 
     def cite(self, address: str, evidence: tuple[Evidence, ...]) -> Rich:
         out = Rich()
-        if not evidence or "source_notes" not in self.opts.sections:
+        if not evidence or "endnotes" not in self.opts.sections:
             return out
         key = tuple((e.source, e.quote) for e in evidence)
         n = self.note_for.get(key)
@@ -165,51 +170,68 @@ class _Story:
         back = _cite_anchor(n, len(self.endnotes[n - 1][1]))
         return out.anchor(back).add(f"[{n}]", family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
 
-    def para(self, markup: str, style: str) -> Paragraph:
-        return Paragraph(markup, self.st[style])
+    def para(self, markup: str, style: str) -> Flowable:
+        return markup_paragraph(markup, self.st[style])
 
-    def rt(self, rich: Rich | str, style: str) -> RichText:
-        return RichText(Rich().add(rich) if isinstance(rich, str) else rich, self.st[style])
+    def rt(self, rich: Rich | str, style: str) -> Flowable:
+        return rich_paragraph(rich, self.st[style])
+
+    def heading_flowable(self, key: str, title: str, style: str, level: int) -> Flowable:
+        h = rich_paragraph(Rich().anchor(key).add(title), self.st[style], cls=Heading)
+        h.outline = (key, clean_text(title), level)
+        return h
 
     def heading(self, key: str, title: str | None = None, level: int = 0) -> None:
-        title = title or SECTION_TITLES[key]
-        style = "h1" if level == 0 else "h2"
+        title = title or HEADINGS[key]
         if level == 0:
             self.flow.append(CondPageBreak(90))
-        self.flow.append(_lead(Heading(f'<a name="sec-{key}"/>{markup_runs(title)}', self.st[style],
-                                       (f"sec-{key}", clean_text(title), level))))
+        self.flow.append(self.lead(self.heading_flowable(f"sec-{key}", title, "h1" if level == 0 else "h2", level)))
 
     def table(self, header: list[str], rows: list[list[Flowable]], widths: list[float],
               zebra: bool = True) -> None:
         look = TableLook(head_fill=PALETTE["navy"], rule=PALETTE["rule"], rule_width=0.4,
                          zebra=PALETTE["zebra"] if zebra else None)
         head: list[Flowable] = [self.rt(h, "cell_head") for h in header]
-        self.flow.append(RowTable(head, rows, [w * self.width for w in widths], look))
+        self.flow.append(brief_table(head, rows, [w * self.width for w in widths], look, self.height))
         self.flow.append(Spacer(1, 6))
 
     # -- sections -----------------------------------------------------------
     def build(self) -> list[Flowable]:
-        s = self.opts.sections
+        b = self.b
+        makers: dict[str, tuple[bool, Callable[[], None]]] = {
+            "bluf": (True, self.bluf),
+            "judgments": (bool(b.summary.key_points), self.key_judgments),
+            "actors": (bool(b.actors), self.actors),
+            "relations": (bool(b.relations), self.relations),
+            "timeline": (bool(b.timeline), self.timeline),
+            "quotes": (bool(b.quotes), self.quotes),
+            "notes": (bool(self.refs), self.analyst_notes),
+            "endnotes": (True, self.endnote_sections),
+        }
         self.title_block()
-        if "bluf" in s:
-            self.bluf()
-        if "key_judgments" in s and self.b.summary.key_points:
-            self.key_judgments()
-        if "actors" in s and self.b.actors:
-            self.actors()
-        if "relations" in s and self.b.relations:
-            self.relations()
-        if "timeline" in s and self.b.timeline:
-            self.timeline()
-        if "quotes" in s and self.b.quotes:
-            self.quotes()
-        if "analyst_notes" in s and self.refs:
-            self.analyst_notes()
-        if "sources" in s:
-            self.sources()
-        if "source_notes" in s and self.endnotes:
+        top, self.flow = self.flow, []
+        # Analyst notes link to passages already set, and source notes are numbered as the
+        # claims cite them: those two are made last, wherever they print.
+        made: dict[str, list[Flowable]] = {}
+        order = [k for k in self.opts.sections if k not in ("notes", "endnotes")]
+        order += [k for k in ("notes", "endnotes") if k in self.opts.sections]
+        for key in order:
+            wanted, make = makers[key]
+            if wanted:
+                make()
+            made[key], self.flow = self.flow, []
+        self.flow = top + [f for key in self.opts.sections for f in made[key]]
+        return _keep_leads_with_next(self.flow, self.height, self.lead_ids)
+
+    def lead(self, f: Flowable) -> Flowable:
+        """Mark `f` as leading into what follows (a heading, a caption, a figure)."""
+        self.lead_ids.add(id(f))
+        return f
+
+    def endnote_sections(self) -> None:
+        self.sources()
+        if self.endnotes:
             self.source_notes()
-        return _keep_leads_with_next(self.flow)
 
     def title_block(self) -> None:
         b = self.b
@@ -217,8 +239,7 @@ class _Story:
         if b.tags:
             kicker += "  ·  " + " · ".join(t.upper() for t in b.tags[:8])
         self.flow.append(self.para(markup_runs(kicker), "kicker"))
-        self.flow.append(Heading(f'<a name="sec-title"/>{markup_runs(b.title)}', self.st["title"],
-                                 ("sec-title", clean_text(b.title), 0)))
+        self.flow.append(self.heading_flowable("sec-title", b.title, "title", 0))
         if b.subtitle:
             self.flow.append(self.para(markup_runs(b.subtitle), "subtitle"))
         meta = [("As of", f"{b.as_of.day} {b.as_of:%B %Y}"),
@@ -255,14 +276,15 @@ class _Story:
         return "".join(parts)
 
     def bluf(self) -> None:
-        self.flow.append(_lead(Heading(f'<a name="sec-bluf"/>{escape("BOTTOM LINE UP FRONT")}',
-                                       self.st["bluf_label"], ("sec-bluf", SECTION_TITLES["bluf"], 0))))
+        label = self.heading_flowable("sec-bluf", "BOTTOM LINE UP FRONT", "bluf_label", 0)
+        label.outline = ("sec-bluf", SECTION_TITLES["bluf"], 0)
+        self.flow.append(self.lead(label))
         content: list[Flowable] = [self.rt(self.text("summary", "bluf", self.b.summary.bluf), "bluf")]
         self.flow.append(Boxed(content, bar=PALETTE["bluf_edge"], bar_width=3, fill=PALETTE["bluf_fill"],
                                pad=10, vpad=9, space_after=6))
 
     def key_judgments(self) -> None:
-        self.heading("key_judgments")
+        self.heading("judgments")
         for i, kp in enumerate(self.b.summary.key_points, start=1):
             conf = kp.confidence if kp.confidence in _CONFIDENCE_WORDS else None
             colour = CONFIDENCE_COLOURS.get(conf or "", _GREY)
@@ -272,7 +294,9 @@ class _Story:
             body = self.text(kp.address, "text", kp.text).extend(self.cite(kp.address, kp.evidence))
             box = Boxed([self.rt(body, "body")], bar=colors.HexColor(colour), bar_width=1.5,
                         pad=8, vpad=1, space_after=9)
-            self.flow.append(KeepTogether([self.rt(tag, "confidence_tag"), box]))
+            together = KeepTogether([self.rt(tag, "confidence_tag"), box])
+            together.brief_content, together.brief_kind = [self.rt(tag, "confidence_tag"), box], "together"
+            self.flow.append(together)
         lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in _CONFIDENCE_MEANING)
         self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
 
@@ -327,12 +351,12 @@ class _Story:
         drawing = timeline_drawing(events, self.width)
         if drawing is not None:
             # The figure, its key and its caption stay together, and with the table's start.
-            self.flow.append(_lead(drawing))
+            self.flow.append(self.lead(drawing))
             legend = legend_drawing(self.width, events)
             if legend is not None:
-                self.flow.append(_lead(legend))
+                self.flow.append(self.lead(legend))
             first, last = events[0], max(events, key=lambda e: (e.end or e.date).sort_key)
-            self.flow.append(_lead(self.para(
+            self.flow.append(self.lead(self.para(
                 markup_runs(f"Figure 1. {len(events):,} event{'s' if len(events) != 1 else ''}, "
                             f"{first.when} to {(last.end or last.date).display()}. Dates are shown at the "
                             "precision the sources give."), "caption")))
@@ -362,7 +386,7 @@ class _Story:
                 by.add("\u2002·\u2002" + q.said_on.display(long=True))
             if q.context:
                 by.add("\u2002·\u2002").extend(self.text(q.address, "context", q.context))
-            by.extend(self.cite(q.address, q.evidence or self._quote_source(q)))
+            by.extend(self.cite(q.address, q.evidence or self.quote_source(q)))
             body = Rich().anchor(self.anchor(q.address)).add("\u201c")
             body.extend(self.text(q.address, "text", q.text)).add("\u201d")
             # A short quote never splits; a long one keeps at least its last two lines
@@ -371,14 +395,14 @@ class _Story:
                                    bar=PALETTE["quote_rule"], bar_width=2, pad=0, vpad=2, space_after=8,
                                    keep_under=_QUOTE_KEEP, keep_last=True))
 
-    def _quote_source(self, q: object) -> tuple[Evidence, ...]:
+    def quote_source(self, q: object) -> tuple[Evidence, ...]:
         text = getattr(q, "text", "")
         loc = self.b.locate(getattr(q, "address", ""), text)
         return (Evidence(loc[0], text),) if loc else ()
 
     def analyst_notes(self) -> None:
-        self.heading("analyst_notes")
-        self.flow.append(_lead(self.para(self.legend_markup("Colours: "), "legend")))
+        self.heading("notes")
+        self.flow.append(self.lead(self.para(self.legend_markup("Colours: "), "legend")))
         self.flow.append(Spacer(1, 6))
         groups: dict[tuple[int, str, str], list[NoteRef]] = {}
         for r in self.refs:
@@ -389,13 +413,15 @@ class _Story:
             fill, swatch = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])
             title = label[:1].upper() + label[1:]
             key = f"notes-{_colour_rank(colour)}-{len(self.flow)}"
-            head: list[Flowable] = [Heading(f'<a name="{key}"/><font color="{swatch}">{markup_runs(_SWATCH)}</font> '
-                                            f"{markup_runs(title)}", self.st["h2"], (key, clean_text(title), 1))]
+            mark = Rich().anchor(key).add(_SWATCH, colour=swatch).add(" ").add(title)
+            group = rich_paragraph(mark, self.st["h2"], cls=Heading)
+            group.outline = (key, clean_text(title), 1)
+            head: list[Flowable] = [group]
             for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
                 # A note shorter than a page stays on one page; its heading line (and the
                 # group's heading, before the first note) stays with it.
                 entry = self.note_entry(r, fill, swatch)
-                self.flow.extend(_lead(f) for f in head + entry[:-1])
+                self.flow.extend(self.lead(f) for f in head + entry[:-1])
                 self.flow.append(entry[-1])
                 head = []
 
@@ -447,9 +473,9 @@ class _Story:
         for block in parse_markdown(text):
             body = render_inline(block.inlines)
             if block.kind == "bullet":
-                out.append(Paragraph(body, self.st["note_list"], bulletText="\u2022"))
+                out.append(markup_paragraph(body, self.st["note_list"], bullet="\u2022"))
             elif block.kind == "number":
-                out.append(Paragraph(body, self.st["note_list"], bulletText=f"{block.number}."))
+                out.append(markup_paragraph(body, self.st["note_list"], bullet=f"{block.number}."))
             else:
                 out.append(self.para(body, "note"))
         return out
@@ -486,8 +512,8 @@ class _Story:
             "Each numbered mark in the text points here; each note gives the exact excerpt that supports "
             "the claim and its source. The note number links back to the claim; where several claims rest "
             "on the very same excerpt they share one note, and each claim named links back to it.", "caption"))
-        _lead(self.flow[-1])
-        with_sources = "sources" in self.opts.sections
+        self.lead(self.flow[-1])
+        with_sources = True  # the sources print with the source notes (the "endnotes" section)
         described: dict[str, str] = {}
         notes: list[Flowable] = []
         for n, addresses, evidence in self.endnotes:
@@ -519,28 +545,24 @@ class _Story:
         # BalancedColumns re-measures everything it holds at each page break, so thousands of
         # notes go in one column (still small type) rather than cost seconds.
         if len(notes) <= _BALANCED_MAX:
-            self.flow.append(BalancedColumns(notes, nCols=2, innerPadding=14, spaceBefore=0, spaceAfter=0))
+            cols = BalancedColumns(notes, nCols=2, innerPadding=14, spaceBefore=0, spaceAfter=0)
+            cols.brief_content, cols.brief_kind = notes, "columns"
+            self.flow.append(cols)
         else:
             self.flow.extend(notes)
 
 
-def _lead(f: Flowable) -> Flowable:
-    """Mark `f` as leading into what follows (a heading, a caption, a figure)."""
-    f._lead = True
-    return f
-
-
-def _keep_leads_with_next(flow: list[Flowable]) -> list[Flowable]:
+def _keep_leads_with_next(flow: list[Flowable], page_height: float, leads: set[int]) -> list[Flowable]:
     """Put a `KeepRoom` before each run of leads (spacers between them included), so a
     heading and its lead-ins never end a page without the start of what they lead to."""
     out: list[Flowable] = []
     pending: list[Flowable] = []
     for f in flow:
-        if getattr(f, "_lead", False) or (pending and type(f) is Spacer):
+        if id(f) in leads or (pending and type(f) is Spacer):
             pending.append(f)
             continue
         if pending:
-            out.append(KeepRoom(pending, f))
+            out.append(KeepRoom(pending, f, page_height))
             out.extend(pending)
             pending = []
         out.append(f)
@@ -596,25 +618,22 @@ def build_story(briefing: Briefing, highlights: Sequence[Highlight], options: Br
     return _Story(briefing, highlights, options, width, height).build()
 
 
+def check_sections(sections: Sequence[str]) -> None:
+    """Raise ValueError naming the first unknown or repeated section."""
+    seen: set[str] = set()
+    for name in sections:
+        if name not in SECTIONS:
+            raise ValueError(f"unknown section {name!r}; the sections are {', '.join(SECTIONS)}")
+        if name in seen:
+            raise ValueError(f"section {name!r} is named twice")
+        seen.add(name)
+
+
 def build_brief(briefing: Briefing, highlights: Sequence[Highlight] = (),
                 options: BriefOptions | None = None) -> bytes:
     """The PDF brief as bytes; the same inputs give the same bytes."""
-    # A brief allocates millions of small objects (runs, words, lines, PDF
-    # operators) and frees them by reference counting; the cyclic collector
-    # re-scanning them all every few thousand allocations cost a third of the
-    # time on the large benchmark. Off while we build, back as it was after.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _build_brief(briefing, highlights, options)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _build_brief(briefing: Briefing, highlights: Sequence[Highlight],
-                 options: BriefOptions | None) -> bytes:
     opts = options or BriefOptions()
+    check_sections(opts.sections)
     if opts.page_size not in ("a4", "letter"):
         raise ValueError(f"page size must be 'a4' or 'letter', not {opts.page_size!r}")
     register_fonts()
@@ -630,15 +649,15 @@ def _build_brief(briefing: Briefing, highlights: Sequence[Highlight],
         creator=f"Briefing Reader {_app_version}", lang=b.language, displayDocTitle=1,
     )
     story = _Story(b, highlights, opts, doc.width, doc.height).build()
-    doc._total = max(1, sum(getattr(f, "work", 1) for f in story))
+    doc.total_work = max(1, sum(getattr(f, "work", 1) for f in story))
     stamp = f"D:{b.as_of:%Y%m%d}000000+00'00'"
 
-    class _Canvas(BriefCanvas):
+    class StampedCanvas(BriefCanvas):
         def __init__(self, *a: object, **k: object) -> None:
             super().__init__(*a, **k)  # type: ignore[arg-type]
             self.setDateFormatter(lambda *_: stamp)
 
-    doc.build(story, canvasmaker=_Canvas)
+    doc.build(story, canvasmaker=StampedCanvas)
     if opts.progress is not None:
         opts.progress(1.0)
     return buf.getvalue()

@@ -20,6 +20,7 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
+from briefing_app.export.bidi import needs_shaping
 from briefing_app.export.fonts import SANS, split_runs
 from briefing_app.export.styles import PALETTE, banner_colour
 
@@ -43,7 +44,8 @@ def _draw_runs(c: Canvas, x: float, y: float, text: str, size: float, face: str,
         x -= width
     for f, s in runs:
         c.setFont(f, size)
-        c.drawString(x, y, s)
+        # Right-to-left names are shaped (joined); a banner or header line is one run per face.
+        c.drawString(x, y, s, shaping=needs_shaping(s))
         x += c.stringWidth(s, f, size)
 
 
@@ -74,9 +76,9 @@ class BriefCanvas(Canvas):
         super().__init__(*args, **kwargs)
 
     def save(self) -> None:
-        total = self.getPageNumber() - 1 if not self._code else self.getPageNumber()
-        if self._code:
-            self.showPage()
+        # The document template ends every page (showPage) before it saves: the page
+        # number has moved on to the page after the last one.
+        total = self.getPageNumber() - 1
         face, size, colour = self.total_style
         self.beginForm("pagetotal")
         self.setFont(face, size)
@@ -104,11 +106,11 @@ class BriefDocTemplate(BaseDocTemplate):
         self.classification = classification
         self.as_of = as_of
         self.header_note = header_note
-        self._progress = progress
-        self._cancelled = cancelled
-        self._total = max(1, total_flowables)
-        self._done = 0  # work units placed (a table piece counts its rows)
-        self._calls = 0
+        self.progress_callback = progress
+        self.cancelled_callback = cancelled
+        self.total_work = max(1, total_flowables)
+        self.done_work = 0  # work units placed (a table piece counts its rows)
+        self.placed = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="brief", frames=[frame], onPage=self.decorate)])
@@ -121,12 +123,12 @@ class BriefDocTemplate(BaseDocTemplate):
             c = self.canv
             c.bookmarkPage(key)
             c.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self._calls += 1
-        self._done += getattr(flowable, "work", 1)
-        if self._cancelled is not None and self._calls % 20 == 0 and self._cancelled():
+        self.placed += 1
+        self.done_work += getattr(flowable, "work", 1)
+        if self.cancelled_callback is not None and self.placed % 20 == 0 and self.cancelled_callback():
             raise BriefCancelled()
-        if self._progress is not None and self._calls % 20 == 0:
-            self._progress(min(0.99, self._done / self._total))
+        if self.progress_callback is not None and self.placed % 20 == 0:
+            self.progress_callback(min(0.99, self.done_work / self.total_work))
 
     # -- page decoration (called from the canvas at save time) ------------
     def decorate(self, c: Canvas, doc: Any = None) -> None:
