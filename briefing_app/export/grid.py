@@ -14,6 +14,8 @@ from typing import Any
 from reportlab.lib.colors import Color, white
 from reportlab.platypus import Flowable, LongTable, TableStyle
 
+from briefing_app.export.fonts import SANS
+
 __all__ = ["BriefTable", "TableLook", "brief_table"]
 
 
@@ -28,6 +30,7 @@ class TableLook:
     def style(self) -> TableStyle:
         cmds: list[tuple[Any, ...]] = [
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (-1, -1), SANS, 8.5),  # not the default Helvetica, which would not be embedded
             ("LEFTPADDING", (0, 0), (-1, -1), self.left), ("RIGHTPADDING", (0, 0), (-1, -1), self.right),
             ("TOPPADDING", (0, 0), (-1, -1), self.top), ("BOTTOMPADDING", (0, 0), (-1, -1), self.bottom),
         ]

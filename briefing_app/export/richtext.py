@@ -38,6 +38,10 @@ from briefing_app.export.fonts import split_runs
 
 __all__ = ["Rich", "RichParagraph", "rich_paragraph", "markup_paragraph", "is_cjk"]
 
+#: Spaces other than U+0020 that ReportLab breaks lines at: as plain spaces (ReportLab joins a word
+#: to the next fragment's when they meet at one of them), same length so offsets hold.
+_SPACES = str.maketrans({c: " " for c in "\u0085\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
+                         "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"})
 _SUP_RISE = 0.5  # as ReportLab's <super>: raised by half the size…
 _SUP_SHRINK = 2.0  # …and smaller by 2 pt (at most a fifth)
 
@@ -107,6 +111,14 @@ class RichParagraph(Paragraph):
 
     keep_under = 0.0
     rtl: bool | None = None
+    #: Named destinations set at the paragraph's top rather than inside its text: ReportLab
+    #: cannot shape a word that holds an anchor fragment, nor wrap CJK text at one.
+    anchors: tuple[str, ...] = ()
+
+    def draw(self) -> None:
+        for name in self.anchors:
+            self.canv.bookmarkHorizontal(name, 0, self.height)
+        super().draw()
 
     def breakLines(self, width: Any) -> Any:  # noqa: N802 (ReportLab's name)
         return self.place_words(super().breakLines(width))
@@ -127,8 +139,9 @@ class RichParagraph(Paragraph):
             if h <= self.keep_under and h > availHeight:
                 return []
         parts = super().split(availWidth, availHeight)
-        for p in parts:
+        for i, p in enumerate(parts):
             p.rtl = self.rtl
+            p.anchors = self.anchors if i == 0 else ()
         return parts
 
 
@@ -182,13 +195,17 @@ def rich_paragraph(rich: Rich | str, style: ParagraphStyle, *, bullet: str | Non
     text = rich.plain()
     shaping = needs_shaping(text)
     rtl = base_is_rtl(text) if shaping else None
-    st = _variant(style, shaping, is_cjk(text), bool(rtl))
-    p = cls(None, st, bulletText=bullet, frags=_frags(rich, st))
+    cjk = is_cjk(text)
+    st = _variant(style, shaping, cjk, bool(rtl))
+    anchors: list[str] = []
+    p = cls(None, st, bulletText=bullet, frags=_frags(rich, st, anchors if shaping or cjk else None))
     p.rtl = rtl
+    p.anchors = tuple(anchors)
     return p
 
 
 _TAG = re.compile(r"<[^>]*>")
+_ANCHOR = re.compile(r'<a name="([^"<>]*)"/>')
 
 
 def markup_paragraph(markup: str, style: ParagraphStyle, *, bullet: str | None = None) -> RichParagraph:
@@ -197,13 +214,21 @@ def markup_paragraph(markup: str, style: ParagraphStyle, *, bullet: str | None =
     text = unescape(_TAG.sub("", markup))
     shaping = needs_shaping(text)
     rtl = base_is_rtl(text) if shaping else None
-    p = RichParagraph(markup, _variant(style, shaping, is_cjk(text), bool(rtl)), bulletText=bullet)
+    cjk = is_cjk(text)
+    markup = markup.translate(_SPACES)
+    anchors: list[str] = []
+    if shaping or cjk:
+        anchors = _ANCHOR.findall(markup)
+        markup = _ANCHOR.sub("", markup)
+    p = RichParagraph(markup, _variant(style, shaping, cjk, bool(rtl)), bulletText=bullet)
     p.rtl = rtl
+    p.anchors = tuple(anchors)
     return p
 
 
-def _frags(rich: Rich, style: ParagraphStyle) -> list[Any]:
-    """ReportLab fragments for the runs: concrete faces (font fallback applied), links, anchors."""
+def _frags(rich: Rich, style: ParagraphStyle, hoisted: list[str] | None = None) -> list[Any]:
+    """ReportLab fragments for the runs: concrete faces (font fallback applied), links, anchors
+    (or, with `hoisted`, anchors collected there instead, for the paragraph's top)."""
     out: list[Any] = []
     try:
         base_family, base_bold, base_italic = ps2tt(style.fontName)
@@ -212,9 +237,12 @@ def _frags(rich: Rich, style: ParagraphStyle) -> list[Any]:
     n_links = 0
     # Faces are chosen over the whole paragraph, so a word made of several runs (an opening
     # quotation mark and a name, a highlighted part of a word) gets one face throughout.
-    faces = _FaceCursor(split_runs(rich.plain()))
+    faces = _FaceCursor(split_runs(rich.plain().translate(_SPACES)))
     for it in rich.items:
         kind = it[0]
+        if kind == "a" and hoisted is not None:
+            hoisted.append(it[1])
+            continue
         if kind == "a":
             f = _frag(style, style.fontName, style.fontSize, style.textColor, "")
             f.cbDefn = ABag(kind="anchor", label="anchor", name=it[1])

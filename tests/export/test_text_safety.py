@@ -99,7 +99,7 @@ def test_ten_thousand_row_timeline_splits_with_header(tmp_path):
     from dataclasses import replace
 
     b = replace(b, timeline=events, as_of=dt.date(2030, 1, 1))
-    pdf = build_brief(b, (), BriefOptions(sections=frozenset({"timeline"})))
+    pdf = build_brief(b, (), BriefOptions(sections=("timeline",)))
     pages = pages_text(pdf, tmp_path)
     assert len(pages) > 100
     with_header = [p for p in pages if "Date" in p.split() and "Event" in p.split()]
