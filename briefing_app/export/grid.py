@@ -18,6 +18,8 @@ from briefing_app.export.fonts import SANS
 
 __all__ = ["BriefTable", "TableLook", "brief_table"]
 
+_ROW_SPLIT_ROOM = 120.0  # a row splits inside at the start of a piece only with this much room (or a page)
+
 
 class TableLook:
     """Padding, rules and fills of a `BriefTable`."""
@@ -86,6 +88,10 @@ class BriefTable(LongTable):  # type: ignore[misc]
 
     def split_rows(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
         parts = super().split(availWidth, availHeight)
+        at_top = availHeight >= self.page_height - 0.01
+        if (len(parts) == 2 and len(parts[0].row_data) == 2 and not at_top and availHeight < _ROW_SPLIT_ROOM
+                and len(parts[0].row_data) + len(parts[1].row_data) > len(self.row_data) + 1):
+            return []  # only a sliver of a row would go here, under a header: start on the next page
         if len(parts) != 2 or len(parts[1].row_data) != 2:  # header + one row on the next page
             return parts  # type: ignore[no-any-return]
         body_here = len(parts[0].row_data) - 1
@@ -102,7 +108,7 @@ class BriefTable(LongTable):  # type: ignore[misc]
             finally:
                 self.splitInRow = in_row
             return (again or parts)  # type: ignore[no-any-return]
-        if availHeight >= self.page_height - 0.01:
+        if at_top:
             return parts  # type: ignore[no-any-return]  # the top of a page: nothing better is possible
         return []
 
