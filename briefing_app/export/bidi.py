@@ -140,16 +140,101 @@ def reorder(items: list[Any], levels: list[int]) -> list[Any]:
     return [items[k] for k in order]
 
 
+_STRONG_OR_NUMBER = frozenset(("L", "R", "AL", "EN", "AN", "NSM"))
+_MIRROR = dict(zip("()[]{}<>\u00ab\u00bb\u2039\u203a", ")(][}{><\u00bb\u00ab\u203a\u2039", strict=True))
+
+
+def _neutral(ch: str) -> bool:
+    return unicodedata.bidirectional(ch) not in _STRONG_OR_NUMBER and not 0xE000 <= ord(ch) <= 0xF8FF
+
+
+def _mirrored(text: str) -> str:
+    return "".join(_MIRROR.get(c, c) for c in reversed(text))
+
+
+class _Item:
+    """A word, a run of punctuation cut from a word's edge, or a space, on one line (logical order)."""
+
+    __slots__ = ("kind", "pieces", "other", "type")
+
+    def __init__(self, kind: str, pieces: list[Any], type_: str, other: list[Any] | None = None) -> None:
+        self.kind, self.pieces, self.type, self.other = kind, pieces, type_, other
+
+
+def _cut_edges(word: list[Any]) -> list[_Item]:
+    """A word as [leading punctuation], core, [trailing punctuation] (logical order).
+
+    HarfBuzz sets a right-to-left word's punctuation inside the word; where the bidi
+    algorithm puts it elsewhere (a full stop after an Arabic name in an English
+    sentence), it has to be its own item. Each cut piece keeps two renderings: as
+    drawn inside the word, and the other way round (reversed, brackets mirrored).
+    """
+    text = "".join(getattr(p, "text", "") for p in word)
+    kind = _word_type(text)
+    if kind not in ("L", "R", "AL"):
+        return [_Item("word", word, kind)]
+    rtl = kind != "L"
+    glyphs: list[tuple[int, int]] = []  # (piece index, character index) in drawing order
+    for pi, p in enumerate(word):
+        t = getattr(p, "text", "")
+        if t and not hasattr(p, "cbDefn"):
+            glyphs.extend((pi, ci) for ci in range(len(t)))
+    if not glyphs:
+        return [_Item("word", word, kind)]
+
+    def ch(g: tuple[int, int]) -> str:
+        return str(word[g[0]].text[g[1]])
+
+    left = 0
+    while left < len(glyphs) and _neutral(ch(glyphs[left])):
+        left += 1
+    right = len(glyphs)
+    while right > left and _neutral(ch(glyphs[right - 1])):
+        right -= 1
+    if left == right or (left == 0 and right == len(glyphs)):
+        return [_Item("word", word, kind)]
+
+    def cut(a: int, b: int) -> list[Any]:
+        """The drawn pieces for glyphs[a:b] (a slice of each piece's text, shaping kept)."""
+        out: list[Any] = []
+        for pi in sorted({glyphs[k][0] for k in range(a, b)}):
+            idx = [glyphs[k][1] for k in range(a, b) if glyphs[k][0] == pi]
+            out.append(word[pi].clone(text=word[pi].text[idx[0]:idx[-1] + 1]))
+        return out
+
+    def punctuation(a: int, b: int) -> _Item:
+        drawn = cut(a, b)
+        flipped = [p.clone(text=_mirrored(str(p.text))) for p in reversed(drawn)]
+        # `pieces` is how it is drawn at an even (left-to-right) level, `other` at an odd one
+        return _Item("punct", flipped if rtl else drawn, "ON", drawn if rtl else flipped)
+
+    anchors = [p for p in word if hasattr(p, "cbDefn")]
+    core = anchors + cut(left, right)
+    drawn_left = [punctuation(0, left)] if left else []
+    drawn_right = [punctuation(right, len(glyphs))] if right < len(glyphs) else []
+    # drawing order is visual: for a right-to-left word, its left edge is its logical end
+    before, after = (drawn_right, drawn_left) if rtl else (drawn_left, drawn_right)
+    return [*before, _Item("word", core, kind), *after]
+
+
 def visual_order(frags: list[Any], rtl: bool) -> list[Any]:
-    """The fragments of one line (ReportLab's `FragLine.words`) with their words in visual order.
+    """The fragments of one line (ReportLab's `FragLine.words`) in visual order.
 
     Each fragment's text is cut at spaces into words (a word can span fragments:
     a highlighted part of a word, a quotation mark); words keep their fragments
-    and their shaped text, only their places on the line change.
+    and their shaped text; only their places on the line change, and punctuation
+    at a word's edge moves where the bidi algorithm puts it.
     """
-    words: list[list[Any]] = []
+    items: list[_Item] = []
     current: list[Any] = []
     tail: list[Any] = []
+
+    def end_word() -> None:
+        nonlocal current
+        if any(getattr(p, "text", "") for p in current):
+            items.extend(_cut_edges(current))
+            current = []
+
     for f in frags:
         if getattr(f, "lineBreak", False) and not hasattr(f, "cbDefn"):
             tail.append(f)
@@ -167,25 +252,27 @@ def visual_order(frags: list[Any], rtl: bool) -> list[Any]:
             if k < 0:
                 break
             if any(getattr(p, "text", "") for p in current):
-                words.append(current)
-                current = []
+                end_word()
+                items.append(_Item("space", [], "ON"))
             start = k + 1
-    if current:
-        if words and not any(getattr(p, "text", "") for p in current):
-            words[-1].extend(current)  # anchors at the end of the line stay with the last word
+    end_word()
+    if current:  # anchors at the end of the line stay with the last word
+        words = [it for it in items if it.kind == "word"]
+        if words:
+            words[-1].pieces.extend(current)
         else:
-            words.append(current)
-    if len(words) < 2:
-        return [p for w in words for p in w] + tail if words else list(frags)
-    types = [_word_type("".join(getattr(p, "text", "") for p in w)) for w in words]
-    placed = reorder(words, word_levels(types, rtl))
+            items.append(_Item("word", current, "ON"))
+    while items and items[-1].kind == "space":
+        items.pop()
+    levels = word_levels([it.type for it in items], rtl)
+    placed = reorder(list(zip(items, levels, strict=True)), levels)
     out: list[Any] = []
-    for n, w in enumerate(placed):
-        pieces = list(w)
-        if n < len(placed) - 1:
-            for i in range(len(pieces) - 1, -1, -1):
-                if getattr(pieces[i], "text", "") and not hasattr(pieces[i], "cbDefn"):
-                    pieces[i] = pieces[i].clone(text=pieces[i].text + " ")
+    for it, level in placed:
+        if it.kind == "space":
+            for i in range(len(out) - 1, -1, -1):
+                if getattr(out[i], "text", "") and not hasattr(out[i], "cbDefn"):
+                    out[i] = out[i].clone(text=out[i].text + " ")
                     break
-        out.extend(pieces)
+            continue
+        out.extend(it.other if it.kind == "punct" and level % 2 and it.other is not None else it.pieces)
     return out + tail

@@ -149,3 +149,24 @@ def _lines(words):
 ])
 def test_word_order_follows_the_bidi_algorithm(types, rtl, visual):
     assert reorder(list(range(len(types))), word_levels(types, rtl)) == visual
+
+
+@pytest.mark.parametrize(("text", "first", "last"), [
+    (f"Met {MBS}.", "Met", "."),  # the full stop ends the English sentence, after the name
+    (f"Met ({MBS}) today", "Met", "today"),
+    (f"{HEBREW_NOTE} Joe Biden.", ".", None),  # in a Hebrew sentence the full stop is at its left end
+])
+def test_punctuation_at_a_word_edge_goes_where_the_bidi_algorithm_puts_it(text, first, last):
+    from briefing_app.export.fonts import register_fonts
+    from briefing_app.export.richtext import rich_paragraph
+    from briefing_app.export.styles import build_styles
+
+    register_fonts()
+    p = rich_paragraph(text, build_styles()["body"])
+    p.wrap(2000, 1e6)
+    line = "".join(str(getattr(f, "text", "")) for f in p.blPara.lines[0].words).strip()
+    assert line.startswith(first), line
+    if last:
+        assert line.endswith(last), line
+    if "(" in text:  # brackets round the name stay brackets, in order, around it
+        assert re.search(r"\(\S[^()]*\S\)", line), line
