@@ -120,11 +120,23 @@ class RichParagraph(Paragraph):
             self.canv.bookmarkHorizontal(name, 0, self.height)
         super().draw()
 
+    #: (widths, lines) of the last line breaking: platypus wraps a paragraph again and again at
+    #: the same width (balanced columns search for their split, tables measure then draw).
+    broken: tuple[tuple[float, ...], Any] | None = None
+
     def breakLines(self, width: Any) -> Any:  # noqa: N802 (ReportLab's name)
-        return self.place_words(super().breakLines(width))
+        return self.lines_for(width, super().breakLines)
 
     def breakLinesCJK(self, maxWidths: Any) -> Any:  # noqa: N802 (ReportLab's name)
-        return self.place_words(super().breakLinesCJK(maxWidths))
+        return self.lines_for(maxWidths, super().breakLinesCJK)
+
+    def lines_for(self, width: Any, breaker: Any) -> Any:
+        key = tuple(width) if isinstance(width, (list, tuple)) else (width,)
+        if self.broken is not None and self.broken[0] == key:
+            return self.broken[1]
+        lines = self.place_words(breaker(width))
+        self.broken = (key, lines)
+        return lines
 
     def place_words(self, para: Any) -> Any:
         if self.rtl is None or getattr(para, "kind", 0) != 1:
