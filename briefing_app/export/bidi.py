@@ -171,9 +171,9 @@ def _cut_edges(word: list[Any]) -> list[_Item]:
     """
     text = "".join(getattr(p, "text", "") for p in word)
     kind = _word_type(text)
-    if kind not in ("L", "R", "AL"):
+    if kind == "ON":
         return [_Item("word", word, kind)]
-    rtl = kind != "L"
+    rtl = kind in ("R", "AL")
     glyphs: list[tuple[int, int]] = []  # (piece index, character index) in drawing order
     for pi, p in enumerate(word):
         t = getattr(p, "text", "")

@@ -25,6 +25,7 @@ from reportlab.platypus.flowables import BalancedColumns, KeepTogether
 from briefing_app import __version__ as _app_version
 from briefing_app.core.annotations import COLORS
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence
+from briefing_app.export.bidi import needs_shaping
 from briefing_app.export.chart import legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
 from briefing_app.export.flowables import Boxed, Heading, KeepRoom
@@ -533,7 +534,10 @@ class _Story:
                 if k:
                     r.add("; ")
                 idx = self.source_index.get(e.source)
-                r.add(f"\u201c{e.quote}\u201d\u00a0")  # no-break space: the [S1] never wraps alone
+                # A no-break space keeps the [S1] from wrapping alone; not after right-to-left text,
+                # where it would make "[S1]" part of a right-to-left word (set backwards by the shaper).
+                glue = " " if needs_shaping(e.quote) else "\u00a0"
+                r.add(f"\u201c{e.quote}\u201d{glue}")
                 if idx and with_sources:
                     r.add(f"[S{idx}]", colour=_LINK, href=f"#src-{idx}")
                 else:

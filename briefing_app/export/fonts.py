@@ -177,7 +177,7 @@ def _whole_words(text: str, faces: list[str | None], fs: FontSet) -> None:
             faces[i] = face
 
 
-_WORD = re.compile(r"[^ \t\n\r\u00a0]+")
+_WORD = re.compile(r"[^ \t\n\r]+")  # ReportLab breaks words at spaces, not at no-break spaces
 
 
 def markup_runs(text: str) -> str:

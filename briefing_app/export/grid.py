@@ -53,6 +53,7 @@ class BriefTable(LongTable):  # type: ignore[misc]
 
     brief_widths: list[float]
     brief_look: TableLook
+    splitInRow: int  # noqa: N815 (ReportLab's attribute)
 
     def __init__(self, data: Any, *args: Any, page_height: float = 0.0, **kw: Any) -> None:
         super().__init__(data, *args, **kw)
@@ -72,7 +73,7 @@ class BriefTable(LongTable):  # type: ignore[misc]
         pad = self.brief_look.top + self.brief_look.bottom
         total = 0.0
         for k, row in enumerate(rows):
-            h = max(_height(c, w - self.brief_look.left - self.brief_look.right) for c, w in zip(row, widths))
+            h = max(_height(c, w - self.brief_look.left - self.brief_look.right) for c, w in zip(row, widths, strict=False))
             total += (h if k == 0 else min(h, 100.0)) + pad
         return total
 
@@ -101,7 +102,7 @@ class BriefTable(LongTable):  # type: ignore[misc]
             last = parts[0].row_data[-1]
             widths = self.brief_widths
             last_h = max(_height(c, w - self.brief_look.left - self.brief_look.right)
-                         for c, w in zip(last, widths)) + self.brief_look.top + self.brief_look.bottom
+                         for c, w in zip(last, widths, strict=False)) + self.brief_look.top + self.brief_look.bottom
             in_row, self.splitInRow = self.splitInRow, 0
             try:
                 again = super().split(availWidth, head_h - last_h + 0.01)

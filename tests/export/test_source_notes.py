@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from briefing_app.export.builder import BriefOptions, build_brief
+from briefing_app.export.builder import build_brief
 
 from .factory import make_briefing
 from .pdftools import flat, pages_text
