@@ -26,14 +26,14 @@ from briefing_app import __version__ as _app_version
 from briefing_app.core.annotations import COLORS
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence
 from briefing_app.export.bidi import needs_shaping
-from briefing_app.export.chart import legend_drawing, timeline_drawing
+from briefing_app.export.chart import Overlay, legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
 from briefing_app.export.flowables import Boxed, Heading, KeepRoom
 from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fonts
 from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
 from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
-from briefing_app.export.richtext import Rich, markup_paragraph, rich_paragraph
+from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
 from briefing_app.export.styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
 
 __all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "HEADINGS", "build_brief", "build_story",
@@ -349,10 +349,11 @@ class _Story:
         self.heading("timeline")
         b = self.b
         events = b.chronological
-        drawing = timeline_drawing(events, self.width)
+        overlays: list[Overlay] = []
+        drawing = timeline_drawing(events, self.width, overlays)
         if drawing is not None:
             # The figure, its key and its caption stay together, and with the table's start.
-            self.flow.append(self.lead(drawing))
+            self.flow.append(self.lead(LabelledChart(drawing, overlays, SANS) if overlays else drawing))
             legend = legend_drawing(self.width, events)
             if legend is not None:
                 self.flow.append(self.lead(legend))

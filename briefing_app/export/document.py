@@ -16,14 +16,12 @@ from typing import Any
 
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4, LETTER
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from briefing_app.export.bidi import needs_shaping
-from briefing_app.export.fonts import SANS, split_runs
-from briefing_app.export.richtext import rich_paragraph
+from briefing_app.export.fonts import SANS
+from briefing_app.export.richtext import draw_line
 from briefing_app.export.styles import PALETTE, banner_colour
 
 __all__ = ["BriefDocTemplate", "BriefCanvas", "PAGE_SIZES", "BriefCancelled"]
@@ -34,41 +32,6 @@ BANNER_H = 13.0
 
 class BriefCancelled(Exception):
     """The caller asked to stop (the GUI's Cancel button)."""
-
-
-def _draw_runs(c: Canvas, x: float, y: float, text: str, size: float, face: str,
-               align: str = "left", colour: colors.Color = PALETTE["ink"]) -> None:
-    """One line of page furniture (banner, header, footer) with its baseline at y.
-
-    Text with right-to-left or other shaped scripts is drawn as a one-line paragraph,
-    so shaping and order are the same as in the body (the canvas's own shaping needs
-    `rlbidi`); other text as runs of `drawString`, with the body's fallback faces.
-    """
-    if not needs_shaping(text):
-        runs = [(fb or face, s) for fb, s in split_runs(text)]
-        width = sum(c.stringWidth(s, f, size) for f, s in runs)
-        x -= width / 2 if align == "center" else width if align == "right" else 0.0
-        c.setFillColor(colour)
-        for f, s in runs:
-            c.setFont(f, size)
-            c.drawString(x, y, s)
-            x += c.stringWidth(s, f, size)
-        return
-    style = _LINE_STYLES.get((face, size, colour))
-    if style is None:
-        style = _LINE_STYLES[(face, size, colour)] = ParagraphStyle(
-            f"furniture-{len(_LINE_STYLES)}", fontName=face, fontSize=size, leading=size * 1.2, textColor=colour)
-    para = rich_paragraph(text, style)
-    para.wrapOn(c, 10_000, 100)
-    width = max(para.getActualLineWidths0() or [0.0])
-    if align == "center":
-        x -= width / 2
-    elif align == "right":
-        x -= width
-    para.drawOn(c, x, y - (style.leading - size))
-
-
-_LINE_STYLES: dict[tuple[str, float, colors.Color], ParagraphStyle] = {}
 
 
 def _fit(c: Canvas, text: str, face: str, size: float, limit: float) -> str:
@@ -161,15 +124,15 @@ class BriefDocTemplate(BaseDocTemplate):
         for y in (h - BANNER_H, 0):
             c.setFillColor(band)
             c.rect(0, y, w, BANNER_H, stroke=0, fill=1)
-            _draw_runs(c, w / 2, y + 4, label, 8, SANS + "-Bold", "center", colors.white)
+            draw_line(c, w / 2, y + 4, label, 8, SANS + "-Bold", "center", colors.white)
         # Running header: title left, as-of right, a hairline below.
         top = h - BANNER_H - 16
         c.setFillColor(PALETTE["slate"])
         right_text = f"As of {self.as_of.day} {self.as_of:%B %Y}"
         rw = c.stringWidth(right_text, SANS, 7.5)
-        _draw_runs(c, self.leftMargin, top, _fit(c, self.brief_title, SANS, 7.5, self.width - rw - 24),
+        draw_line(c, self.leftMargin, top, _fit(c, self.brief_title, SANS, 7.5, self.width - rw - 24),
                    7.5, SANS, colour=PALETTE["slate"])
-        _draw_runs(c, self.leftMargin + self.width, top, right_text, 7.5, SANS, "right", PALETTE["slate"])
+        draw_line(c, self.leftMargin + self.width, top, right_text, 7.5, SANS, "right", PALETTE["slate"])
         c.setStrokeColor(PALETTE["rule"])
         c.setLineWidth(0.5)
         c.line(self.leftMargin, top - 4, self.leftMargin + self.width, top - 4)
@@ -177,11 +140,11 @@ class BriefDocTemplate(BaseDocTemplate):
         foot = BANNER_H + 14
         c.line(self.leftMargin, foot + 10, self.leftMargin + self.width, foot + 10)
         if self.header_note:
-            _draw_runs(c, self.leftMargin, foot, _fit(c, self.header_note, SANS, 7.5, self.width - 110),
+            draw_line(c, self.leftMargin, foot, _fit(c, self.header_note, SANS, 7.5, self.width - 110),
                        7.5, SANS, colour=PALETTE["slate"])
         c.setFillColor(PALETTE["ink"])
         total_x = self.leftMargin + self.width - 22  # room for a five-digit total
-        _draw_runs(c, total_x - 2, foot, f"Page {c.getPageNumber()} of", 7.5, SANS, "right")
+        draw_line(c, total_x - 2, foot, f"Page {c.getPageNumber()} of", 7.5, SANS, "right")
         c.saveState()
         c.translate(total_x, foot)
         c.doForm("pagetotal")

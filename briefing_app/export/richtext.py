@@ -26,17 +26,17 @@ from typing import Any
 from xml.sax.saxutils import unescape
 
 from reportlab.lib.abag import ABag
-from reportlab.lib.colors import Color, toColor
+from reportlab.lib.colors import Color, black, toColor
 from reportlab.lib.enums import TA_LEFT, TA_RIGHT
 from reportlab.lib.fonts import ps2tt, tt2ps
 from reportlab.lib.styles import ParagraphStyle
-from reportlab.platypus import Paragraph
+from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paraparser import ParaFrag
 
 from briefing_app.export.bidi import base_is_rtl, needs_shaping, visual_order
 from briefing_app.export.fonts import split_runs
 
-__all__ = ["Rich", "RichParagraph", "rich_paragraph", "markup_paragraph", "is_cjk"]
+__all__ = ["Rich", "RichParagraph", "rich_paragraph", "markup_paragraph", "is_cjk", "draw_line", "LabelledChart"]
 
 #: Spaces other than U+0020 that ReportLab breaks lines at: as plain spaces (ReportLab joins a word
 #: to the next fragment's when they meet at one of them), same length so offsets hold.
@@ -342,3 +342,59 @@ def _face(family: str, bold: bool, italic: bool) -> str:
             name = family
         _FACES[key] = name
     return name
+
+
+def draw_line(c: Any, x: float, y: float, text: str, size: float, face: str,
+               align: str = "left", colour: Any = None) -> None:
+    """One line of page furniture (banner, header, footer) with its baseline at y.
+
+    Text with right-to-left or other shaped scripts is drawn as a one-line paragraph,
+    so shaping and order are the same as in the body (the canvas's own shaping needs
+    `rlbidi`); other text as runs of `drawString`, with the body's fallback faces.
+    """
+    colour = colour if colour is not None else black
+    if not needs_shaping(text):
+        runs = [(fb or face, s) for fb, s in split_runs(text)]
+        width = sum(c.stringWidth(s, f, size) for f, s in runs)
+        x -= width / 2 if align == "center" else width if align == "right" else 0.0
+        c.setFillColor(colour)
+        for f, s in runs:
+            c.setFont(f, size)
+            c.drawString(x, y, s)
+            x += c.stringWidth(s, f, size)
+        return
+    style = _LINE_STYLES.get((face, size, colour))
+    if style is None:
+        style = _LINE_STYLES[(face, size, colour)] = ParagraphStyle(
+            f"furniture-{len(_LINE_STYLES)}", fontName=face, fontSize=size, leading=size * 1.2, textColor=colour)
+    para = rich_paragraph(text, style)
+    para.wrapOn(c, 10_000, 100)
+    width = max(para.getActualLineWidths0() or [0.0])
+    para = rich_paragraph(text, style)  # again at its own width: a right-to-left line is right-aligned
+    para.wrapOn(c, width + 0.5, 100)
+    x -= 0.5
+    if align == "center":
+        x -= width / 2
+    elif align == "right":
+        x -= width
+    para.drawOn(c, x, y - (style.leading - size))
+
+
+_LINE_STYLES: dict[tuple[str, float, Any], ParagraphStyle] = {}
+
+
+class LabelledChart(Flowable):
+    """A chart `Drawing` with labels set over it as one-line paragraphs (shaped, in order)."""
+
+    def __init__(self, drawing: Any, overlays: list[tuple[float, float, str, float, Any]], face: str) -> None:
+        super().__init__()
+        self.drawing, self.overlays, self.face = drawing, overlays, face
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
+        self.width, self.height = self.drawing.wrap(availWidth, availHeight)
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.drawing.drawOn(self.canv, 0, 0)
+        for x, y, text, size, colour in self.overlays:
+            draw_line(self.canv, x, y, text, size, self.face, "left", colour)
