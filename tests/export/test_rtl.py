@@ -170,3 +170,25 @@ def test_punctuation_at_a_word_edge_goes_where_the_bidi_algorithm_puts_it(text, 
         assert line.endswith(last), line
     if "(" in text:  # brackets round the name stay brackets, in order, around it
         assert re.search(r"\(\S[^()]*\S\)", line), line
+
+
+def test_timeline_chart_labels_in_arabic_are_shaped(tmp_path):
+    """Graphics strings are never shaped by ReportLab: such labels are set over the chart."""
+    import io
+
+    from reportlab.platypus import SimpleDocTemplate
+
+    from briefing_app.export.chart import timeline_drawing
+    from briefing_app.export.fonts import SANS, register_fonts
+    from briefing_app.export.richtext import LabelledChart
+
+    register_fonts()
+    b = make_briefing("x", events=2)
+    events = (dataclasses.replace(b.timeline[0], title=f"{MBS} meets envoys"), b.timeline[1])
+    overlays: list = []
+    drawing = timeline_drawing(events, 480, overlays)
+    assert [o[2] for o in overlays] == [f"{MBS} meets envoys"]
+    buf = io.BytesIO()
+    SimpleDocTemplate(buf, invariant=1).build([LabelledChart(drawing, overlays, SANS)])
+    text = " ".join(pages_text(buf.getvalue(), tmp_path))
+    assert "\ufee3\ufea4\ufee4\ufeaa" in text and "meets envoys" in text
