@@ -14,6 +14,7 @@ Explicit embeddings and isolates (U+202A…U+2069) are not interpreted.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any
 
@@ -23,21 +24,14 @@ __all__ = ["needs_shaping", "base_is_rtl", "word_levels", "reorder", "visual_ord
 # the Indic scripts, Tibetan, Myanmar, Khmer, and Hebrew/Arabic presentation forms.
 _SHAPED = ((0x0590, 0x08FF), (0x0900, 0x0DFF), (0x0F00, 0x0FFF), (0x1000, 0x109F), (0x1780, 0x17FF),
            (0xFB1D, 0xFDFF), (0xFE70, 0xFEFF), (0x10800, 0x10FFF), (0x1E800, 0x1EEFF))
-_LOW = 0x0590
 
 
 def needs_shaping(text: str) -> bool:
     """Whether `text` has a character of a script that needs shaping (or is right-to-left)."""
-    if text.isascii():
-        return False
-    for ch in text:
-        o = ord(ch)
-        if o < _LOW:
-            continue
-        for lo, hi in _SHAPED:
-            if lo <= o <= hi:
-                return True
-    return False
+    return not text.isascii() and _SHAPED_RE.search(text) is not None
+
+
+_SHAPED_RE = re.compile("[" + "".join(f"{chr(lo)}-{chr(hi)}" for lo, hi in _SHAPED) + "]")
 
 
 def _strong(text: str) -> str | None:

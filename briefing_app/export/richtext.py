@@ -189,14 +189,12 @@ def _variant(style: ParagraphStyle, shaping: bool, cjk: bool, right: bool) -> Pa
     return v
 
 
+_CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff]")
+
+
 def is_cjk(text: str) -> bool:
     """Whether `text` has Chinese or Japanese characters (lines wrap between characters)."""
-    for ch in text:
-        o = ord(ch)
-        if o >= 0x2E80 and (o <= 0x9FFF or 0xF900 <= o <= 0xFAFF or 0x20000 <= o <= 0x3FFFF
-                            or 0xFF00 <= o <= 0xFFEF):
-            return True
-    return False
+    return not text.isascii() and _CJK.search(text) is not None
 
 
 def rich_paragraph(rich: Rich | str, style: ParagraphStyle, *, bullet: str | None = None,
@@ -250,6 +248,7 @@ def _frags(rich: Rich, style: ParagraphStyle, hoisted: list[str] | None = None) 
     # Faces are chosen over the whole paragraph, so a word made of several runs (an opening
     # quotation mark and a name, a highlighted part of a word) gets one face throughout.
     faces = _FaceCursor(split_runs(rich.plain().translate(_SPACES)))
+    last_look: tuple[Any, ...] | None = None  # the look of out[-1], when it is a text fragment
     for it in rich.items:
         kind = it[0]
         if kind == "a" and hoisted is not None:
@@ -259,11 +258,13 @@ def _frags(rich: Rich, style: ParagraphStyle, hoisted: list[str] | None = None) 
             f = _frag(style, style.fontName, style.fontSize, style.textColor, "")
             f.cbDefn = ABag(kind="anchor", label="anchor", name=it[1])
             out.append(f)
+            last_look = None
             continue
         if kind == "n":
             f = _frag(style, style.fontName, style.fontSize, style.textColor, "")
             f.lineBreak = True
             out.append(f)
+            last_look = None
             continue
         _, text, bold, italic, family, size, colour, href, back, sup, underline = it
         size = style.fontSize if size is None else size
@@ -275,22 +276,29 @@ def _frags(rich: Rich, style: ParagraphStyle, hoisted: list[str] | None = None) 
         fam = family or base_family
         if family is None:
             bold, italic = bold or bool(base_bold), italic or bool(base_italic)
-        link = []
+        link: list[tuple[int, str]] = []
         if href:
             link = [(n_links, href)]
             n_links += 1
         us = [(n_links, "underline", colour, "", "", rise, 1, "")] if underline else []
         if underline:
             n_links += 1
+        back = _colour(back) if back is not None else None
         for fb, chunk in faces.take(len(text)):
-            f = _frag(style, _face(fb or fam, bold, italic), size, colour, chunk)
+            font = _face(fb or fam, bold, italic)
+            look = (font, size, colour, rise, tuple(link), tuple(us), back)
+            if out and last_look == look:  # the same look as the run before: one fragment
+                out[-1].text += chunk
+                continue
+            f = _frag(style, font, size, colour, chunk)
             f.rise = rise
             f.link = link
             f.us_lines = us
             f.bold, f.italic = int(bold), int(italic)
             if back is not None:
-                f.backColor = _colour(back)
+                f.backColor = back
             out.append(f)
+            last_look = look
     if not out:
         out.append(_frag(style, style.fontName, style.fontSize, style.textColor, ""))
     return out
