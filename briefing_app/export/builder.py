@@ -23,38 +23,33 @@ from reportlab.platypus import CondPageBreak, Flowable, LongTable, Spacer, Table
 from reportlab.platypus.flowables import BalancedColumns, KeepTogether
 
 from briefing_app import __version__ as _app_version
-from briefing_app.core.annotations import COLORS
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence
 from briefing_app.export.bidi import needs_shaping
 from briefing_app.export.chart import Overlay, legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
-from briefing_app.export.flowables import Boxed, Heading, KeepRoom
+from briefing_app.export.flowables import Boxed, Heading
 from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fonts
 from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
 from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
 from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
+from briefing_app.export.sections import (
+    HEADINGS,
+    SECTION_TITLES,
+    SECTIONS,
+    check_sections,
+    cite_anchor,
+    cite_anchor_href,
+    colour_rank,
+    describe,
+    keep_leads_with_next,
+    kind_label,
+)
 from briefing_app.export.styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
 
 __all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "HEADINGS", "build_brief", "build_story",
            "check_sections"]
 
-#: The sections a brief can print (FORMAT.md §3, `export --sections`), in the default order.
-SECTIONS = ("bluf", "judgments", "actors", "relations", "timeline", "quotes", "notes", "endnotes")
-#: Each section's name as an analyst chooses it (the export dialog's check boxes).
-SECTION_TITLES = {
-    "bluf": "Bottom line up front",
-    "judgments": "Key judgments",
-    "actors": "Actors",
-    "relations": "Relations",
-    "timeline": "Timeline",
-    "quotes": "Quotations",
-    "notes": "Analyst notes",
-    "endnotes": "Sources and source notes",
-}
-#: The headings printed in the brief (endnotes print two: the sources, then the source notes).
-HEADINGS = {**SECTION_TITLES, "sources": "Sources", "source_notes": "Source notes"}
-del HEADINGS["endnotes"]
 _CONFIDENCE_WORDS = {
     "high": "We assess with high confidence",
     "moderate": "We assess with moderate confidence",
@@ -168,7 +163,7 @@ class _Story:
             self.endnotes.append((n, [address], evidence))
         else:
             self.endnotes[n - 1][1].append(address)
-        back = _cite_anchor(n, len(self.endnotes[n - 1][1]))
+        back = cite_anchor(n, len(self.endnotes[n - 1][1]))
         return out.anchor(back).add(f"[{n}]", family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
 
     def para(self, markup: str, style: str) -> Flowable:
@@ -222,7 +217,7 @@ class _Story:
                 make()
             made[key], self.flow = self.flow, []
         self.flow = top + [f for key in self.opts.sections for f in made[key]]
-        return _keep_leads_with_next(self.flow, self.height, self.lead_ids)
+        return keep_leads_with_next(self.flow, self.height, self.lead_ids)
 
     def lead(self, f: Flowable) -> Flowable:
         """Mark `f` as leading into what follows (a heading, a caption, a figure)."""
@@ -270,7 +265,7 @@ class _Story:
             k = (r.highlight.colour, r.highlight.label)
             seen[k] = seen.get(k, 0) + 1
         parts = [f"<b>{escape(lead)}</b>"]
-        for colour, label in sorted(seen, key=lambda k: (_colour_rank(k[0]), k[1])):
+        for colour, label in sorted(seen, key=lambda k: (colour_rank(k[0]), k[1])):
             fill = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])[0]
             parts.append(f'<span backColor="{fill}">\u00a0{markup_runs(label)}\u00a0</span>\u00a0'
                          f'<font color="#5a6472">({seen[(colour, label)]})</font>\u2003')
@@ -315,7 +310,7 @@ class _Story:
                 name.br().add("also " + "; ".join(a.aliases), size=7.5, colour=_GREY)
             if a.description:
                 name.br().extend(self.text(a.address, "description", a.description, size=7.8))
-            row = [self.rt(name, "cell"), self.rt(_kind_label(a.kind), "cell")]
+            row = [self.rt(name, "cell"), self.rt(kind_label(a.kind), "cell")]
             if with_role:
                 role = self.text(a.address, "role", a.role) if a.role else Rich()
                 if a.affiliation:
@@ -409,12 +404,12 @@ class _Story:
         groups: dict[tuple[int, str, str], list[NoteRef]] = {}
         for r in self.refs:
             h = r.highlight
-            groups.setdefault((_colour_rank(h.colour), h.colour, h.label), []).append(r)
+            groups.setdefault((colour_rank(h.colour), h.colour, h.label), []).append(r)
         conf_rank = {"high": 0, "moderate": 1, "low": 2}
         for (_, colour, label), refs in sorted(groups.items()):
             fill, swatch = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])
             title = label[:1].upper() + label[1:]
-            key = f"notes-{_colour_rank(colour)}-{len(self.flow)}"
+            key = f"notes-{colour_rank(colour)}-{len(self.flow)}"
             mark = Rich().anchor(key).add(_SWATCH, colour=swatch).add(" ").add(title)
             group = rich_paragraph(mark, self.st["h2"], cls=Heading)
             group.outline = (key, clean_text(title), 1)
@@ -432,7 +427,7 @@ class _Story:
         b = self.b
         el = b.element(h.address)
         printed = (h.address, h.field) in self.printed_fields
-        where = _describe(b, h.address, h.field)
+        where = describe(b, h.address, h.field)
         target = f"#hl-{r.number}" if printed else (
             f"#{self.anchor(h.address)}" if self.will_print(h.address) else None)
         head = (f'<a name="note-{r.number}"/><font face="{SANS}-Bold" color="{swatch}">A{r.number}</font>'
@@ -524,12 +519,12 @@ class _Story:
             for k, address in enumerate(addresses, start=1):
                 what = described.get(address)
                 if what is None:
-                    what = described[address] = _describe(self.b, address, None)
+                    what = described[address] = describe(self.b, address, None)
                 if k > 1:
                     r.add("; ", family=SANS, size=7, colour=_GREY)
                 # With one claim the number is its link back; with several, each name is.
                 r.add(what, family=SANS, size=7, colour=_GREY,
-                      href=_cite_anchor_href(n, k) if len(addresses) > 1 else None)
+                      href=cite_anchor_href(n, k) if len(addresses) > 1 else None)
             r.add(": ", family=SANS, size=7, colour=_GREY)
             for k, e in enumerate(evidence):
                 if k:
@@ -557,81 +552,10 @@ class _Story:
             self.flow.extend(notes)
 
 
-def _keep_leads_with_next(flow: list[Flowable], page_height: float, leads: set[int]) -> list[Flowable]:
-    """Put a `KeepRoom` before each run of leads (spacers between them included), so a
-    heading and its lead-ins never end a page without the start of what they lead to."""
-    out: list[Flowable] = []
-    pending: list[Flowable] = []
-    for f in flow:
-        if id(f) in leads or (pending and type(f) is Spacer):
-            pending.append(f)
-            continue
-        if pending:
-            out.append(KeepRoom(pending, f, page_height))
-            out.extend(pending)
-            pending = []
-        out.append(f)
-    out.extend(pending)
-    return out
-
-
-def _cite_anchor(n: int, k: int) -> str:
-    """The destination at the k-th claim citing note n (the first is plain `cite-n`)."""
-    return f"cite-{n}" if k == 1 else f"cite-{n}-{k}"
-
-
-def _cite_anchor_href(n: int, k: int) -> str:
-    return "#" + _cite_anchor(n, k)
-
-
-def _kind_label(kind: str) -> str:
-    """An actor kind as the reader shows it: "organisation" → "Organisation"."""
-    return kind[:1].upper() + kind[1:]
-
-
-def _colour_rank(colour: str) -> int:
-    return COLORS.index(colour) if colour in COLORS else len(COLORS)
-
-
-def _describe(b: Briefing, address: str, fld: str | None) -> str:
-    """A short human name for an element (and field), e.g. `Quote by Yoshimasa Hayashi`."""
-    el = b.element(address)
-    kind = address.split("/", 1)[0]
-    if el is None:
-        return address
-    names = {
-        "summary": lambda: "Bottom line up front",
-        "key_points": lambda: f"Key judgment {[k.address for k in b.summary.key_points].index(address) + 1}",
-        "actors": lambda: f"Actor {el.name}",  # type: ignore[union-attr]
-        "relations": lambda: f"Relation {b.display_name(el.from_actor)} {el.kind} "  # type: ignore[union-attr]
-                             f"{b.display_name(el.to_actor)}",  # type: ignore[union-attr]
-        "timeline": lambda: f"Event {el.when}: {el.title}",  # type: ignore[union-attr]
-        "quotes": lambda: f"Quotation by {b.display_name(el.speaker)}",  # type: ignore[union-attr]
-        "sources": lambda: f"Source {el.title}",  # type: ignore[union-attr]
-    }
-    text = names.get(kind, lambda: address)()
-    if len(text) > 110:
-        text = text[:110].rstrip() + "…"
-    if fld and fld not in ("text", "bluf"):
-        text += f" ({fld})"
-    return text
-
-
 def build_story(briefing: Briefing, highlights: Sequence[Highlight], options: BriefOptions,
                 width: float, height: float = 700.0) -> list[Flowable]:
     register_fonts()
     return _Story(briefing, highlights, options, width, height).build()
-
-
-def check_sections(sections: Sequence[str]) -> None:
-    """Raise ValueError naming the first unknown or repeated section."""
-    seen: set[str] = set()
-    for name in sections:
-        if name not in SECTIONS:
-            raise ValueError(f"unknown section {name!r}; the sections are {', '.join(SECTIONS)}")
-        if name in seen:
-            raise ValueError(f"section {name!r} is named twice")
-        seen.add(name)
 
 
 def build_brief(briefing: Briefing, highlights: Sequence[Highlight] = (),
