@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import CondPageBreak, Flowable, LongTable, Spacer, TableStyle
-from reportlab.platypus.flowables import BalancedColumns, KeepTogether
+from reportlab.platypus.flowables import BalancedColumns, HRFlowable, KeepTogether
 
 from briefing_app import __version__ as _app_version
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence
@@ -34,6 +35,8 @@ from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, sele
 from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
 from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
 from briefing_app.export.sections import (
+    CONFIDENCE_MEANING,
+    CONFIDENCE_WORDS,
     HEADINGS,
     SECTION_TITLES,
     SECTIONS,
@@ -50,18 +53,6 @@ from briefing_app.export.styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, b
 __all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "HEADINGS", "build_brief", "build_story",
            "check_sections"]
 
-_CONFIDENCE_WORDS = {
-    "high": "We assess with high confidence",
-    "moderate": "We assess with moderate confidence",
-    "low": "We assess with low confidence",
-}
-_CONFIDENCE_MEANING = (
-    ("high", "judgments based on high-quality information from multiple sources, or where the "
-             "nature of the issue makes a solid judgment possible; not a certainty."),
-    ("moderate", "information is credibly sourced and plausible but not corroborated enough "
-                 "for higher confidence."),
-    ("low", "information is scant, questionable or fragmented, or sources are of doubtful reliability."),
-)
 #: Text fields printed in the brief, per element kind, in reading order.
 _FIELD_ORDER = ("bluf", "text", "name", "role", "description", "title", "location", "note", "context")
 _LINK = "#1d4f91"
@@ -282,10 +273,10 @@ class _Story:
     def key_judgments(self) -> None:
         self.heading("judgments")
         for i, kp in enumerate(self.b.summary.key_points, start=1):
-            conf = kp.confidence if kp.confidence in _CONFIDENCE_WORDS else None
+            conf = kp.confidence if kp.confidence in CONFIDENCE_WORDS else None
             colour = CONFIDENCE_COLOURS.get(conf or "", _GREY)
             tag = Rich().anchor(self.anchor(kp.address)).add(f"KEY JUDGMENT {i}", colour="#1f3a5f")
-            tag.add("\u2002·\u2002").add(_CONFIDENCE_WORDS[conf].upper() if conf else "CONFIDENCE NOT STATED",
+            tag.add("\u2002·\u2002").add(CONFIDENCE_WORDS[conf].upper() if conf else "CONFIDENCE NOT STATED",
                                          colour=colour)
             body = self.text(kp.address, "text", kp.text).extend(self.cite(kp.address, kp.evidence))
             box = Boxed([self.rt(body, "body")], bar=colors.HexColor(colour), bar_width=1.5,
@@ -293,7 +284,7 @@ class _Story:
             together = KeepTogether([self.rt(tag, "confidence_tag"), box])
             together.brief_content, together.brief_kind = [self.rt(tag, "confidence_tag"), box], "together"
             self.flow.append(together)
-        lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in _CONFIDENCE_MEANING)
+        lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in CONFIDENCE_MEANING)
         self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
 
     def actors(self) -> None:
@@ -466,16 +457,31 @@ class _Story:
         return out
 
     def markdown(self, text: str) -> list[Flowable]:
+        """A note's blocks: list items with their markers, nested lists and quotations indented
+        (`depth`, `quoted`), a rule as a hairline; the rest as paragraphs of the note style."""
         out: list[Flowable] = []
         for block in parse_markdown(text):
-            body = render_inline(block.inlines)
-            if block.kind == "bullet":
-                out.append(markup_paragraph(body, self.st["note_list"], bullet="\u2022"))
-            elif block.kind == "number":
-                out.append(markup_paragraph(body, self.st["note_list"], bullet=f"{block.number}."))
-            else:
-                out.append(self.para(body, "note"))
+            depth, quoted = getattr(block, "depth", 0), getattr(block, "quoted", 0)
+            if block.kind == "rule":
+                out.append(HRFlowable(width="100%", thickness=0.4, color=PALETTE["rule"], spaceBefore=2,
+                                      spaceAfter=4))
+                continue
+            listed = block.kind in ("bullet", "number")
+            style = self.note_style("note_list" if listed else "note", max(depth - 1, 0) if listed else depth, quoted)
+            bullet = "\u2022" if block.kind == "bullet" else f"{block.number}." if block.kind == "number" else None
+            out.append(markup_paragraph(render_inline(block.inlines), style, bullet=bullet))
         return out
+
+    def note_style(self, base: str, depth: int, quoted: int) -> ParagraphStyle:
+        """The note style indented for list nesting and block quotations (made once each)."""
+        if not depth and not quoted:
+            return self.st[base]
+        key = f"{base}-{depth}-{quoted}"
+        if key not in self.st:
+            parent = self.st[base]
+            self.st[key] = ParagraphStyle(key, parent=parent, leftIndent=parent.leftIndent + 14 * depth + 12 * quoted,
+                                          textColor=PALETTE["slate"] if quoted else parent.textColor)
+        return self.st[key]
 
     def sources(self) -> None:
         self.heading("sources")

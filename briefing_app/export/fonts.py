@@ -145,7 +145,7 @@ def split_runs(text: str) -> list[tuple[str | None, str]]:
             f = face  # keep spaces inside a fallback run
         faces.append(f)
         face = f
-    if any(_is_rtl_letter(ch) for ch in text):
+    if any(_is_rtl_letter(ch) for ch in text) or _SHAPED.search(text):
         _whole_words(text, faces, fs)
     out: list[tuple[str | None, str]] = []
     start = 0
@@ -162,22 +162,30 @@ def _is_rtl_letter(ch: str) -> bool:
 
 
 def _whole_words(text: str, faces: list[str | None], fs: FontSet) -> None:
-    """Set each word with right-to-left letters in their face throughout, when that face has
-    every character of the word (ReportLab shapes a word with its first character's face)."""
-    cover = dict(fs.fallbacks)
+    """Set each word in one face throughout where one face has all of its characters: the
+    right-to-left letters' face first, then any fallback the word uses, then the main face.
+
+    ReportLab shapes a word with its first character's face and cannot shape a word that
+    changes face (shaped text is every word of a paragraph with Arabic, Hebrew…)."""
+    cover: dict[str | None, frozenset[int]] = dict(fs.fallbacks)
+    cover[None] = fs.main | _NEUTRAL
     for m in _WORD.finditer(text):
         a, b = m.span()
-        rtl_faces = {faces[i] for i in range(a, b) if _is_rtl_letter(text[i])}
-        if len(rtl_faces) != 1:
+        used = {faces[i] for i in range(a, b)}
+        if len(used) < 2:
             continue
-        face = rtl_faces.pop()
-        if face is None or not all(ord(text[i]) in cover[face] for i in range(a, b)):
-            continue
-        for i in range(a, b):
-            faces[i] = face
+        rtl = [faces[i] for i in range(a, b) if _is_rtl_letter(text[i])]
+        candidates = rtl[:1] + sorted((f for f in used if f is not None), key=str) + [None]
+        for face in candidates:
+            if all(ord(text[i]) in cover[face] for i in range(a, b)):
+                for i in range(a, b):
+                    faces[i] = face
+                break
 
 
-_WORD = re.compile(r"[^ \t\n\r]+")  # ReportLab breaks words at spaces, not at no-break spaces
+_WORD = re.compile(r"[^ \t\n\r]+")
+#: Scripts ReportLab shapes (as `bidi.needs_shaping`; fonts must not import the text modules).
+_SHAPED = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")  # ReportLab breaks words at spaces, not at no-break spaces
 
 
 def markup_runs(text: str) -> str:

@@ -109,11 +109,14 @@ class RichParagraph(Paragraph):
     when it has no right-to-left text (then lines are left as ReportLab made them).
     """
 
+    style: ParagraphStyle
     keep_under = 0.0
     rtl: bool | None = None
     #: Named destinations set at the paragraph's top rather than inside its text: ReportLab
     #: cannot shape a word that holds an anchor fragment, nor wrap CJK text at one.
     anchors: tuple[str, ...] = ()
+    #: The style without shaping, should ReportLab fail to shape this paragraph.
+    unshaped: ParagraphStyle | None = None
 
     def draw(self) -> None:
         for name in self.anchors:
@@ -134,7 +137,15 @@ class RichParagraph(Paragraph):
         key = tuple(width) if isinstance(width, (list, tuple)) else (width,)
         if self.broken is not None and self.broken[0] == key:
             return self.broken[1]
-        lines = self.place_words(breaker(width))
+        try:
+            lines = self.place_words(breaker(width))
+        except (AttributeError, KeyError):
+            if not self.style.shaping or self.unshaped is None:
+                raise
+            # ReportLab 5.1 cannot shape a word whose characters need two faces (its shaper
+            # looks glyphs up in the wrong face); print this paragraph unshaped rather than fail.
+            self.style, self.rtl, self.unshaped = self.unshaped, None, None
+            lines = breaker(width)
         self.broken = (key, lines)
         return lines
 
@@ -211,6 +222,8 @@ def rich_paragraph(rich: Rich | str, style: ParagraphStyle, *, bullet: str | Non
     p = cls(None, st, bulletText=bullet, frags=_frags(rich, st, anchors if shaping or cjk else None))
     p.rtl = rtl
     p.anchors = tuple(anchors)
+    if shaping:
+        p.unshaped = _variant(style, False, cjk, False)
     return p
 
 
@@ -233,6 +246,8 @@ def markup_paragraph(markup: str, style: ParagraphStyle, *, bullet: str | None =
     p = RichParagraph(markup, _variant(style, shaping, cjk, bool(rtl)), bulletText=bullet)
     p.rtl = rtl
     p.anchors = tuple(anchors)
+    if shaping:
+        p.unshaped = _variant(style, False, cjk, False)
     return p
 
 
