@@ -192,3 +192,7 @@ def test_timeline_chart_labels_in_arabic_are_shaped(tmp_path):
     SimpleDocTemplate(buf, invariant=1).build([LabelledChart(drawing, overlays, SANS)])
     text = " ".join(pages_text(buf.getvalue(), tmp_path))
     assert "\ufee3\ufea4\ufee4\ufeaa" in text and "meets envoys" in text
+
+
+def test_reproducible_with_shaping(sentence_pdf):
+    assert build_brief(rtl_briefing()) == sentence_pdf
