@@ -179,6 +179,8 @@ def _cut_edges(word: list[Any]) -> list[_Item]:
     def ch(g: tuple[int, int]) -> str:
         return str(word[g[0]].text[g[1]])
 
+    if not rtl:
+        return _cut_runs(word, glyphs, ch, cut_pieces=lambda a, b: _cut(word, glyphs, a, b))
     left = 0
     while left < len(glyphs) and _neutral(ch(glyphs[left])):
         left += 1
@@ -189,18 +191,10 @@ def _cut_edges(word: list[Any]) -> list[_Item]:
         return [_Item("word", word, kind)]
 
     def cut(a: int, b: int) -> list[Any]:
-        """The drawn pieces for glyphs[a:b] (a slice of each piece's text, shaping kept)."""
-        out: list[Any] = []
-        for pi in sorted({glyphs[k][0] for k in range(a, b)}):
-            idx = [glyphs[k][1] for k in range(a, b) if glyphs[k][0] == pi]
-            out.append(word[pi].clone(text=word[pi].text[idx[0]:idx[-1] + 1]))
-        return out
+        return _cut(word, glyphs, a, b)
 
     def punctuation(a: int, b: int) -> _Item:
-        drawn = cut(a, b)
-        flipped = [p.clone(text=_mirrored(str(p.text))) for p in reversed(drawn)]
-        # `pieces` is how it is drawn at an even (left-to-right) level, `other` at an odd one
-        return _Item("punct", flipped if rtl else drawn, "ON", drawn if rtl else flipped)
+        return _punctuation(cut(a, b), rtl)
 
     anchors = [p for p in word if hasattr(p, "cbDefn")]
     core = anchors + cut(left, right)
@@ -209,6 +203,54 @@ def _cut_edges(word: list[Any]) -> list[_Item]:
     # drawing order is visual: for a right-to-left word, its left edge is its logical end
     before, after = (drawn_right, drawn_left) if rtl else (drawn_left, drawn_right)
     return [*before, _Item("word", core, kind), *after]
+
+
+def _cut(word: list[Any], glyphs: list[tuple[int, int]], a: int, b: int) -> list[Any]:
+    """The drawn pieces for glyphs[a:b] (a slice of each piece's text, shaping kept)."""
+    out: list[Any] = []
+    for pi in sorted({glyphs[k][0] for k in range(a, b)}):
+        idx = [glyphs[k][1] for k in range(a, b) if glyphs[k][0] == pi]
+        out.append(word[pi].clone(text=word[pi].text[idx[0]:idx[-1] + 1]))
+    return out
+
+
+def _punctuation(drawn: list[Any], drawn_rtl: bool) -> _Item:
+    """Punctuation cut from a word: `pieces` as drawn at an even (left-to-right) level, `other` at an odd one."""
+    flipped = [p.clone(text=_mirrored(str(p.text))) for p in reversed(drawn)]
+    return _Item("punct", flipped if drawn_rtl else drawn, "ON", drawn if drawn_rtl else flipped)
+
+
+def _cut_runs(word: list[Any], glyphs: list[tuple[int, int]], ch: Any, cut_pieces: Any) -> list[_Item]:
+    """A word drawn left to right (Latin, digits) as runs of letters, digits and punctuation.
+
+    "2024.[2]" (a year, a full stop and a citation mark, no space between) is four
+    runs to the bidi algorithm; in a Hebrew sentence they do not stay in this order.
+    """
+    def group(g: tuple[int, int]) -> str:
+        c = ch(g)
+        if _neutral(c):
+            return "ON"
+        k = unicodedata.bidirectional(c)
+        return k if k in ("EN", "AN") else "L"
+
+    runs: list[tuple[int, int, str]] = []
+    for i, g in enumerate(glyphs):
+        k = group(g)
+        if runs and runs[-1][2] == k:
+            runs[-1] = (runs[-1][0], i + 1, k)
+        else:
+            runs.append((i, i + 1, k))
+    text = "".join(ch(g) for g in glyphs)
+    if len(runs) < 2:
+        return [_Item("word", word, _word_type(text))]
+    items = [_punctuation(cut_pieces(a, b), False) if k == "ON" else _Item("word", cut_pieces(a, b), k)
+             for a, b, k in runs]
+    anchors = [p for p in word if hasattr(p, "cbDefn")]
+    if anchors:
+        items[0].pieces[:0] = anchors
+        if items[0].other is not None:
+            items[0].other[:0] = anchors
+    return items
 
 
 def visual_order(frags: list[Any], rtl: bool) -> list[Any]:

@@ -282,6 +282,11 @@ def _frags(rich: Rich, style: ParagraphStyle, hoisted: list[str] | None = None) 
             last_look = None
             continue
         _, text, bold, italic, family, size, colour, href, back, sup, underline = it
+        if sup and out and _ends_right_to_left(str(out[-1].text)):
+            # A mark glued to a right-to-left word would be shaped inside it, its digits
+            # right to left ("[12]" as "[21]"): a space makes it a word of its own.
+            out[-1].text += " "
+            last_look = None
         size = style.fontSize if size is None else size
         rise = 0.0
         if sup:
@@ -317,6 +322,11 @@ def _frags(rich: Rich, style: ParagraphStyle, hoisted: list[str] | None = None) 
     if not out:
         out.append(_frag(style, style.fontName, style.fontSize, style.textColor, ""))
     return out
+
+
+def _ends_right_to_left(text: str) -> bool:
+    word = text.rsplit(" ", 1)[-1]
+    return bool(word) and base_is_rtl(word)
 
 
 class _FaceCursor:

@@ -196,3 +196,17 @@ def test_timeline_chart_labels_in_arabic_are_shaped(tmp_path):
 
 def test_reproducible_with_shaping(sentence_pdf):
     assert build_brief(rtl_briefing()) == sentence_pdf
+
+
+@pytest.mark.parametrize("rtl_text", [QUOTE + " العام.", HEBREW_NOTE + " בשנת 2024."])
+def test_a_citation_mark_after_rtl_text_keeps_its_digits_in_order(rtl_text):
+    """"[12]" glued to a right-to-left word must not be shaped with it (it would read "[21]")."""
+    from briefing_app.export.fonts import register_fonts
+    from briefing_app.export.richtext import Rich, rich_paragraph
+    from briefing_app.export.styles import build_styles
+
+    register_fonts()
+    p = rich_paragraph(Rich().add(rtl_text).add("[12]", sup=True, href="#en-12"), build_styles()["body"])
+    p.wrap(2000, 1e6)
+    line = "".join(str(getattr(f, "text", "")) for f in p.blPara.lines[0].words)
+    assert "[12]" in line and "21" not in line, line
