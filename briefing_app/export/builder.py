@@ -1,67 +1,58 @@
 """`build_brief(briefing, highlights, options) -> bytes`: the PDF brief.
 
 Pure (no Qt, no files written): the CLI and the GUI call it and save the
-bytes atomically. Sections follow issue 5's order: title block, BLUF, key
-judgments, actors, relations, timeline (chart and table), quotes, analyst
-notes, sources, source notes. The bulk of the text (tables, quotes, notes)
-is set as `richtext.RichText` runs, which are never parsed at all; the few
-`Paragraph`s left (headings, captions, legend, analyst notes) get briefing or
-note text only through `fonts.markup_runs` (escaped, with font fallback) or
-the Markdown renderer, never as markup.
+bytes atomically. After the title block, the sections of FORMAT.md §3 print
+in the order `BriefOptions.sections` gives (default: BLUF, key judgments,
+actors, relations, timeline with chart and table, quotes, analyst notes,
+endnotes = sources and source notes). Briefing text is set as `richtext.Rich`
+runs turned into ReportLab fragments, never parsed; the few markup
+`Paragraph`s (captions, legend, analyst notes) get briefing or note text only
+through `fonts.markup_runs` (escaped, with font fallback) or the Markdown
+renderer.
 """
 
 from __future__ import annotations
 
-import gc
 import io
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, LongTable, Paragraph, Spacer, TableStyle
-from reportlab.platypus.flowables import BalancedColumns, KeepTogether
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.platypus import CondPageBreak, Flowable, LongTable, Spacer, TableStyle
+from reportlab.platypus.flowables import BalancedColumns, HRFlowable, KeepTogether
 
 from briefing_app import __version__ as _app_version
-from briefing_app.core.annotations import COLORS
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence
-from briefing_app.export.chart import legend_drawing, timeline_drawing
+from briefing_app.export.bidi import needs_shaping
+from briefing_app.export.chart import Overlay, legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
-from briefing_app.export.flowables import Boxed, Heading, KeepRoom
+from briefing_app.export.flowables import Boxed, Heading
 from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fonts
-from briefing_app.export.grid import RowTable, TableLook
+from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
 from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
-from briefing_app.export.richtext import Rich, RichText
+from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
+from briefing_app.export.sections import (
+    CONFIDENCE_MEANING,
+    CONFIDENCE_WORDS,
+    HEADINGS,
+    SECTION_TITLES,
+    SECTIONS,
+    check_sections,
+    cite_anchor,
+    cite_anchor_href,
+    colour_rank,
+    describe,
+    keep_leads_with_next,
+    kind_label,
+)
 from briefing_app.export.styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, build_styles
 
-__all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "build_brief", "build_story"]
+__all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "HEADINGS", "build_brief", "build_story",
+           "check_sections"]
 
-SECTIONS = ("bluf", "key_judgments", "actors", "relations", "timeline", "quotes",
-            "analyst_notes", "sources", "source_notes")
-SECTION_TITLES = {
-    "bluf": "Bottom line up front",
-    "key_judgments": "Key judgments",
-    "actors": "Actors",
-    "relations": "Relations",
-    "timeline": "Timeline",
-    "quotes": "Quotations",
-    "analyst_notes": "Analyst notes",
-    "sources": "Sources",
-    "source_notes": "Source notes",
-}
-_CONFIDENCE_WORDS = {
-    "high": "We assess with high confidence",
-    "moderate": "We assess with moderate confidence",
-    "low": "We assess with low confidence",
-}
-_CONFIDENCE_MEANING = (
-    ("high", "judgments based on high-quality information from multiple sources, or where the "
-             "nature of the issue makes a solid judgment possible; not a certainty."),
-    ("moderate", "information is credibly sourced and plausible but not corroborated enough "
-                 "for higher confidence."),
-    ("low", "information is scant, questionable or fragmented, or sources are of doubtful reliability."),
-)
 #: Text fields printed in the brief, per element kind, in reading order.
 _FIELD_ORDER = ("bluf", "text", "name", "role", "description", "title", "location", "note", "context")
 _LINK = "#1d4f91"
@@ -74,7 +65,7 @@ _QUOTE_KEEP = 120.0  # a block quote (with its attribution) up to this tall neve
 @dataclass(frozen=True)
 class BriefOptions:
     page_size: str = "a4"
-    sections: frozenset[str] = frozenset(SECTIONS)
+    sections: tuple[str, ...] = SECTIONS
     annotations: bool = True
     labels: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
@@ -91,13 +82,14 @@ class _Story:
         self.b, self.opts, self.width, self.height = b, opts, width, height
         self.st = build_styles()
         self.flow: list[Flowable] = []
+        self.lead_ids: set[int] = set()  # flowables that lead into the next (kept alive by self.flow)
         # (n, addresses citing it, evidence); claims citing the very same excerpts share a note.
         self.endnotes: list[tuple[int, list[str], tuple[Evidence, ...]]] = []
         self.note_for: dict[tuple[tuple[str, str], ...], int] = {}
         self.source_index = {s.id: i for i, s in enumerate(b.sources, start=1)}
         self.anchor_ids: dict[str, str] = {}
         chosen = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
-        self.refs = self._number(chosen)
+        self.refs = self.number_highlights(chosen)
         self.refs_at: dict[tuple[str, str | None], list[NoteRef]] = {}
         for r in self.refs:
             self.refs_at.setdefault((r.highlight.address, r.highlight.field), []).append(r)
@@ -108,7 +100,7 @@ class _Story:
         self.linked = {r.highlight.address for r in self.refs}
 
     # -- numbering ----------------------------------------------------------
-    def _number(self, hs: list[Highlight]) -> list[NoteRef]:
+    def number_highlights(self, hs: list[Highlight]) -> list[NoteRef]:
         b = self.b
         order = {"summary": 0}
         seqs = (b.summary.key_points, b.actors, b.relations, b.chronological, b.quotes, b.sources)
@@ -142,18 +134,18 @@ class _Story:
             self.printed_fields.add((address, None))
         if not (refs or whole):
             return Rich().add(value, **look)  # type: ignore[arg-type]
-        return marked_rich(value, refs + whole, "analyst_notes" in self.opts.sections, **look)
+        return marked_rich(value, refs + whole, "notes" in self.opts.sections, **look)
 
     def will_print(self, address: str) -> bool:
         """Whether the element gets an anchor somewhere in the brief."""
         kind = address.split("/", 1)[0]
-        section = {"key_points": "key_judgments", "actors": "actors", "relations": "relations",
-                   "timeline": "timeline", "quotes": "quotes", "sources": "sources"}.get(kind)
+        section = {"key_points": "judgments", "actors": "actors", "relations": "relations",
+                   "timeline": "timeline", "quotes": "quotes", "sources": "endnotes"}.get(kind)
         return section is not None and section in self.opts.sections and self.b.element(address) is not None
 
     def cite(self, address: str, evidence: tuple[Evidence, ...]) -> Rich:
         out = Rich()
-        if not evidence or "source_notes" not in self.opts.sections:
+        if not evidence or "endnotes" not in self.opts.sections:
             return out
         key = tuple((e.source, e.quote) for e in evidence)
         n = self.note_for.get(key)
@@ -162,54 +154,71 @@ class _Story:
             self.endnotes.append((n, [address], evidence))
         else:
             self.endnotes[n - 1][1].append(address)
-        back = _cite_anchor(n, len(self.endnotes[n - 1][1]))
+        back = cite_anchor(n, len(self.endnotes[n - 1][1]))
         return out.anchor(back).add(f"[{n}]", family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
 
-    def para(self, markup: str, style: str) -> Paragraph:
-        return Paragraph(markup, self.st[style])
+    def para(self, markup: str, style: str) -> Flowable:
+        return markup_paragraph(markup, self.st[style])
 
-    def rt(self, rich: Rich | str, style: str) -> RichText:
-        return RichText(Rich().add(rich) if isinstance(rich, str) else rich, self.st[style])
+    def rt(self, rich: Rich | str, style: str) -> Flowable:
+        return rich_paragraph(rich, self.st[style])
+
+    def heading_flowable(self, key: str, title: str, style: str, level: int) -> Flowable:
+        h = rich_paragraph(Rich().anchor(key).add(title), self.st[style], cls=Heading)
+        h.outline = (key, clean_text(title), level)
+        return h
 
     def heading(self, key: str, title: str | None = None, level: int = 0) -> None:
-        title = title or SECTION_TITLES[key]
-        style = "h1" if level == 0 else "h2"
+        title = title or HEADINGS[key]
         if level == 0:
             self.flow.append(CondPageBreak(90))
-        self.flow.append(_lead(Heading(f'<a name="sec-{key}"/>{markup_runs(title)}', self.st[style],
-                                       (f"sec-{key}", clean_text(title), level))))
+        self.flow.append(self.lead(self.heading_flowable(f"sec-{key}", title, "h1" if level == 0 else "h2", level)))
 
     def table(self, header: list[str], rows: list[list[Flowable]], widths: list[float],
               zebra: bool = True) -> None:
         look = TableLook(head_fill=PALETTE["navy"], rule=PALETTE["rule"], rule_width=0.4,
                          zebra=PALETTE["zebra"] if zebra else None)
         head: list[Flowable] = [self.rt(h, "cell_head") for h in header]
-        self.flow.append(RowTable(head, rows, [w * self.width for w in widths], look))
+        self.flow.append(brief_table(head, rows, [w * self.width for w in widths], look, self.height))
         self.flow.append(Spacer(1, 6))
 
     # -- sections -----------------------------------------------------------
     def build(self) -> list[Flowable]:
-        s = self.opts.sections
+        b = self.b
+        makers: dict[str, tuple[bool, Callable[[], None]]] = {
+            "bluf": (True, self.bluf),
+            "judgments": (bool(b.summary.key_points), self.key_judgments),
+            "actors": (bool(b.actors), self.actors),
+            "relations": (bool(b.relations), self.relations),
+            "timeline": (bool(b.timeline), self.timeline),
+            "quotes": (bool(b.quotes), self.quotes),
+            "notes": (bool(self.refs), self.analyst_notes),
+            "endnotes": (True, self.endnote_sections),
+        }
         self.title_block()
-        if "bluf" in s:
-            self.bluf()
-        if "key_judgments" in s and self.b.summary.key_points:
-            self.key_judgments()
-        if "actors" in s and self.b.actors:
-            self.actors()
-        if "relations" in s and self.b.relations:
-            self.relations()
-        if "timeline" in s and self.b.timeline:
-            self.timeline()
-        if "quotes" in s and self.b.quotes:
-            self.quotes()
-        if "analyst_notes" in s and self.refs:
-            self.analyst_notes()
-        if "sources" in s:
-            self.sources()
-        if "source_notes" in s and self.endnotes:
+        top, self.flow = self.flow, []
+        # Analyst notes link to passages already set, and source notes are numbered as the
+        # claims cite them: those two are made last, wherever they print.
+        made: dict[str, list[Flowable]] = {}
+        order = [k for k in self.opts.sections if k not in ("notes", "endnotes")]
+        order += [k for k in ("notes", "endnotes") if k in self.opts.sections]
+        for key in order:
+            wanted, make = makers[key]
+            if wanted:
+                make()
+            made[key], self.flow = self.flow, []
+        self.flow = top + [f for key in self.opts.sections for f in made[key]]
+        return keep_leads_with_next(self.flow, self.height, self.lead_ids)
+
+    def lead(self, f: Flowable) -> Flowable:
+        """Mark `f` as leading into what follows (a heading, a caption, a figure)."""
+        self.lead_ids.add(id(f))
+        return f
+
+    def endnote_sections(self) -> None:
+        self.sources()
+        if self.endnotes:
             self.source_notes()
-        return _keep_leads_with_next(self.flow)
 
     def title_block(self) -> None:
         b = self.b
@@ -217,8 +226,7 @@ class _Story:
         if b.tags:
             kicker += "  ·  " + " · ".join(t.upper() for t in b.tags[:8])
         self.flow.append(self.para(markup_runs(kicker), "kicker"))
-        self.flow.append(Heading(f'<a name="sec-title"/>{markup_runs(b.title)}', self.st["title"],
-                                 ("sec-title", clean_text(b.title), 0)))
+        self.flow.append(self.heading_flowable("sec-title", b.title, "title", 0))
         if b.subtitle:
             self.flow.append(self.para(markup_runs(b.subtitle), "subtitle"))
         meta = [("As of", f"{b.as_of.day} {b.as_of:%B %Y}"),
@@ -248,32 +256,35 @@ class _Story:
             k = (r.highlight.colour, r.highlight.label)
             seen[k] = seen.get(k, 0) + 1
         parts = [f"<b>{escape(lead)}</b>"]
-        for colour, label in sorted(seen, key=lambda k: (_colour_rank(k[0]), k[1])):
+        for colour, label in sorted(seen, key=lambda k: (colour_rank(k[0]), k[1])):
             fill = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])[0]
             parts.append(f'<span backColor="{fill}">\u00a0{markup_runs(label)}\u00a0</span>\u00a0'
                          f'<font color="#5a6472">({seen[(colour, label)]})</font>\u2003')
         return "".join(parts)
 
     def bluf(self) -> None:
-        self.flow.append(_lead(Heading(f'<a name="sec-bluf"/>{escape("BOTTOM LINE UP FRONT")}',
-                                       self.st["bluf_label"], ("sec-bluf", SECTION_TITLES["bluf"], 0))))
+        label = self.heading_flowable("sec-bluf", "BOTTOM LINE UP FRONT", "bluf_label", 0)
+        label.outline = ("sec-bluf", SECTION_TITLES["bluf"], 0)
+        self.flow.append(self.lead(label))
         content: list[Flowable] = [self.rt(self.text("summary", "bluf", self.b.summary.bluf), "bluf")]
         self.flow.append(Boxed(content, bar=PALETTE["bluf_edge"], bar_width=3, fill=PALETTE["bluf_fill"],
                                pad=10, vpad=9, space_after=6))
 
     def key_judgments(self) -> None:
-        self.heading("key_judgments")
+        self.heading("judgments")
         for i, kp in enumerate(self.b.summary.key_points, start=1):
-            conf = kp.confidence if kp.confidence in _CONFIDENCE_WORDS else None
+            conf = kp.confidence if kp.confidence in CONFIDENCE_WORDS else None
             colour = CONFIDENCE_COLOURS.get(conf or "", _GREY)
             tag = Rich().anchor(self.anchor(kp.address)).add(f"KEY JUDGMENT {i}", colour="#1f3a5f")
-            tag.add("\u2002·\u2002").add(_CONFIDENCE_WORDS[conf].upper() if conf else "CONFIDENCE NOT STATED",
+            tag.add("\u2002·\u2002").add(CONFIDENCE_WORDS[conf].upper() if conf else "CONFIDENCE NOT STATED",
                                          colour=colour)
             body = self.text(kp.address, "text", kp.text).extend(self.cite(kp.address, kp.evidence))
             box = Boxed([self.rt(body, "body")], bar=colors.HexColor(colour), bar_width=1.5,
                         pad=8, vpad=1, space_after=9)
-            self.flow.append(KeepTogether([self.rt(tag, "confidence_tag"), box]))
-        lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in _CONFIDENCE_MEANING)
+            together = KeepTogether([self.rt(tag, "confidence_tag"), box])
+            together.brief_content, together.brief_kind = [self.rt(tag, "confidence_tag"), box], "together"
+            self.flow.append(together)
+        lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in CONFIDENCE_MEANING)
         self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
 
     def actors(self) -> None:
@@ -290,7 +301,7 @@ class _Story:
                 name.br().add("also " + "; ".join(a.aliases), size=7.5, colour=_GREY)
             if a.description:
                 name.br().extend(self.text(a.address, "description", a.description, size=7.8))
-            row = [self.rt(name, "cell"), self.rt(_kind_label(a.kind), "cell")]
+            row = [self.rt(name, "cell"), self.rt(kind_label(a.kind), "cell")]
             if with_role:
                 role = self.text(a.address, "role", a.role) if a.role else Rich()
                 if a.affiliation:
@@ -324,15 +335,16 @@ class _Story:
         self.heading("timeline")
         b = self.b
         events = b.chronological
-        drawing = timeline_drawing(events, self.width)
+        overlays: list[Overlay] = []
+        drawing = timeline_drawing(events, self.width, overlays)
         if drawing is not None:
             # The figure, its key and its caption stay together, and with the table's start.
-            self.flow.append(_lead(drawing))
+            self.flow.append(self.lead(LabelledChart(drawing, overlays, SANS) if overlays else drawing))
             legend = legend_drawing(self.width, events)
             if legend is not None:
-                self.flow.append(_lead(legend))
+                self.flow.append(self.lead(legend))
             first, last = events[0], max(events, key=lambda e: (e.end or e.date).sort_key)
-            self.flow.append(_lead(self.para(
+            self.flow.append(self.lead(self.para(
                 markup_runs(f"Figure 1. {len(events):,} event{'s' if len(events) != 1 else ''}, "
                             f"{first.when} to {(last.end or last.date).display()}. Dates are shown at the "
                             "precision the sources give."), "caption")))
@@ -362,7 +374,7 @@ class _Story:
                 by.add("\u2002·\u2002" + q.said_on.display(long=True))
             if q.context:
                 by.add("\u2002·\u2002").extend(self.text(q.address, "context", q.context))
-            by.extend(self.cite(q.address, q.evidence or self._quote_source(q)))
+            by.extend(self.cite(q.address, q.evidence or self.quote_source(q)))
             body = Rich().anchor(self.anchor(q.address)).add("\u201c")
             body.extend(self.text(q.address, "text", q.text)).add("\u201d")
             # A short quote never splits; a long one keeps at least its last two lines
@@ -371,31 +383,33 @@ class _Story:
                                    bar=PALETTE["quote_rule"], bar_width=2, pad=0, vpad=2, space_after=8,
                                    keep_under=_QUOTE_KEEP, keep_last=True))
 
-    def _quote_source(self, q: object) -> tuple[Evidence, ...]:
+    def quote_source(self, q: object) -> tuple[Evidence, ...]:
         text = getattr(q, "text", "")
         loc = self.b.locate(getattr(q, "address", ""), text)
         return (Evidence(loc[0], text),) if loc else ()
 
     def analyst_notes(self) -> None:
-        self.heading("analyst_notes")
-        self.flow.append(_lead(self.para(self.legend_markup("Colours: "), "legend")))
+        self.heading("notes")
+        self.flow.append(self.lead(self.para(self.legend_markup("Colours: "), "legend")))
         self.flow.append(Spacer(1, 6))
         groups: dict[tuple[int, str, str], list[NoteRef]] = {}
         for r in self.refs:
             h = r.highlight
-            groups.setdefault((_colour_rank(h.colour), h.colour, h.label), []).append(r)
+            groups.setdefault((colour_rank(h.colour), h.colour, h.label), []).append(r)
         conf_rank = {"high": 0, "moderate": 1, "low": 2}
         for (_, colour, label), refs in sorted(groups.items()):
             fill, swatch = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])
             title = label[:1].upper() + label[1:]
-            key = f"notes-{_colour_rank(colour)}-{len(self.flow)}"
-            head: list[Flowable] = [Heading(f'<a name="{key}"/><font color="{swatch}">{markup_runs(_SWATCH)}</font> '
-                                            f"{markup_runs(title)}", self.st["h2"], (key, clean_text(title), 1))]
+            key = f"notes-{colour_rank(colour)}-{len(self.flow)}"
+            mark = Rich().anchor(key).add(_SWATCH, colour=swatch).add(" ").add(title)
+            group = rich_paragraph(mark, self.st["h2"], cls=Heading)
+            group.outline = (key, clean_text(title), 1)
+            head: list[Flowable] = [group]
             for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
                 # A note shorter than a page stays on one page; its heading line (and the
                 # group's heading, before the first note) stays with it.
                 entry = self.note_entry(r, fill, swatch)
-                self.flow.extend(_lead(f) for f in head + entry[:-1])
+                self.flow.extend(self.lead(f) for f in head + entry[:-1])
                 self.flow.append(entry[-1])
                 head = []
 
@@ -404,7 +418,7 @@ class _Story:
         b = self.b
         el = b.element(h.address)
         printed = (h.address, h.field) in self.printed_fields
-        where = _describe(b, h.address, h.field)
+        where = describe(b, h.address, h.field)
         target = f"#hl-{r.number}" if printed else (
             f"#{self.anchor(h.address)}" if self.will_print(h.address) else None)
         head = (f'<a name="note-{r.number}"/><font face="{SANS}-Bold" color="{swatch}">A{r.number}</font>'
@@ -443,16 +457,31 @@ class _Story:
         return out
 
     def markdown(self, text: str) -> list[Flowable]:
+        """A note's blocks: list items with their markers, nested lists and quotations indented
+        (`depth`, `quoted`), a rule as a hairline; the rest as paragraphs of the note style."""
         out: list[Flowable] = []
         for block in parse_markdown(text):
-            body = render_inline(block.inlines)
-            if block.kind == "bullet":
-                out.append(Paragraph(body, self.st["note_list"], bulletText="\u2022"))
-            elif block.kind == "number":
-                out.append(Paragraph(body, self.st["note_list"], bulletText=f"{block.number}."))
-            else:
-                out.append(self.para(body, "note"))
+            depth, quoted = getattr(block, "depth", 0), getattr(block, "quoted", 0)
+            if block.kind == "rule":
+                out.append(HRFlowable(width="100%", thickness=0.4, color=PALETTE["rule"], spaceBefore=2,
+                                      spaceAfter=4))
+                continue
+            listed = block.kind in ("bullet", "number")
+            style = self.note_style("note_list" if listed else "note", max(depth - 1, 0) if listed else depth, quoted)
+            bullet = "\u2022" if block.kind == "bullet" else f"{block.number}." if block.kind == "number" else None
+            out.append(markup_paragraph(render_inline(block.inlines), style, bullet=bullet))
         return out
+
+    def note_style(self, base: str, depth: int, quoted: int) -> ParagraphStyle:
+        """The note style indented for list nesting and block quotations (made once each)."""
+        if not depth and not quoted:
+            return self.st[base]
+        key = f"{base}-{depth}-{quoted}"
+        if key not in self.st:
+            parent = self.st[base]
+            self.st[key] = ParagraphStyle(key, parent=parent, leftIndent=parent.leftIndent + 14 * depth + 12 * quoted,
+                                          textColor=PALETTE["slate"] if quoted else parent.textColor)
+        return self.st[key]
 
     def sources(self) -> None:
         self.heading("sources")
@@ -486,8 +515,8 @@ class _Story:
             "Each numbered mark in the text points here; each note gives the exact excerpt that supports "
             "the claim and its source. The note number links back to the claim; where several claims rest "
             "on the very same excerpt they share one note, and each claim named links back to it.", "caption"))
-        _lead(self.flow[-1])
-        with_sources = "sources" in self.opts.sections
+        self.lead(self.flow[-1])
+        with_sources = True  # the sources print with the source notes (the "endnotes" section)
         described: dict[str, str] = {}
         notes: list[Flowable] = []
         for n, addresses, evidence in self.endnotes:
@@ -496,18 +525,21 @@ class _Story:
             for k, address in enumerate(addresses, start=1):
                 what = described.get(address)
                 if what is None:
-                    what = described[address] = _describe(self.b, address, None)
+                    what = described[address] = describe(self.b, address, None)
                 if k > 1:
                     r.add("; ", family=SANS, size=7, colour=_GREY)
                 # With one claim the number is its link back; with several, each name is.
                 r.add(what, family=SANS, size=7, colour=_GREY,
-                      href=_cite_anchor_href(n, k) if len(addresses) > 1 else None)
+                      href=cite_anchor_href(n, k) if len(addresses) > 1 else None)
             r.add(": ", family=SANS, size=7, colour=_GREY)
             for k, e in enumerate(evidence):
                 if k:
                     r.add("; ")
                 idx = self.source_index.get(e.source)
-                r.add(f"\u201c{e.quote}\u201d\u00a0")  # no-break space: the [S1] never wraps alone
+                # A no-break space keeps the [S1] from wrapping alone; not after right-to-left text,
+                # where it would make "[S1]" part of a right-to-left word (set backwards by the shaper).
+                glue = " " if needs_shaping(e.quote) else "\u00a0"
+                r.add(f"\u201c{e.quote}\u201d{glue}")
                 if idx and with_sources:
                     r.add(f"[S{idx}]", colour=_LINK, href=f"#src-{idx}")
                 else:
@@ -519,75 +551,11 @@ class _Story:
         # BalancedColumns re-measures everything it holds at each page break, so thousands of
         # notes go in one column (still small type) rather than cost seconds.
         if len(notes) <= _BALANCED_MAX:
-            self.flow.append(BalancedColumns(notes, nCols=2, innerPadding=14, spaceBefore=0, spaceAfter=0))
+            cols = BalancedColumns(notes, nCols=2, innerPadding=14, spaceBefore=0, spaceAfter=0)
+            cols.brief_content, cols.brief_kind = notes, "columns"
+            self.flow.append(cols)
         else:
             self.flow.extend(notes)
-
-
-def _lead(f: Flowable) -> Flowable:
-    """Mark `f` as leading into what follows (a heading, a caption, a figure)."""
-    f._lead = True
-    return f
-
-
-def _keep_leads_with_next(flow: list[Flowable]) -> list[Flowable]:
-    """Put a `KeepRoom` before each run of leads (spacers between them included), so a
-    heading and its lead-ins never end a page without the start of what they lead to."""
-    out: list[Flowable] = []
-    pending: list[Flowable] = []
-    for f in flow:
-        if getattr(f, "_lead", False) or (pending and type(f) is Spacer):
-            pending.append(f)
-            continue
-        if pending:
-            out.append(KeepRoom(pending, f))
-            out.extend(pending)
-            pending = []
-        out.append(f)
-    out.extend(pending)
-    return out
-
-
-def _cite_anchor(n: int, k: int) -> str:
-    """The destination at the k-th claim citing note n (the first is plain `cite-n`)."""
-    return f"cite-{n}" if k == 1 else f"cite-{n}-{k}"
-
-
-def _cite_anchor_href(n: int, k: int) -> str:
-    return "#" + _cite_anchor(n, k)
-
-
-def _kind_label(kind: str) -> str:
-    """An actor kind as the reader shows it: "organisation" → "Organisation"."""
-    return kind[:1].upper() + kind[1:]
-
-
-def _colour_rank(colour: str) -> int:
-    return COLORS.index(colour) if colour in COLORS else len(COLORS)
-
-
-def _describe(b: Briefing, address: str, fld: str | None) -> str:
-    """A short human name for an element (and field), e.g. `Quote by Yoshimasa Hayashi`."""
-    el = b.element(address)
-    kind = address.split("/", 1)[0]
-    if el is None:
-        return address
-    names = {
-        "summary": lambda: "Bottom line up front",
-        "key_points": lambda: f"Key judgment {[k.address for k in b.summary.key_points].index(address) + 1}",
-        "actors": lambda: f"Actor {el.name}",  # type: ignore[union-attr]
-        "relations": lambda: f"Relation {b.display_name(el.from_actor)} {el.kind} "  # type: ignore[union-attr]
-                             f"{b.display_name(el.to_actor)}",  # type: ignore[union-attr]
-        "timeline": lambda: f"Event {el.when}: {el.title}",  # type: ignore[union-attr]
-        "quotes": lambda: f"Quotation by {b.display_name(el.speaker)}",  # type: ignore[union-attr]
-        "sources": lambda: f"Source {el.title}",  # type: ignore[union-attr]
-    }
-    text = names.get(kind, lambda: address)()
-    if len(text) > 110:
-        text = text[:110].rstrip() + "…"
-    if fld and fld not in ("text", "bluf"):
-        text += f" ({fld})"
-    return text
 
 
 def build_story(briefing: Briefing, highlights: Sequence[Highlight], options: BriefOptions,
@@ -599,22 +567,8 @@ def build_story(briefing: Briefing, highlights: Sequence[Highlight], options: Br
 def build_brief(briefing: Briefing, highlights: Sequence[Highlight] = (),
                 options: BriefOptions | None = None) -> bytes:
     """The PDF brief as bytes; the same inputs give the same bytes."""
-    # A brief allocates millions of small objects (runs, words, lines, PDF
-    # operators) and frees them by reference counting; the cyclic collector
-    # re-scanning them all every few thousand allocations cost a third of the
-    # time on the large benchmark. Off while we build, back as it was after.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        return _build_brief(briefing, highlights, options)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
-def _build_brief(briefing: Briefing, highlights: Sequence[Highlight],
-                 options: BriefOptions | None) -> bytes:
     opts = options or BriefOptions()
+    check_sections(opts.sections)
     if opts.page_size not in ("a4", "letter"):
         raise ValueError(f"page size must be 'a4' or 'letter', not {opts.page_size!r}")
     register_fonts()
@@ -630,15 +584,15 @@ def _build_brief(briefing: Briefing, highlights: Sequence[Highlight],
         creator=f"Briefing Reader {_app_version}", lang=b.language, displayDocTitle=1,
     )
     story = _Story(b, highlights, opts, doc.width, doc.height).build()
-    doc._total = max(1, sum(getattr(f, "work", 1) for f in story))
+    doc.total_work = max(1, sum(getattr(f, "work", 1) for f in story))
     stamp = f"D:{b.as_of:%Y%m%d}000000+00'00'"
 
-    class _Canvas(BriefCanvas):
+    class StampedCanvas(BriefCanvas):
         def __init__(self, *a: object, **k: object) -> None:
             super().__init__(*a, **k)  # type: ignore[arg-type]
             self.setDateFormatter(lambda *_: stamp)
 
-    doc.build(story, canvasmaker=_Canvas)
+    doc.build(story, canvasmaker=StampedCanvas)
     if opts.progress is not None:
         opts.progress(1.0)
     return buf.getvalue()

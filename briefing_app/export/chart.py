@@ -25,10 +25,11 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing_app.core.briefing.dates import MONTH_ABBR, Precision
 from briefing_app.core.briefing.model import Event
+from briefing_app.export.bidi import needs_shaping
 from briefing_app.export.fonts import SANS, split_runs
 from briefing_app.export.styles import PALETTE
 
-__all__ = ["timeline_drawing", "legend_drawing", "mark_kind", "MAX_LABELLED"]
+__all__ = ["timeline_drawing", "legend_drawing", "mark_kind", "MAX_LABELLED", "Overlay"]
 
 MAX_LABELLED = 36
 LANE = 15.0
@@ -156,8 +157,17 @@ def _segments(spans: Sequence[tuple[float, float]], left: float, right: float,
     return segs
 
 
-def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
-    """The chart for `events` (any order), `width` points wide; None if no events."""
+#: A label drawn over the chart as a paragraph: (x, baseline y, text, size, colour).
+Overlay = tuple[float, float, str, float, colors.Color]
+
+
+def timeline_drawing(events: Sequence[Event], width: float,
+                     overlays: list[Overlay] | None = None) -> Drawing | None:
+    """The chart for `events` (any order), `width` points wide; None if no events.
+
+    With `overlays`, event labels that need shaping (Arabic, Hebrew…) are not drawn as
+    graphics strings (which ReportLab never shapes) but listed there, for `LabelledChart`.
+    """
     if not events:
         return None
     spans = [_span(e) for e in events]
@@ -230,8 +240,11 @@ def timeline_drawing(events: Sequence[Event], width: float) -> Drawing | None:
             ty = y + 5.5 if above else y - 2.5
             texts.add(Rect(lx - 1, ty - 2, widths[i] + 2, LABEL_SIZE + 1.5, fillColor=colors.white,
                            strokeColor=None))
-            g, _ = _text(lx, ty, labels[i], LABEL_SIZE)
-            texts.add(g)
+            if overlays is not None and needs_shaping(labels[i]):
+                overlays.append((lx, ty, labels[i], LABEL_SIZE, PALETTE["ink"]))
+            else:
+                g, _ = _text(lx, ty, labels[i], LABEL_SIZE)
+                texts.add(g)
         for part in (connectors, marks, texts):
             body.add(part)
     else:

@@ -20,7 +20,8 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
-from briefing_app.export.fonts import SANS, split_runs
+from briefing_app.export.fonts import SANS
+from briefing_app.export.richtext import draw_line
 from briefing_app.export.styles import PALETTE, banner_colour
 
 __all__ = ["BriefDocTemplate", "BriefCanvas", "PAGE_SIZES", "BriefCancelled"]
@@ -31,20 +32,6 @@ BANNER_H = 13.0
 
 class BriefCancelled(Exception):
     """The caller asked to stop (the GUI's Cancel button)."""
-
-
-def _draw_runs(c: Canvas, x: float, y: float, text: str, size: float, face: str,
-               align: str = "left") -> None:
-    runs = [(fb or face, s) for fb, s in split_runs(text)]
-    width = sum(c.stringWidth(s, f, size) for f, s in runs)
-    if align == "center":
-        x -= width / 2
-    elif align == "right":
-        x -= width
-    for f, s in runs:
-        c.setFont(f, size)
-        c.drawString(x, y, s)
-        x += c.stringWidth(s, f, size)
 
 
 def _fit(c: Canvas, text: str, face: str, size: float, limit: float) -> str:
@@ -74,9 +61,9 @@ class BriefCanvas(Canvas):
         super().__init__(*args, **kwargs)
 
     def save(self) -> None:
-        total = self.getPageNumber() - 1 if not self._code else self.getPageNumber()
-        if self._code:
-            self.showPage()
+        # The document template ends every page (showPage) before it saves: the page
+        # number has moved on to the page after the last one.
+        total = self.getPageNumber() - 1
         face, size, colour = self.total_style
         self.beginForm("pagetotal")
         self.setFont(face, size)
@@ -104,11 +91,11 @@ class BriefDocTemplate(BaseDocTemplate):
         self.classification = classification
         self.as_of = as_of
         self.header_note = header_note
-        self._progress = progress
-        self._cancelled = cancelled
-        self._total = max(1, total_flowables)
-        self._done = 0  # work units placed (a table piece counts its rows)
-        self._calls = 0
+        self.progress_callback = progress
+        self.cancelled_callback = cancelled
+        self.total_work = max(1, total_flowables)
+        self.done_work = 0  # work units placed (a table piece counts its rows)
+        self.placed = 0
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body",
                       leftPadding=0, rightPadding=0, topPadding=0, bottomPadding=0)
         self.addPageTemplates([PageTemplate(id="brief", frames=[frame], onPage=self.decorate)])
@@ -121,12 +108,12 @@ class BriefDocTemplate(BaseDocTemplate):
             c = self.canv
             c.bookmarkPage(key)
             c.addOutlineEntry(text, key, level=level, closed=level > 0)
-        self._calls += 1
-        self._done += getattr(flowable, "work", 1)
-        if self._cancelled is not None and self._calls % 20 == 0 and self._cancelled():
+        self.placed += 1
+        self.done_work += getattr(flowable, "work", 1)
+        if self.cancelled_callback is not None and self.placed % 20 == 0 and self.cancelled_callback():
             raise BriefCancelled()
-        if self._progress is not None and self._calls % 20 == 0:
-            self._progress(min(0.99, self._done / self._total))
+        if self.progress_callback is not None and self.placed % 20 == 0:
+            self.progress_callback(min(0.99, self.done_work / self.total_work))
 
     # -- page decoration (called from the canvas at save time) ------------
     def decorate(self, c: Canvas, doc: Any = None) -> None:
@@ -137,16 +124,15 @@ class BriefDocTemplate(BaseDocTemplate):
         for y in (h - BANNER_H, 0):
             c.setFillColor(band)
             c.rect(0, y, w, BANNER_H, stroke=0, fill=1)
-            c.setFillColor(colors.white)
-            _draw_runs(c, w / 2, y + 4, label, 8, SANS + "-Bold", "center")
+            draw_line(c, w / 2, y + 4, label, 8, SANS + "-Bold", "center", colors.white)
         # Running header: title left, as-of right, a hairline below.
         top = h - BANNER_H - 16
         c.setFillColor(PALETTE["slate"])
         right_text = f"As of {self.as_of.day} {self.as_of:%B %Y}"
         rw = c.stringWidth(right_text, SANS, 7.5)
-        _draw_runs(c, self.leftMargin, top, _fit(c, self.brief_title, SANS, 7.5, self.width - rw - 24),
-                   7.5, SANS)
-        _draw_runs(c, self.leftMargin + self.width, top, right_text, 7.5, SANS, "right")
+        draw_line(c, self.leftMargin, top, _fit(c, self.brief_title, SANS, 7.5, self.width - rw - 24),
+                   7.5, SANS, colour=PALETTE["slate"])
+        draw_line(c, self.leftMargin + self.width, top, right_text, 7.5, SANS, "right", PALETTE["slate"])
         c.setStrokeColor(PALETTE["rule"])
         c.setLineWidth(0.5)
         c.line(self.leftMargin, top - 4, self.leftMargin + self.width, top - 4)
@@ -154,11 +140,11 @@ class BriefDocTemplate(BaseDocTemplate):
         foot = BANNER_H + 14
         c.line(self.leftMargin, foot + 10, self.leftMargin + self.width, foot + 10)
         if self.header_note:
-            _draw_runs(c, self.leftMargin, foot, _fit(c, self.header_note, SANS, 7.5, self.width - 110),
-                       7.5, SANS)
+            draw_line(c, self.leftMargin, foot, _fit(c, self.header_note, SANS, 7.5, self.width - 110),
+                       7.5, SANS, colour=PALETTE["slate"])
         c.setFillColor(PALETTE["ink"])
         total_x = self.leftMargin + self.width - 22  # room for a five-digit total
-        _draw_runs(c, total_x - 2, foot, f"Page {c.getPageNumber()} of", 7.5, SANS, "right")
+        draw_line(c, total_x - 2, foot, f"Page {c.getPageNumber()} of", 7.5, SANS, "right")
         c.saveState()
         c.translate(total_x, foot)
         c.doForm("pagetotal")

@@ -14,27 +14,30 @@ from __future__ import annotations
 from typing import Any
 
 from reportlab.lib import colors
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, Paragraph, Spacer
-from reportlab.platypus.flowables import BalancedColumns
+from reportlab.platypus import CondPageBreak, Flowable, Paragraph, Spacer
 
-__all__ = ["Boxed", "Heading", "KeepRoom", "min_start"]
+from briefing_app.export.richtext import RichParagraph
+
+__all__ = ["Boxed", "Heading", "KeepRoom", "min_start", "content_of"]
 
 
-class Heading(Paragraph):
+class Heading(RichParagraph):
     """A paragraph with `outline = (key, text, level)` for the bookmarks."""
 
-    def __init__(self, text: Any, style: Any, outline: tuple[str, str, int] | None = None,
-                 **kw: Any) -> None:
-        super().__init__(text, style, **kw)
-        self.outline = outline
+    outline: tuple[str, str, int] | None = None
 
-    def split(self, aw: float, ah: float) -> list[Any]:
-        parts = super().split(aw, ah)
+    def split(self, availWidth: float, availHeight: float) -> list[Any]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
         if parts:  # the bookmark goes with the first piece only
             parts[0].outline = self.outline
             for p in parts[1:]:
                 p.outline = None
         return parts
+
+
+def content_of(f: Flowable) -> list[Flowable]:
+    """What a container made by the brief holds (`brief_content`, set when it is made)."""
+    return list(getattr(f, "brief_content", None) or [])
 
 
 class Boxed(Flowable):
@@ -53,31 +56,31 @@ class Boxed(Flowable):
         self.pad, self.indent, self.vpad = pad, indent, vpad
         self.spaceBefore, self.spaceAfter = space_before, space_after
         self.first, self.last = first, last
-        self._sizes: list[tuple[float, float]] = []
+        self.sizes: list[tuple[float, float]] = []
 
-    def _inner(self, aw: float) -> float:
+    def inner_width(self, aw: float) -> float:
         return max(10.0, aw - self.indent - self.bar_width - 2 * self.pad)
 
-    def _vpads(self) -> float:
+    def vpads(self) -> float:
         return (self.vpad if self.first else 0) + (self.vpad if self.last else 0)
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        iw = self._inner(aw)
-        self._sizes = []
-        h = self._vpads()
+        iw = self.inner_width(aw)
+        self.sizes = []
+        h = self.vpads()
         for i, f in enumerate(self.content):
             w, fh = f.wrap(iw, max(ah, 1))
-            self._sizes.append((w, fh))
+            self.sizes.append((w, fh))
             h += fh + (f.getSpaceAfter() if i < len(self.content) - 1 else 0)
         self.width, self.height = aw, h
         return aw, h
 
     def split(self, aw: float, ah: float) -> list[Flowable]:
-        iw = self._inner(aw)
+        iw = self.inner_width(aw)
         if self.keep_under and self.wrap(aw, ah)[1] <= self.keep_under:
             return []
         # Conservative: keep room for both paddings, so a head that fits really fits.
-        room = ah - self._vpads()
+        room = ah - self.vpads()
         used: list[Flowable] = []
         rest: list[Flowable] = []
         for i, f in enumerate(self.content):
@@ -122,7 +125,7 @@ class Boxed(Flowable):
         y = self.height - (self.vpad if self.first else 0)
         x = x0 + self.bar_width + self.pad
         for i, f in enumerate(self.content):
-            _, fh = self._sizes[i] if i < len(self._sizes) else f.wrap(self._inner(self.width), self.height)
+            _, fh = self.sizes[i] if i < len(self.sizes) else f.wrap(self.inner_width(self.width), self.height)
             y -= fh
             f.drawOn(c, x, y)
             y -= f.getSpaceAfter() if i < len(self.content) - 1 else 0
@@ -130,30 +133,28 @@ class Boxed(Flowable):
 
 def min_start(f: Flowable, aw: float) -> float:
     """The least height `f` needs at a page foot to start there rather than move on."""
-    from briefing_app.export.grid import RowTable
-    from briefing_app.export.richtext import RichText
+    from briefing_app.export.grid import BriefTable
 
-    if isinstance(f, RichText):
-        _, h = f.wrap(aw, 1e6)
-        if f.keep_under and h <= f.keep_under:
-            return float(h)
-        return float(min(h, 2 * f.style.leading))
-    if isinstance(f, RowTable):
-        return float(f.first_piece_height(aw))
+    if isinstance(f, BriefTable):
+        return float(f.first_piece_height())
     if isinstance(f, Boxed):
         _, h = f.wrap(aw, 1e6)
         if (f.keep_under and h <= f.keep_under) or not f.content:
             return float(h)
-        return f.vpad + min_start(f.content[0], f._inner(aw))
+        return f.vpad + min_start(f.content[0], f.inner_width(aw))
     if isinstance(f, Paragraph):
         _, h = f.wrap(aw, 1e6)
+        keep = getattr(f, "keep_under", 0.0)
+        if keep and h <= keep:
+            return float(h)
         return float(min(h, 2 * f.style.leading))
-    if isinstance(f, BalancedColumns):
-        first = f._content[0] if f._content else None
-        inner = (aw - 14) / 2
-        return max(72.0, min_start(first, inner) if first is not None else 0.0)
-    if isinstance(f, KeepTogether):
-        h = sum(c.wrap(aw, 1e6)[1] + c.getSpaceAfter() for c in f._content)
+    kind = getattr(f, "brief_kind", "")
+    inner = content_of(f)
+    if kind == "columns":
+        first = inner[0] if inner else None
+        return max(72.0, min_start(first, (aw - 14) / 2) if first is not None else 0.0)
+    if kind == "together":
+        h = sum(c.wrap(aw, 1e6)[1] + c.getSpaceAfter() for c in inner)
         return float(min(h, 300.0))
     _, h = f.wrap(aw, 1e6)
     return float(h)
@@ -161,13 +162,14 @@ def min_start(f: Flowable, aw: float) -> float:
 
 class KeepRoom(CondPageBreak):  # type: ignore[misc]
     """A page break unless `leads` (a heading and its lead-ins) and the start of
-    `follower` fit in the space left; measured when placed, so it is always right."""
+    `follower` fit in the space left; measured when placed, so it is always right.
+    Never at the top of a page (`page_height` of room): it could only get worse there."""
 
-    def __init__(self, leads: list[Flowable], follower: Flowable) -> None:
+    def __init__(self, leads: list[Flowable], follower: Flowable, page_height: float) -> None:
         super().__init__(0)
-        self.leads, self.follower = leads, follower
+        self.leads, self.follower, self.page_height = leads, follower, page_height
 
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:  # noqa: N803
         need = 0.0
         for i, f in enumerate(self.leads):
             if i:
@@ -175,14 +177,9 @@ class KeepRoom(CondPageBreak):  # type: ignore[misc]
             if isinstance(f, Spacer):
                 need += f.height
             else:
-                need += f.wrap(aw, 1e6)[1]
+                need += f.wrap(availWidth, 1e6)[1]
             need += f.getSpaceAfter()
-        need += self.follower.getSpaceBefore() + min_start(self.follower, aw)
-        self.height = need
-        frame = self._doctemplateAttr("frame")
-        # At the top of a page it can only get worse: never break there (no endless breaks).
-        if ah < need and frame is not None and not getattr(frame, "_atTop", 0):
-            from reportlab.platypus.doctemplate import FrameBreak
-
-            frame.add_generated_content(FrameBreak)
-        return 0, 0
+        need += self.follower.getSpaceBefore() + min_start(self.follower, availWidth)
+        at_top = availHeight >= self.page_height - 0.01
+        self.height = 0 if at_top else need
+        return super().wrap(availWidth, availHeight)  # type: ignore[no-any-return]

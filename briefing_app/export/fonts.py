@@ -6,14 +6,15 @@ ReportLab embeds (and subsets) TrueType fonts only, so every face we use is a
 Sans (both cover Latin, Greek and Cyrillic); characters those faces lack are
 set in DejaVu Sans (Hebrew, Arabic, many symbols) or Droid Sans Fallback
 (Chinese, Japanese) or Nanum Gothic (Korean), run by run, so names in any script print with
-real glyphs and stay extractable as text.
+real glyphs and stay extractable as text. A word with right-to-left letters is set
+in one face as a whole (its punctuation and digits too): ReportLab shapes a word with
+the face of its first character, so a word must not change face midway.
 """
 
 from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Iterable
 from dataclasses import dataclass
 from xml.sax.saxutils import escape
 
@@ -23,8 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from briefing_app.resources import resource_path
 
-__all__ = ["SERIF", "SANS", "FALLBACKS", "register_fonts", "markup_runs", "split_runs", "clean_text", "FontSet",
-           "SubsetMappedTTFont"]
+__all__ = ["SERIF", "SANS", "FALLBACKS", "register_fonts", "markup_runs", "split_runs", "clean_text", "FontSet"]
 
 SERIF = "BriefSerif"
 SANS = "BriefSans"
@@ -47,45 +47,6 @@ _FILES: dict[str, str] = {
 }
 
 _lock = threading.Lock()
-
-
-class SubsetMappedTTFont(TTFont):
-    """A TTFont whose `splitString` maps text made of already-placed characters in one step.
-
-    ReportLab's `splitString` gives every character of every string drawn its code in
-    the font's 256-glyph subsets, one character at a time in Python: the largest single
-    cost of a long brief (6 M characters in the 1,800-page benchmark). Once a
-    character has its code it never changes, so a string whose characters all sit in
-    the first subset is mapped here with `str.translate` and encoded at once, in C.
-    Anything else (a character seen for the first time, another subset, bytes, empty
-    text) takes ReportLab's own path, and the characters it places in the first subset
-    join the table. The output is the same, byte for byte (tests/export build whole
-    briefs both ways and compare).
-    """
-
-    def splitString(self, text, doc, encoding="utf-8"):  # noqa: N802 (ReportLab's name)
-        state = self.state.get(doc)
-        known = getattr(state, "brief_subset0", None)
-        if known is not None and text and isinstance(text, str) and known[0].issuperset(text):
-            return [(0, text.translate(known[1]).encode("latin-1"))]
-        result = super().splitString(text, doc, encoding)
-        state = self.state[doc]
-        if known is None:
-            known = state.brief_subset0 = (set(), {})
-            chars: Iterable[str] = (chr(c) for c in state.assignments)
-        else:
-            chars = set(text) if isinstance(text, str) else ()
-        chars0, table = known
-        assignments = state.assignments
-        for ch in chars:
-            n = assignments.get(32 if ch == "\xa0" else ord(ch))  # ReportLab prints no-break spaces as spaces
-            if n is not None and n < 256:
-                chars0.add(ch)
-                table[ord(ch)] = n
-        if " " in chars0 and "\xa0" not in chars0:
-            chars0.add("\xa0")
-            table[0xA0] = table[32]
-        return result
 
 
 @dataclass(frozen=True)
@@ -112,7 +73,7 @@ def register_fonts() -> FontSet:
             path = resource_path("fonts", filename)
             if not path.is_file():
                 raise FileNotFoundError(2, "a bundled font is missing", str(path))
-            font = SubsetMappedTTFont(name, str(path))
+            font = TTFont(name, str(path))
             pdfmetrics.registerFont(font)
             faces[name] = font
         # Families, so <b>/<i> inside a paragraph pick the right face.
@@ -176,21 +137,55 @@ def split_runs(text: str) -> list[tuple[str | None, str]]:
     # Fast paths (set operations run in C): printable ASCII is covered by the main faces.
     if text.isascii() or _covered_chars(fs).issuperset(text):
         return [(None, text)]
-    out: list[tuple[str | None, str]] = []
-    run: list[str] = []
+    faces: list[str | None] = []
     face: str | None = None
     for ch in text:
         f = _face_for(ord(ch), fs)
         if ord(ch) in _NEUTRAL and face is not None:
             f = face  # keep spaces inside a fallback run
-        if f != face and run:
-            out.append((face, "".join(run)))
-            run = []
+        faces.append(f)
         face = f
-        run.append(ch)
-    if run:
-        out.append((face, "".join(run)))
+    if any(_is_rtl_letter(ch) for ch in text) or _SHAPED.search(text):
+        _whole_words(text, faces, fs)
+    out: list[tuple[str | None, str]] = []
+    start = 0
+    for i in range(1, len(text) + 1):
+        if i == len(text) or faces[i] != faces[start]:
+            out.append((faces[start], text[start:i]))
+            start = i
     return out
+
+
+def _is_rtl_letter(ch: str) -> bool:
+    o = ord(ch)
+    return 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+
+
+def _whole_words(text: str, faces: list[str | None], fs: FontSet) -> None:
+    """Set each word in one face throughout where one face has all of its characters: the
+    right-to-left letters' face first, then any fallback the word uses, then the main face.
+
+    ReportLab shapes a word with its first character's face and cannot shape a word that
+    changes face (shaped text is every word of a paragraph with Arabic, Hebrew…)."""
+    cover: dict[str | None, frozenset[int]] = dict(fs.fallbacks)
+    cover[None] = fs.main | _NEUTRAL
+    for m in _WORD.finditer(text):
+        a, b = m.span()
+        used = {faces[i] for i in range(a, b)}
+        if len(used) < 2:
+            continue
+        rtl = [faces[i] for i in range(a, b) if _is_rtl_letter(text[i])]
+        candidates = rtl[:1] + sorted((f for f in used if f is not None), key=str) + [None]
+        for face in candidates:
+            if all(ord(text[i]) in cover[face] for i in range(a, b)):
+                for i in range(a, b):
+                    faces[i] = face
+                break
+
+
+_WORD = re.compile(r"[^ \t\n\r]+")
+#: Scripts ReportLab shapes (as `bidi.needs_shaping`; fonts must not import the text modules).
+_SHAPED = re.compile("[\u0590-\u08ff\u0900-\u0dff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff\ufb1d-\ufdff\ufe70-\ufeff]")  # ReportLab breaks words at spaces, not at no-break spaces
 
 
 def markup_runs(text: str) -> str:

@@ -1,244 +1,133 @@
-"""`RowTable`: the brief's long tables, measured once and split in linear time.
+"""`BriefTable`: the brief's long tables, a `LongTable` with the brief's look and one rule more.
 
-ReportLab's `LongTable` re-measures the remaining rows and copies their cell
-styles at every page break, which is quadratic in the number of rows (a
-10,000-event timeline spent most of its time there). Here every row is
-measured once (cells cache their line breaks), prefix sums give any slice's
-height, and a page break makes a view onto the same rows, not a copy. The
-header row repeats on every page; a row taller than the space left is split
-inside its cells (like `splitInRow`), so no row can be "too large".
+ReportLab's `LongTable` repeats the header row on every page and splits a row
+taller than the space left inside its cells (`splitInRow`), so no row can be
+"too large". On top of that: no widow row — a lone last row under a repeated
+header reads as an afterthought, so two rows go over instead, and a table of
+two or three rows moves on whole unless it is already at the top of a page.
 """
 
 from __future__ import annotations
 
-from itertools import accumulate
 from typing import Any
 
-from reportlab.lib.colors import Color
-from reportlab.platypus import Flowable
+from reportlab.lib.colors import Color, white
+from reportlab.platypus import Flowable, LongTable, TableStyle
 
-__all__ = ["RowTable", "TableLook"]
+from briefing_app.export.fonts import SANS
+
+__all__ = ["BriefTable", "TableLook", "brief_table"]
+
+_ROW_SPLIT_ROOM = 120.0  # a row splits inside at the start of a piece only with this much room (or a page)
 
 
 class TableLook:
-    """Padding, rules and fills of a `RowTable`."""
+    """Padding, rules and fills of a `BriefTable`."""
 
     def __init__(self, *, head_fill: Color | None, rule: Color | None, rule_width: float = 0.4,
                  zebra: Color | None = None, pad: tuple[float, float, float, float] = (5, 5, 3.5, 4)):
         self.head_fill, self.rule, self.rule_width, self.zebra = head_fill, rule, rule_width, zebra
         self.left, self.right, self.top, self.bottom = pad
 
-
-class _Rows:
-    """Rows shared by every piece of one table, with cached heights."""
-
-    def __init__(self, rows: list[list[Flowable]], widths: list[float], look: TableLook) -> None:
-        self.rows = rows
-        self.widths = widths
-        self.look = look
-        self.heights: list[float] | None = None
-        self.prefix: list[float] = []
-
-    def inner(self, col: int) -> float:
-        return self.widths[col] - self.look.left - self.look.right
-
-    def row_height(self, cells: list[Flowable]) -> float:
-        lk = self.look
-        return max(c.wrap(self.inner(i), 1e6)[1] for i, c in enumerate(cells)) + lk.top + lk.bottom
-
-    def measure(self) -> None:
-        if self.heights is None:
-            self.heights = [self.row_height(r) for r in self.rows]
-            self.prefix = [0.0, *accumulate(self.heights)]
-
-    def height(self, start: int, end: int) -> float:
-        self.measure()
-        return self.prefix[end] - self.prefix[start]
+    def style(self) -> TableStyle:
+        cmds: list[tuple[Any, ...]] = [
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("FONT", (0, 0), (-1, -1), SANS, 8.5),  # not the default Helvetica, which would not be embedded
+            ("LEFTPADDING", (0, 0), (-1, -1), self.left), ("RIGHTPADDING", (0, 0), (-1, -1), self.right),
+            ("TOPPADDING", (0, 0), (-1, -1), self.top), ("BOTTOMPADDING", (0, 0), (-1, -1), self.bottom),
+        ]
+        if self.head_fill is not None:
+            cmds.append(("BACKGROUND", (0, 0), (-1, 0), self.head_fill))
+        if self.zebra is not None:
+            cmds.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [white, self.zebra]))
+        if self.rule is not None:
+            cmds.append(("LINEBELOW", (0, 1), (-1, -1), self.rule_width, self.rule))
+        return TableStyle(cmds)
 
 
-class RowTable(Flowable):
-    """Header row plus body rows of flowables (top-aligned), columns of fixed width."""
+class BriefTable(LongTable):  # type: ignore[misc]
+    """A `LongTable` with the header row repeated, rows split inside when they must, no widow row.
 
-    def __init__(self, header: list[Flowable], rows: list[list[Flowable]], widths: list[float],
-                 look: TableLook, *, _shared: _Rows | None = None, _start: int = 0, _end: int | None = None,
-                 _zebra_offset: int = 0, space_after: float = 0.0) -> None:
-        super().__init__()
-        self.header = header
-        self.shared = _shared or _Rows(rows, widths, look)
-        self.start = _start
-        self.end = len(self.shared.rows) if _end is None else _end
-        self.zebra_offset = _zebra_offset
-        self.hAlign = "LEFT"
-        self.spaceAfter = space_after
-        self._head_h: float | None = None
+    `page_height`: the frame's full height (a piece with that much room is at the top of a page).
+    """
+
+    brief_widths: list[float]
+    brief_look: TableLook
+    splitInRow: int  # noqa: N815 (ReportLab's attribute)
+
+    def __init__(self, data: Any, *args: Any, page_height: float = 0.0, **kw: Any) -> None:
+        super().__init__(data, *args, **kw)
+        self.row_data = data
+        self.page_height = page_height
 
     @property
     def work(self) -> int:
         """Progress units: the rows in this piece (a 10,000-row table is most of a brief)."""
-        return max(1, self.end - self.start)
+        return max(1, len(self.row_data) - 1)
 
-    def first_piece_height(self, aw: float) -> float:
-        """The least room this table starts in: header and its first row (or a split of
-        a first row taller than 100 points, 100 points of it, which always splits)."""
-        sh = self.shared
-        if self.start >= self.end:
-            return self._header_height()
-        first = sh.row_height(sh.rows[self.start]) if sh.heights is None else sh.heights[self.start]
-        return self._header_height() + min(first, 100.0)
+    def first_piece_height(self) -> float:
+        """The least room this table starts in: its header row and its first row (or 100
+        points of a first row taller than that, which always splits)."""
+        widths = self.brief_widths
+        rows = self.row_data[:2]
+        pad = self.brief_look.top + self.brief_look.bottom
+        total = 0.0
+        for k, row in enumerate(rows):
+            h = max(_height(c, w - self.brief_look.left - self.brief_look.right) for c, w in zip(row, widths, strict=False))
+            total += (h if k == 0 else min(h, 100.0)) + pad
+        return total
 
-    def _header_height(self) -> float:
-        if self._head_h is None:
-            self._head_h = self.shared.row_height(self.header) if self.header else 0.0
-        return self._head_h
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return [self.adopt(p) for p in self.split_rows(availWidth, availHeight)]
 
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width = sum(self.shared.widths)
-        self.height = self._header_height() + self.shared.height(self.start, self.end)
-        return self.width, self.height
+    def adopt(self, piece: Any) -> Any:
+        """A piece ReportLab made of this table, with this table's look and page height."""
+        if isinstance(piece, BriefTable):
+            piece.brief_widths, piece.brief_look, piece.page_height = (
+                self.brief_widths, self.brief_look, self.page_height)
+        return piece
 
-    def _piece(self, start: int, end: int, shared: _Rows | None = None, zebra_offset: int | None = None,
-               space_after: float = 0.0) -> RowTable:
-        return RowTable(self.header, [], self.shared.widths, self.shared.look, _shared=shared or self.shared,
-                        _start=start, _end=end, space_after=space_after,
-                        _zebra_offset=self.zebra_offset if zebra_offset is None else zebra_offset)
-
-    def split(self, aw: float, ah: float) -> list[Flowable]:
-        sh = self.shared
-        sh.measure()
-        assert sh.heights is not None
-        room = ah - self._header_height()
-        k = self.start
-        used = 0.0
-        while k < self.end and used + sh.heights[k] <= room:
-            used += sh.heights[k]
-            k += 1
-        if k >= self.end:
-            return [self]
-        left = room - used
-        # Split inside row k when it is the first row here, or when it is tall and much room is left.
-        if k == self.start or (sh.heights[k] > 200 and left > 80):
-            cut = self._split_row(k, left)
-            if cut is not None:
-                head_cells, tail_cells = cut
-                head_rows = sh.rows[self.start:k] + [head_cells]
-                tail_rows = [tail_cells] + sh.rows[k + 1:self.end]
-                off = self.zebra_offset + self.start
-                head = self._piece(0, len(head_rows), _Rows(head_rows, sh.widths, sh.look), off)
-                tail = self._piece(0, len(tail_rows), _Rows(tail_rows, sh.widths, sh.look), off + k - self.start,
-                                   self.spaceAfter)
-                return [head, tail]
-        if k == self.start:
-            return []
-        if self.end - k == 1:
-            # No widow row: a lone last row under a repeated header reads as an afterthought.
-            # Two rows go over instead; a table of two or three rows moves on whole (unless
-            # this is the top of a page, where nothing better is possible).
-            if k - self.start >= 3:
-                k -= 1
-            elif not getattr(getattr(self, "_frame", None), "_atTop", False):
-                return []
-        return [self._piece(self.start, k), self._piece(k, self.end, space_after=self.spaceAfter)]
-
-    def _split_row(self, k: int, room: float) -> tuple[list[Flowable], list[Flowable]] | None:
-        sh = self.shared
-        lk = sh.look
-        inner_h = room - lk.top - lk.bottom
-        if inner_h < 24:
-            return None
-        heads: list[Flowable] = []
-        tails: list[Flowable] = []
-        moved = False
-        for i, cell in enumerate(sh.rows[k]):
-            w = sh.inner(i)
-            _, h = cell.wrap(w, inner_h)
-            if h <= inner_h:
-                heads.append(cell)
-                tails.append(_Blank())
-                continue
-            parts = cell.split(w, inner_h)
-            if len(parts) < 2:
-                return None
-            heads.append(parts[0])
-            tails.append(parts[1] if len(parts) == 2 else _Stack(parts[1:]))
-            moved = True
-        return (heads, tails) if moved else None
-
-    def draw(self) -> None:
-        c = self.canv
-        sh = self.shared
-        lk = sh.look
-        widths = sh.widths
-        total_w = sum(widths)
-        y = self.height
-        if self.header:
-            hh = self._header_height()
-            if lk.head_fill is not None:
-                c.setFillColor(lk.head_fill)
-                c.rect(0, y - hh, total_w, hh, stroke=0, fill=1)
-            self._draw_cells(self.header, y, hh)
-            y -= hh
-        assert sh.heights is not None
-        if lk.zebra is not None:
-            c.setFillColor(lk.zebra)
-            yy = y
-            for k in range(self.start, self.end):
-                h = sh.heights[k]
-                if (k + self.zebra_offset) % 2:
-                    c.rect(0, yy - h, total_w, h, stroke=0, fill=1)
-                yy -= h
-        if lk.rule is not None:
-            c.setStrokeColor(lk.rule)
-            c.setLineWidth(lk.rule_width)
-            yy = y
-            for k in range(self.start, self.end):
-                yy -= sh.heights[k]
-                c.line(0, yy, total_w, yy)
-        for k in range(self.start, self.end):
-            h = sh.heights[k]
-            self._draw_cells(sh.rows[k], y, h)
-            y -= h
-
-    def _draw_cells(self, cells: list[Flowable], top: float, h: float) -> None:
-        sh = self.shared
-        lk = sh.look
-        x = 0.0
-        for i, cell in enumerate(cells):
-            w = sh.inner(i)
-            _, ch = cell.wrap(w, h)
-            paint = getattr(cell, "paint_at", None)
-            if paint is not None:
-                paint(self.canv, x + lk.left, top - lk.top - ch)
-            else:
-                cell.drawOn(self.canv, x + lk.left, top - lk.top - ch)
-            x += sh.widths[i]
-
-
-class _Blank(Flowable):
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return aw, 0.0
-
-    def draw(self) -> None:
-        pass
-
-
-class _Stack(Flowable):
-    """Several pieces of one cell, one under another."""
-
-    def __init__(self, parts: list[Any]) -> None:
-        super().__init__()
-        self.parts = parts
-
-    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        self.width = aw
-        self.height = sum(p.wrap(aw, ah)[1] for p in self.parts)
-        return aw, self.height
-
-    def split(self, aw: float, ah: float) -> list[Flowable]:
+    def split_rows(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        parts = super().split(availWidth, availHeight)
+        at_top = availHeight >= self.page_height - 0.01
+        if (len(parts) == 2 and len(parts[0].row_data) == 2 and not at_top and availHeight < _ROW_SPLIT_ROOM
+                and len(parts[0].row_data) + len(parts[1].row_data) > len(self.row_data) + 1):
+            return []  # only a sliver of a row would go here, under a header: start on the next page
+        if len(parts) != 2 or len(parts[1].row_data) != 2:  # header + one row on the next page
+            return parts  # type: ignore[no-any-return]
+        body_here = len(parts[0].row_data) - 1
+        if body_here >= 3:
+            # Give the row before it company: split just above this piece's last row.
+            head_h = parts[0].wrap(availWidth, availHeight)[1]
+            last = parts[0].row_data[-1]
+            widths = self.brief_widths
+            last_h = max(_height(c, w - self.brief_look.left - self.brief_look.right)
+                         for c, w in zip(last, widths, strict=False)) + self.brief_look.top + self.brief_look.bottom
+            in_row, self.splitInRow = self.splitInRow, 0
+            try:
+                again = super().split(availWidth, head_h - last_h + 0.01)
+            finally:
+                self.splitInRow = in_row
+            return (again or parts)  # type: ignore[no-any-return]
+        if at_top:
+            return parts  # type: ignore[no-any-return]  # the top of a page: nothing better is possible
         return []
 
-    def draw(self) -> None:
-        y = self.height
-        for p in self.parts:
-            _, h = p.wrap(self.width, self.height)
-            y -= h
-            p.drawOn(self.canv, 0, y)
+
+def _height(cell: Any, width: float) -> float:
+    if isinstance(cell, Flowable):
+        return float(cell.wrap(width, 1e6)[1])
+    return 10.0
+
+
+def brief_table(header: list[Flowable], rows: list[list[Flowable]], widths: list[float], look: TableLook,
+                page_height: float) -> BriefTable:
+    """A table with `header` repeated on every page, columns of fixed width, cells top-aligned."""
+    t = BriefTable([header, *rows], colWidths=widths, repeatRows=1, splitInRow=1, hAlign="LEFT",
+                   style=look.style(), page_height=page_height)
+    _remember(t, widths, look)
+    return t
+
+
+def _remember(t: BriefTable, widths: list[float], look: TableLook) -> None:
+    t.brief_widths, t.brief_look = widths, look

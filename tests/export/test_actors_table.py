@@ -9,7 +9,7 @@ from briefing_app.export.builder import BriefOptions, build_brief
 from .factory import make_briefing
 from .pdftools import flat, pages_text
 
-ONLY_ACTORS = BriefOptions(sections=frozenset({"actors"}))
+ONLY_ACTORS = BriefOptions(sections=("actors",))
 
 
 def _text(b, tmp_path) -> str:

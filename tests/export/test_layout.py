@@ -13,14 +13,14 @@ import subprocess
 
 import pytest
 
-from briefing_app.export.builder import SECTION_TITLES, BriefOptions, build_brief
+from briefing_app.export.builder import HEADINGS, BriefOptions, build_brief
 from briefing_app.export.highlights import Highlight
 
 from .pdftools import flat, need
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">(.*?)</word>')
 _FILLER = "More context for the reader, set here only to move the rest of the brief down the page."
-_HEADS = {*SECTION_TITLES.values(), "BOTTOM LINE UP FRONT", "Name Kind Role / affiliation", "Name Kind",
+_HEADS = {*HEADINGS.values(), "BOTTOM LINE UP FRONT", "Name Kind Role / affiliation", "Name Kind",
           "From Relation To Note", "Date Event Actors"}
 
 Word = tuple[float, float, float, float, str]
@@ -145,7 +145,7 @@ def test_a_quote_longer_than_a_page_keeps_its_last_two_lines_with_the_attributio
     for n in range(1000, 2600, 37):  # words: the quote's end falls at every point of a page
         text = " ".join(f"w{i}" for i in range(n))
         b = dataclasses.replace(base, quotes=(dataclasses.replace(q, text=text),))
-        pages = page_words(build_brief(b, (), BriefOptions(sections=frozenset({"quotes"}))), tmp_path)
+        pages = page_words(build_brief(b, (), BriefOptions(sections=("quotes",))), tmp_path)
         for words in pages:
             lines = body_lines(words)
             at = [i for i, (_, ws) in enumerate(lines) if ws[0][4] == "\u2014"]

@@ -23,7 +23,7 @@ def _text(tmp_path, **kw) -> str:
 def test_sections_can_be_left_out(tmp_path):
     full = _text(tmp_path)
     assert "Quotations" in full and "Relations" in full
-    text = _text(tmp_path, sections=frozenset(SECTIONS) - {"quotes", "relations", "source_notes"})
+    text = _text(tmp_path, sections=tuple(k for k in SECTIONS if k not in ("quotes", "relations", "endnotes")))
     assert "Quotations" not in text and "Relations" not in text and "Source notes" not in text
     assert "Key judgments" in text
 
@@ -41,7 +41,7 @@ def test_annotations_all_none_and_filtered(tmp_path):
 
 
 def test_notes_without_their_section_still_export(tmp_path):
-    text = _text(tmp_path, sections=frozenset({"bluf", "quotes"}))
+    text = _text(tmp_path, sections=("bluf", "quotes"))
     assert "note one" not in text and "says zz" in text and "Context zz" in text
 
 
@@ -49,3 +49,24 @@ def test_highlight_colour_in_content():
     pdf = build_brief(make_briefing("zz"), HS)
     plain = build_brief(make_briefing("zz"), HS, BriefOptions(annotations=False))
     assert pdf != plain
+
+
+def test_sections_print_in_the_order_given(tmp_path):
+    text = _text(tmp_path, sections=("quotes", "endnotes", "bluf", "judgments"))
+    pos = text.index("Subtitle zz")  # after the title block (its "Sources" line)
+    for heading in ("Quotations", "Sources", "Source notes", "BOTTOM LINE UP FRONT", "Key judgments"):
+        found = text.find(heading, pos)
+        assert found >= 0, f"{heading!r} missing or out of order"
+        pos = found + len(heading)
+    assert "Actors" not in text and "Timeline" not in text
+
+
+def test_section_names_are_those_of_the_command_line():
+    assert SECTIONS == ("bluf", "judgments", "actors", "relations", "timeline", "quotes", "notes", "endnotes")
+    assert BriefOptions().sections == SECTIONS
+    import pytest
+
+    with pytest.raises(ValueError, match="unknown section 'key_judgments'"):
+        build_brief(make_briefing("zz"), (), BriefOptions(sections=("key_judgments",)))
+    with pytest.raises(ValueError, match="named twice"):
+        build_brief(make_briefing("zz"), (), BriefOptions(sections=("bluf", "bluf")))

@@ -99,7 +99,7 @@ def test_ten_thousand_row_timeline_splits_with_header(tmp_path):
     from dataclasses import replace
 
     b = replace(b, timeline=events, as_of=dt.date(2030, 1, 1))
-    pdf = build_brief(b, (), BriefOptions(sections=frozenset({"timeline"})))
+    pdf = build_brief(b, (), BriefOptions(sections=("timeline",)))
     pages = pages_text(pdf, tmp_path)
     assert len(pages) > 100
     with_header = [p for p in pages if "Date" in p.split() and "Event" in p.split()]
@@ -124,3 +124,14 @@ def test_clean_text_replaces_exactly_the_unsafe_code_points():
     everything = "".join(map(chr, range(0x110000)))
     assert clean_text(everything) == "".join(map(expected, range(0x110000)))
     assert clean_text("plain text, no controls") == "plain text, no controls"
+
+
+@pytest.mark.parametrize(("text", "digits"), [("lorem لا بسم الله ipsum 你好1234你好", "1234"),
+                                              ("محمد(林芳正)2023 שלום-서울", "2023")])
+def test_words_mixing_scripts_next_to_arabic_print(text, digits, tmp_path):
+    """A word needing two faces in a shaped paragraph: one face for the word where one has it all,
+    else (Hebrew joined to Hangul: no face has both) that paragraph prints unshaped; never a failure."""
+    b = make_briefing(text)
+    pdf = build_brief(b)
+    assert pdf.startswith(b"%PDF")
+    assert digits in flat(" ".join(pages_text(pdf, tmp_path)))

@@ -262,7 +262,7 @@ class ExportDialog(QDialog):
 
     def options(self) -> tuple[dict, list[Path]]:
         """BriefOptions fields and the layer files to read, from the controls."""
-        sections = frozenset(k for k, cb in self.section_boxes.items() if cb.isChecked())
+        sections = tuple(k for k, cb in self.section_boxes.items() if cb.isChecked())  # in print order
         opts: dict = {"page_size": self.page_size.currentData(), "sections": sections}
         layers = list(self.layer_paths)
         if self.ann_none.isChecked() or not self.layer_paths:

@@ -1,0 +1,92 @@
+"""What a brief is made of, apart from how it is laid out: its sections, and the names it gives things.
+
+The sections and their titles (FORMAT.md §3 names, for `export --sections` and the
+export dialog), a check of a chosen list, the short human names of elements used
+in the notes, and the rule that keeps a heading with what follows it.
+"""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, Spacer
+
+from briefing_app.core.annotations import COLORS
+from briefing_app.core.briefing.model import Briefing
+from briefing_app.export import HEADINGS, SECTION_TITLES, SECTIONS, check_sections
+from briefing_app.export.flowables import KeepRoom
+
+__all__ = ["CONFIDENCE_WORDS", "CONFIDENCE_MEANING", "SECTIONS", "SECTION_TITLES", "HEADINGS", "check_sections", "keep_leads_with_next", "cite_anchor",
+           "cite_anchor_href", "kind_label", "colour_rank", "describe"]
+
+#: How a key judgment's confidence is worded (ICD 203), and what each level means.
+CONFIDENCE_WORDS = {
+    "high": "We assess with high confidence",
+    "moderate": "We assess with moderate confidence",
+    "low": "We assess with low confidence",
+}
+CONFIDENCE_MEANING = (
+    ("high", "judgments based on high-quality information from multiple sources, or where the "
+             "nature of the issue makes a solid judgment possible; not a certainty."),
+    ("moderate", "information is credibly sourced and plausible but not corroborated enough "
+                 "for higher confidence."),
+    ("low", "information is scant, questionable or fragmented, or sources are of doubtful reliability."),
+)
+
+
+def keep_leads_with_next(flow: list[Flowable], page_height: float, leads: set[int]) -> list[Flowable]:
+    """Put a `KeepRoom` before each run of leads (spacers between them included), so a
+    heading and its lead-ins never end a page without the start of what they lead to."""
+    out: list[Flowable] = []
+    pending: list[Flowable] = []
+    for f in flow:
+        if id(f) in leads or (pending and type(f) is Spacer):
+            pending.append(f)
+            continue
+        if pending:
+            out.append(KeepRoom(pending, f, page_height))
+            out.extend(pending)
+            pending = []
+        out.append(f)
+    out.extend(pending)
+    return out
+
+
+def cite_anchor(n: int, k: int) -> str:
+    """The destination at the k-th claim citing note n (the first is plain `cite-n`)."""
+    return f"cite-{n}" if k == 1 else f"cite-{n}-{k}"
+
+
+def cite_anchor_href(n: int, k: int) -> str:
+    return "#" + cite_anchor(n, k)
+
+
+def kind_label(kind: str) -> str:
+    """An actor kind as the reader shows it: "organisation" → "Organisation"."""
+    return kind[:1].upper() + kind[1:]
+
+
+def colour_rank(colour: str) -> int:
+    return COLORS.index(colour) if colour in COLORS else len(COLORS)
+
+
+def describe(b: Briefing, address: str, fld: str | None) -> str:
+    """A short human name for an element (and field), e.g. `Quote by Yoshimasa Hayashi`."""
+    el = b.element(address)
+    kind = address.split("/", 1)[0]
+    if el is None:
+        return address
+    names = {
+        "summary": lambda: "Bottom line up front",
+        "key_points": lambda: f"Key judgment {[k.address for k in b.summary.key_points].index(address) + 1}",
+        "actors": lambda: f"Actor {el.name}",  # type: ignore[union-attr]
+        "relations": lambda: f"Relation {b.display_name(el.from_actor)} {el.kind} "  # type: ignore[union-attr]
+                             f"{b.display_name(el.to_actor)}",  # type: ignore[union-attr]
+        "timeline": lambda: f"Event {el.when}: {el.title}",  # type: ignore[union-attr]
+        "quotes": lambda: f"Quotation by {b.display_name(el.speaker)}",  # type: ignore[union-attr]
+        "sources": lambda: f"Source {el.title}",  # type: ignore[union-attr]
+    }
+    text = names.get(kind, lambda: address)()
+    if len(text) > 110:
+        text = text[:110].rstrip() + "…"
+    if fld and fld not in ("text", "bluf"):
+        text += f" ({fld})"
+    return text
