@@ -127,10 +127,11 @@ class Source:
 class KeyPoint:
     id: str
     text: str
-    kind: str = "judgment"  # one of KEY_POINT_KINDS
-    likelihood: str | None = None  # one of LIKELIHOOD_TERMS; never on a fact
     confidence: str | None = None
     evidence: tuple[Evidence, ...] = ()
+    # added by the contract revision of 2026-12-05; last, so positional construction keeps its meaning
+    kind: str = "judgment"  # one of KEY_POINT_KINDS
+    likelihood: str | None = None  # one of LIKELIHOOD_TERMS; never on a fact
 
     @property
     def address(self) -> str:
