@@ -61,7 +61,7 @@ def start_window(path: Path | None, *, goto: str | None = None, search: str | No
             installed.append(True)
             from briefing_app.gui.annotations.controller import install_annotations
 
-            install_annotations(window)
+            window.annotations = install_annotations(window)
 
     window.briefing_changed.connect(lambda _b: QTimer.singleShot(0, install_annotations))
     window.files.failed.connect(lambda *_a: QTimer.singleShot(0, install_annotations))

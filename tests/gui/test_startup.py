@@ -47,8 +47,8 @@ def test_the_window_opens_on_the_file_with_its_title(started, qtbot):
     assert w.briefing.title in w.windowTitle() and SAMPLE.name in w.windowTitle()
     assert w.current_section() == "overview" and w.briefing.title in w.overview.view.toPlainText()
     assert w.path == SAMPLE.resolve() and w.inspector.address == "summary"
-    qtbot.waitUntil(lambda: hasattr(w, "annotations"))  # annotations arrive once the briefing is shown
-    assert w.findChild(QMenu, "menu_annotations") is not None and w.annotations.own is not None
+    qtbot.waitUntil(lambda: w.annotations is not None)  # annotations arrive once the briefing is shown
+    assert w.findChild(QMenu, "menu_annotations") is not None and w.annotations.store.own is not None
 
 
 def test_without_a_file_the_last_one_opens_else_the_sample(tmp_path):
@@ -189,8 +189,8 @@ def test_annotations_reach_pages_built_later(qtbot, tmp_path):
     save_layer(layer)
     w = start_window(path, prompts=ScriptedPrompts())
     qtbot.addWidget(w)
-    qtbot.waitUntil(lambda: w.briefing is not None and hasattr(w, "annotations"), timeout=10_000)
-    assert len(w.annotations.own) == 1
+    qtbot.waitUntil(lambda: w.briefing is not None and w.annotations is not None, timeout=10_000)
+    assert len(w.annotations.store.own) == 1
     click_section(qtbot, w, "sources")  # a page built after the layer was read gets its highlight and keys
     view = w.pages.sources.text
     assert [(h.start, h.end) for h in view.highlight_layer("extra")] == [(0, 12)]

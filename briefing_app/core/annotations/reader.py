@@ -12,8 +12,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
-import gc
 import re
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -51,6 +51,8 @@ _TIMESTAMP = "tag:yaml.org,2002:timestamp"
 # scalar whose first character starts none of YAML 1.1's implicit types is
 # text, which covers nearly every id, address, colour and confidence.
 _RESOLVER = yaml.resolver.Resolver()
+#: PyYAML's stubs leave `resolve` untyped; the one call goes through this typed name.
+_resolve: Callable[..., Any] = _RESOLVER.resolve
 _IMPLICIT_FIRST = frozenset(k for k in yaml.resolver.Resolver.yaml_implicit_resolvers if k)
 #: Matches whatever any implicit type could match (one C-level test before the resolver's loop).
 _IMPLICIT_ANY = re.compile("|".join(sorted({
@@ -60,7 +62,7 @@ _IMPLICIT_ANY = re.compile("|".join(sorted({
 
 @functools.lru_cache(maxsize=4096)
 def _resolve_plain(value: str) -> str:
-    return str(_RESOLVER.resolve(yaml.ScalarNode, value, (True, False)))
+    return str(_resolve(yaml.ScalarNode, value, (True, False)))
 
 
 def _tag_of(node: Scalar) -> str:
@@ -351,19 +353,11 @@ def parse_layer_bytes(data: bytes, filename: str, use_libyaml: bool | None = Non
 
     `use_libyaml` picks the parser as in `yamlsafe.parse_yaml` (default: libyaml when present).
     """
-    # Parsing allocates many small acyclic objects; the cyclic collector
-    # would rescan them again and again without freeing one (see loader.py).
-    was_enabled = gc.isenabled()
-    gc.disable()
     try:
-        try:
-            root = parse_yaml(data, filename, use_libyaml=use_libyaml)
-        except BriefingError as exc:
-            raise _retold(exc) from None
-        return _read_layer(root, filename)
-    finally:
-        if was_enabled:
-            gc.enable()
+        root = parse_yaml(data, filename, use_libyaml=use_libyaml)
+    except BriefingError as exc:
+        raise _retold(exc) from None
+    return _read_layer(root, filename)
 
 
 def _read_layer(root: Node, filename: str) -> AnnotationLayer:  # noqa: C901 - one field after another

@@ -6,7 +6,6 @@ This is the one entry point the GUI, the exporter and the CLI use; it raises
 
 from __future__ import annotations
 
-import gc
 import os
 from pathlib import Path
 
@@ -47,17 +46,8 @@ def read_briefing_bytes(path: Path, display_name: str | None = None) -> bytes:
 
 def parse_briefing_bytes(data: bytes, filename: str, use_libyaml: bool | None = None) -> Briefing:
     """Parse and validate a briefing held in memory."""
-    # Parsing allocates hundreds of thousands of small acyclic objects; the
-    # cyclic collector would rescan them again and again (a third of the
-    # time on a large file) without ever freeing one.
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        root = parse_yaml(data, filename, use_libyaml=use_libyaml)
-        return build_briefing(root, filename)
-    finally:
-        if was_enabled:
-            gc.enable()
+    root = parse_yaml(data, filename, use_libyaml=use_libyaml)
+    return build_briefing(root, filename)
 
 
 def load_briefing(path: str | os.PathLike[str], display_name: str | None = None,

@@ -22,6 +22,8 @@ same results, and the tests run both.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
+from typing import Any
 
 import yaml
 from yaml import events as _ev
@@ -38,13 +40,8 @@ MAX_DEPTH = 64
 #: An alias re-uses a node; this many nodes may be reached through aliases
 #: in total (plus ten times the file's own node count) before we call it a bomb.
 ALIAS_BUDGET = 100_000
-try:
-    from yaml._yaml import CParser as _CParser
-
-    HAVE_LIBYAML = True
-except ImportError:  # PyYAML built without libyaml
-    _CParser = None
-    HAVE_LIBYAML = False
+#: PyYAML's public flag: built with libyaml, so `yaml.CSafeLoader` (its C parser) exists.
+HAVE_LIBYAML = bool(getattr(yaml, "__with_libyaml__", False))
 
 # Explicit tags that mean no more than plain data; anything else is refused.
 _DATA_TAGS = {
@@ -193,9 +190,10 @@ def parse_yaml(data: bytes, filename: str, use_libyaml: bool | None = None) -> N
     _check_printable(text, filename)
     if use_libyaml is None:
         use_libyaml = HAVE_LIBYAML
-    parser = None
+    parser: yaml.SafeLoader | yaml.CSafeLoader | None = None
     try:
-        parser = _CParser(text) if use_libyaml and _CParser is not None else yaml.SafeLoader(text)
+        # only the parser's events are used; the loaders' constructors never run
+        parser = yaml.CSafeLoader(text) if use_libyaml and HAVE_LIBYAML else yaml.SafeLoader(text)
         return _build(parser, filename)
     except LoadError:
         raise
@@ -214,8 +212,8 @@ def _err(filename: str, mark: object, message: str) -> LoadError:
     return LoadError(filename, getattr(mark, "line", 0) + 1, getattr(mark, "column", 0) + 1, message)
 
 
-def _build(parser: yaml.SafeLoader, filename: str) -> Node:  # noqa: C901 - one tight loop, kept inline for speed
-    get = parser.get_event
+def _build(parser: yaml.SafeLoader | yaml.CSafeLoader, filename: str) -> Node:  # noqa: C901 - one tight loop, kept inline for speed
+    get: Callable[[], Any] = parser.get_event  # dispatched on type(event) below, which mypy cannot narrow
     ScalarEvent, MappingStartEvent, SequenceStartEvent = _ev.ScalarEvent, _ev.MappingStartEvent, _ev.SequenceStartEvent
     MappingEndEvent, SequenceEndEvent, AliasEvent = _ev.MappingEndEvent, _ev.SequenceEndEvent, _ev.AliasEvent
     DocumentStartEvent, StreamEndEvent = _ev.DocumentStartEvent, _ev.StreamEndEvent

@@ -62,6 +62,7 @@ if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
     from briefing_app.core.history import History
     from briefing_app.core.problems import Problem
+    from briefing_app.gui.annotations.controller import AnnotationController
     from briefing_app.gui.dialogs.problems import ProblemsDialog
     from briefing_app.gui.dialogs.shortcuts import ShortcutsDialog
     from briefing_app.gui.pages.overview import OverviewPage
@@ -91,6 +92,8 @@ class MainWindow(QMainWindow):
         self.setWindowTitle("Briefing Reader[*]")
         self.setAcceptDrops(True)
         self.prompts = prompts or Prompts()
+        #: the annotation controller, once the application has installed it (gui/app.py) — None before
+        self.annotations: AnnotationController | None = None
         self.close_guards: list[Callable[[], bool]] = []
         self.problems_dialog: ProblemsDialog | None = None
         self.undo_stack = QUndoStack(self)
