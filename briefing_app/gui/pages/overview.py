@@ -5,14 +5,13 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from briefing_app.core.briefing.model import Briefing, KeyPoint
-    from briefing_app.gui.views.field_writer import FieldWriter
+    from briefing_app.core.briefing.model import Briefing
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
-from briefing_app.core.briefing.model import likelihood_term
 from briefing_app.gui.views.field_view import FieldView
+from briefing_app.gui.views.field_writer import key_point_badges
 
 __all__ = ["OverviewPage"]
 
@@ -75,7 +74,7 @@ class OverviewPage(QWidget):
             w.block(top=10, bottom=2, line_height=140)
             w.anchor(kp.address)
             w.text(f"{i}.  ", w.fmt(semibold=True, color=w.colors.secondary))
-            self._kind_badges(w, kp)
+            key_point_badges(w, kp)
             w.field(kp.address, "text", kp.text.strip(), w.fmt(size=1.04))
             w.block(top=0, bottom=2, left=22)
             n = len(kp.evidence)
@@ -95,20 +94,6 @@ class OverviewPage(QWidget):
                 w.text("   \u00b7   ", w.fmt(color=w.colors.secondary))
             w.link(f"{n} {word}{'s' if n != 1 else ''}", f"section:{target}")
         w.finish()
-
-    @staticmethod
-    def _kind_badges(w: FieldWriter, kp: KeyPoint) -> None:
-        """What the key point is (ICD 203): reported information, an assumption, or a judgment with its
-        likelihood and, separately, the analyst's confidence."""
-        if kp.kind == "fact":
-            w.badge("reported", w.colors.rule, w.colors.text)
-        elif kp.kind == "assumption":
-            w.badge("assumption", w.colors.rule, w.colors.text)
-        elif (term := likelihood_term(kp.likelihood)) is not None:
-            w.badge(f"{term.term} {term.percent}", w.colors.rule, w.colors.text)
-        if kp.confidence:
-            bg, fg = w.colors.confidence.get(kp.confidence, (w.colors.block, w.colors.text))
-            w.badge(f"{kp.confidence} confidence", bg, fg)
 
     def select(self, address: str) -> bool:
         if self.briefing is None:

@@ -12,12 +12,14 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtGui import QColor, QFont, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
 
+from briefing_app.core.briefing.model import likelihood_term
 from briefing_app.gui.theme import colors
 
 if TYPE_CHECKING:
+    from briefing_app.core.briefing.model import KeyPoint
     from briefing_app.gui.views.field_view import FieldView
 
-__all__ = ["FieldSegment", "FieldWriter", "LINK_SCHEME"]
+__all__ = ["FieldSegment", "FieldWriter", "LINK_SCHEME", "key_point_badges"]
 
 #: The scheme of links inside a FieldView: `el:<address>`, `el:show:<address>#<n>`, `el:section:<name>`.
 LINK_SCHEME = "el"
@@ -163,3 +165,17 @@ class FieldWriter:
 
     def finish(self) -> None:
         self.view.set_segments(self.segments, self.anchors)
+
+
+def key_point_badges(w: FieldWriter, kp: KeyPoint) -> None:
+    """What a key point is (ICD 203): reported information, an assumption, or a judgment with its
+    likelihood band — and, as a separate statement, the analyst's confidence."""
+    if kp.kind == "fact":
+        w.badge("reported", w.colors.rule, w.colors.text)
+    elif kp.kind == "assumption":
+        w.badge("assumption", w.colors.rule, w.colors.text)
+    elif (term := likelihood_term(kp.likelihood)) is not None:
+        w.badge(f"{term.term} {term.percent}", w.colors.rule, w.colors.text)
+    if kp.confidence:
+        bg, fg = w.colors.confidence.get(kp.confidence, (w.colors.block, w.colors.text))
+        w.badge(f"{kp.confidence} confidence", bg, fg)

@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Actor, Briefing, Event, Source
 
 from briefing_app.gui.views.field_view import FieldView, FieldWriter
+from briefing_app.gui.views.field_writer import key_point_badges
 
 __all__ = ["Inspector", "write_element", "short_label", "label_of", "KIND_LABEL"]
 
@@ -94,9 +95,7 @@ def write_element(w: FieldWriter, b: Briefing, address: str) -> None:
                                      for i, kp in enumerate(el.key_points, 1)])
     elif isinstance(el, KeyPoint):
         w.block(top=4, bottom=6)
-        if el.confidence:
-            bg, fg = w.colors.confidence.get(el.confidence, (w.colors.block, w.colors.text))
-            w.badge(f"{el.confidence} confidence", bg, fg)
+        key_point_badges(w, el)
         w.field(address, "text", el.text.strip(), w.fmt(size=1.08))
         _evidence(w, b, address, el.evidence)
     elif isinstance(el, Actor):
