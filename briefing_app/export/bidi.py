@@ -163,8 +163,13 @@ def _cut_edges(word: list[Any]) -> list[_Item]:
     sentence), it has to be its own item. Each cut piece keeps two renderings: as
     drawn inside the word, and the other way round (reversed, brackets mirrored).
     """
+    word = _reading_order(word)
     text = "".join(getattr(p, "text", "") for p in word)
     kind = _word_type(text)
+    if kind == "L" and any(unicodedata.bidirectional(c) in ("R", "AL") for c in text):
+        # HarfBuzz set a word that starts with a right-to-left letter (ו-NATO) right to left as one
+        # run: it moves as a right-to-left word (its drawn order starts at its logical end)
+        kind = "R"
     if kind == "ON":
         return [_Item("word", word, kind)]
     rtl = kind in ("R", "AL")
@@ -205,6 +210,53 @@ def _cut_edges(word: list[Any]) -> list[_Item]:
     return [*before, _Item("word", core, kind), *after]
 
 
+def _is_rtl_script(ch: str) -> bool:
+    o = ord(ch)
+    return 0x0590 <= o <= 0x08FF or 0xFB1D <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF
+
+
+def _reading_order(word: list[Any]) -> list[Any]:
+    """A word HarfBuzz shaped right to left, with its left-to-right runs turned back to reading order.
+
+    HarfBuzz lays a whole word out in one direction, guessed from its script: in
+    `ב-2023`, `١٢` or `۱۴۰۳` (Arabic-Indic digits are Arabic script) it writes the
+    digits right to left too, so they read backwards. Digits and Latin letters do
+    not join, so each such run (with a separator between two of its characters,
+    as in `1,000` or `3.5`) is put back in reading order glyph by glyph.
+    """
+    pieces = [(pi, p) for pi, p in enumerate(word) if getattr(p, "text", "") and not hasattr(p, "cbDefn")]
+    text = "".join(str(p.text) for _, p in pieces)
+    if not any(_is_rtl_script(c) for c in text):
+        return word  # shaped left to right: nothing reads backwards
+    glyphs = [(pi, ci) for pi, p in pieces for ci in range(len(p.text))]
+    chars = [str(word[pi].text[ci]) for pi, ci in glyphs]
+
+    def ltr(c: str) -> bool:
+        k = unicodedata.bidirectional(c)
+        return k in ("EN", "AN") or (k == "L" and not _is_rtl_script(c) and not 0xE000 <= ord(c) <= 0xF8FF)
+
+    inside = [ltr(c) for c in chars]
+    for i in range(1, len(chars) - 1):  # 1,000  3.5  NATO-EU
+        if not inside[i] and unicodedata.bidirectional(chars[i]) in ("CS", "ES", "ET") \
+                and inside[i - 1] and inside[i + 1]:
+            inside[i] = True
+    if not any(inside):
+        return word
+    out: list[Any] = [p for p in word if hasattr(p, "cbDefn")]
+    i = 0
+    while i < len(glyphs):
+        j = i + 1
+        while j < len(glyphs) and inside[j] == inside[i]:
+            j += 1
+        if inside[i] and j - i > 1:
+            for k in range(j - 1, i - 1, -1):
+                out.extend(_cut(word, glyphs, k, k + 1))
+        else:
+            out.extend(_cut(word, glyphs, i, j))
+        i = j
+    return out
+
+
 def _cut(word: list[Any], glyphs: list[tuple[int, int]], a: int, b: int) -> list[Any]:
     """The drawn pieces for glyphs[a:b] (a slice of each piece's text, shaping kept)."""
     out: list[Any] = []
@@ -233,9 +285,14 @@ def _cut_runs(word: list[Any], glyphs: list[tuple[int, int]], ch: Any, cut_piece
         k = unicodedata.bidirectional(c)
         return k if k in ("EN", "AN") else "L"
 
+    kinds = [group(g) for g in glyphs]
+    for i in range(1, len(glyphs) - 1):  # rule W4: 1,000 and 3.5 are one number
+        sep = unicodedata.bidirectional(ch(glyphs[i]))
+        if kinds[i] == "ON" and kinds[i - 1] == kinds[i + 1] and (
+                (kinds[i - 1] == "EN" and sep in ("CS", "ES")) or (kinds[i - 1] == "AN" and sep == "CS")):
+            kinds[i] = kinds[i - 1]
     runs: list[tuple[int, int, str]] = []
-    for i, g in enumerate(glyphs):
-        k = group(g)
+    for i, k in enumerate(kinds):
         if runs and runs[-1][2] == k:
             runs[-1] = (runs[-1][0], i + 1, k)
         else:
@@ -251,6 +308,21 @@ def _cut_runs(word: list[Any], glyphs: list[tuple[int, int]], ch: Any, cut_piece
         if items[0].other is not None:
             items[0].other[:0] = anchors
     return items
+
+
+def _word_break(text: str, start: int) -> int:
+    """The next space in `text` from `start` that separates words, or -1.
+
+    A default-ignorable character (the zero-width non-joiner of Persian `می‌کنیم`,
+    a zero-width joiner or space) comes back from shaping as the font's space glyph
+    with no advance: it is inside the word, not between two. Shaped text carries
+    each glyph's shaping data (`ShapeData`, as passed to `ShapedStr(s, shapeData=…)`).
+    """
+    data = getattr(text, "__shapeData__", None)
+    k = text.find(" ", start)
+    while k >= 0 and data is not None and k < len(data) and data[k].x_advance == 0 and data[k].width != 0:
+        k = text.find(" ", k + 1)
+    return k
 
 
 def visual_order(frags: list[Any], rtl: bool) -> list[Any]:
@@ -281,7 +353,7 @@ def visual_order(frags: list[Any], rtl: bool) -> list[Any]:
             continue
         start = 0
         while True:
-            k = text.find(" ", start)
+            k = _word_break(text, start)
             end = len(text) if k < 0 else k
             if end > start:
                 current.append(f.clone(text=text[start:end]))

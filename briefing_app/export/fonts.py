@@ -128,6 +128,10 @@ def _face_for(cp: int, fs: FontSet) -> str | None:
     return None  # nobody has it: leave it to the main face (prints as .notdef)
 
 
+def _has_face(cp: int, fs: FontSet) -> bool:
+    return cp in fs.main or cp in _NEUTRAL or any(cp in cov for _, cov in fs.fallbacks)
+
+
 def split_runs(text: str) -> list[tuple[str | None, str]]:
     """Cut cleaned text into runs of (fallback face or None for the main face, text)."""
     fs = register_fonts()
@@ -137,6 +141,11 @@ def split_runs(text: str) -> list[tuple[str | None, str]]:
     # Fast paths (set operations run in C): printable ASCII is covered by the main faces.
     if text.isascii() or _covered_chars(fs).issuperset(text):
         return [(None, text)]
+    # A character no face has would print as .notdef, and a shaped paragraph (Arabic, Hebrew…)
+    # cannot embed .notdef at all: it becomes the replacement character, as control codes do.
+    missing = [ch for ch in set(text) if not _has_face(ord(ch), fs)]
+    if missing:
+        text = text.translate({ord(ch): "\ufffd" for ch in missing})
     faces: list[str | None] = []
     face: str | None = None
     for ch in text:

@@ -210,3 +210,43 @@ def test_a_citation_mark_after_rtl_text_keeps_its_digits_in_order(rtl_text):
     p.wrap(2000, 1e6)
     line = "".join(str(getattr(f, "text", "")) for f in p.blPara.lines[0].words)
     assert "[12]" in line and "21" not in line, line
+
+
+def _first_line(text: str) -> str:
+    """The first line of `text` set as a brief paragraph, in drawing order (left to right)."""
+    from briefing_app.export.fonts import register_fonts
+    from briefing_app.export.richtext import rich_paragraph
+    from briefing_app.export.styles import build_styles
+
+    register_fonts()
+    p = rich_paragraph(text, build_styles()["body"])
+    p.wrap(2000, 1e6)
+    return "".join(str(getattr(f, "text", "")) for f in p.blPara.lines[0].words).strip()
+
+
+@pytest.mark.parametrize(("text", "in_order", "never"), [
+    ("נחתם ב-2023 על 12 הסכמים ו-NATO.", ["2023", "12", "NATO"], ["3202", "OTAN"]),
+    ("وقع في ٢٠٢٣ على ١٢ اتفاقية.", ["٢٠٢٣", "١٢"], ["٣٢٠٢", "٢١"]),
+    ("ما در ۱۴۰۳ توافق کردند.", ["۱۴۰۳"], ["۳۰۴۱"]),
+    ("بلغت الميزانية 1,250.5 مليون", ["1,250.5"], ["5.052,1"]),
+])
+def test_numbers_and_latin_inside_rtl_words_read_left_to_right(text, in_order, never):
+    """HarfBuzz sets a word starting with Hebrew or Arabic script (Arabic-Indic digits included)
+    right to left as a whole; its digits and Latin letters must still read left to right."""
+    line = _first_line(text)
+    for part in in_order:
+        assert part in line, (part, line)
+    for part in never:
+        assert part not in line, (part, line)
+
+
+def test_a_hebrew_line_ends_with_its_full_stop_at_the_left_after_a_latin_word():
+    assert _first_line("נחתם ב-2023 על 12 הסכמים ו-NATO.").startswith(".NATO-")
+
+
+def test_a_persian_word_with_a_zero_width_non_joiner_stays_one_word():
+    """می‌کنیم: the non-joiner comes back from shaping as the space glyph with no advance; it must
+    not split the word (which scattered its halves around the full stop)."""
+    word = _first_line("می\u200cکنیم.")
+    line = _first_line("ما توافق می\u200cکنیم.")
+    assert line.startswith(word), (word, line)  # the whole word, full stop first, at the line's left end
