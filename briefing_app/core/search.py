@@ -21,16 +21,17 @@ __all__ = ["SearchEntry", "SearchHit", "SearchIndex", "SECTION_TITLES"]
 SECTION_TITLES = {
     "overview": "Overview",
     "actors": "Actors",
+    "relations": "Relations",
     "timeline": "Timeline",
     "quotes": "Quotes",
     "sources": "Sources",
 }
-_SECTION_OF = {"summary": "overview", "key_points": "overview", "actors": "actors", "relations": "actors",
+_SECTION_OF = {"summary": "overview", "key_points": "overview", "actors": "actors", "relations": "relations",
                "timeline": "timeline", "quotes": "quotes", "sources": "sources"}
 
 
 def section_of(address: str) -> str:
-    """The app page an element address is shown on (`relations/r1` → `actors`)."""
+    """The app page an element address is shown on (`relations/r1` → `relations`, `key_points/kp-1` → `overview`)."""
     return _SECTION_OF.get(_address_section(address), "overview")
 
 

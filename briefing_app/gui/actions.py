@@ -40,6 +40,7 @@ class ActionName(StrEnum):
     FORWARD = "forward"
     GO_OVERVIEW = "go_overview"
     GO_ACTORS = "go_actors"
+    GO_RELATIONS = "go_relations"
     GO_TIMELINE = "go_timeline"
     GO_QUOTES = "go_quotes"
     GO_SOURCES = "go_sources"
@@ -86,6 +87,7 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.FORWARD: _Spec("&Forward", "Go forward again", (SK.Forward,), "go-next", SP.SP_ArrowForward),
     ActionName.GO_OVERVIEW: _Spec("&Overview", "Title, bottom line and key points", ("Ctrl+1",)),
     ActionName.GO_ACTORS: _Spec("&Actors", "People, states and organisations", ("Ctrl+2",)),
+    ActionName.GO_RELATIONS: _Spec("&Relations", "Who is linked to whom: a link chart and a table", ("Ctrl+6",)),
     ActionName.GO_TIMELINE: _Spec("&Timeline", "Events in date order", ("Ctrl+3",)),
     ActionName.GO_QUOTES: _Spec("&Quotes", "What was said, by whom", ("Ctrl+4",)),
     ActionName.GO_SOURCES: _Spec("&Sources", "The source texts with their cited passages", ("Ctrl+5",)),
@@ -113,7 +115,7 @@ MENUS: dict[str, list[str]] = {
     "&View": [ActionName.TOGGLE_NAVIGATOR, ActionName.TOGGLE_INSPECTOR, SEPARATOR, APPEARANCE_MENU, SEPARATOR,
               ActionName.TIMELINE_ZOOM_IN, ActionName.TIMELINE_ZOOM_OUT, ActionName.TIMELINE_FIT],
     "&Go": [ActionName.BACK, ActionName.FORWARD, SEPARATOR, ActionName.GO_OVERVIEW, ActionName.GO_ACTORS,
-            ActionName.GO_TIMELINE, ActionName.GO_QUOTES, ActionName.GO_SOURCES, SEPARATOR,
+            ActionName.GO_RELATIONS, ActionName.GO_TIMELINE, ActionName.GO_QUOTES, ActionName.GO_SOURCES, SEPARATOR,
             ActionName.SHOW_IN_SOURCE],
     "&Help": [ActionName.SHORTCUTS, SEPARATOR, ActionName.ABOUT, ActionName.ABOUT_QT],
 }

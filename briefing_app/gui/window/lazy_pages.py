@@ -38,6 +38,7 @@ PAGES = (*SECTIONS, "search")
 
 #: Where each page lives: section -> (module in `briefing_app.gui.pages`, class).
 _PAGE_CLASSES = {"overview": ("overview", "OverviewPage"), "actors": ("list_pages", "ActorsPage"),
+                 "relations": ("relations", "RelationsPage"),
                  "timeline": ("list_pages", "TimelinePage"), "quotes": ("list_pages", "QuotesPage"),
                  "sources": ("sources", "SourcesPage"), "search": ("search", "SearchPage")}
 

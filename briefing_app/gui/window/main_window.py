@@ -125,6 +125,7 @@ class MainWindow(QMainWindow):
         a[ActionName.BACK].triggered.connect(nav.back)
         a[ActionName.FORWARD].triggered.connect(nav.forward)
         for name, section in ((ActionName.GO_OVERVIEW, "overview"), (ActionName.GO_ACTORS, "actors"),
+                              (ActionName.GO_RELATIONS, "relations"),
                               (ActionName.GO_TIMELINE, "timeline"), (ActionName.GO_QUOTES, "quotes"),
                               (ActionName.GO_SOURCES, "sources")):
             a[name].triggered.connect(lambda _c=False, s=section: nav.go_section(s))
@@ -156,6 +157,7 @@ class MainWindow(QMainWindow):
         pages.element_context_menu_requested.connect(self.element_context_menu_requested)
         pages.view_added.connect(self.field_view_added)
         pages.page_built.connect(self.layout_settings.restore_page)
+        pages.page_built.connect(self._page_built)
         nav.place_changed.connect(self.place_changed)
         nav.history_changed.connect(self._update_history_actions)
         nav.message.connect(self.statusBar().showMessage)
@@ -343,6 +345,11 @@ class MainWindow(QMainWindow):
         """Tick the Appearance entry of the scheme in use."""
         name = APPEARANCE_ACTIONS.get(appearance, APPEARANCE_ACTIONS["system"])
         self.actions[ActionName(name)].setChecked(True)
+
+    def _page_built(self, section: str, page: QWidget) -> None:
+        """A page asks the analyst through the window's prompts (the Relations page's chart export)."""
+        if hasattr(page, "prompts"):
+            cast(Any, page).prompts = self.prompts
 
     # -- quote cards ------------------------------------------------------------------
     def inspect_and_focus(self, address: str) -> None:
