@@ -36,6 +36,9 @@ class ActionName(StrEnum):
     REDO = "redo"
     COPY = "copy"
     FIND = "find"
+    FIND_NEXT = "find_next"
+    FIND_PREVIOUS = "find_previous"
+    SEARCH = "search"
     BACK = "back"
     FORWARD = "forward"
     GO_OVERVIEW = "go_overview"
@@ -81,8 +84,12 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.UNDO: _Spec("&Undo", "Undo the last change", (SK.Undo,), "edit-undo"),
     ActionName.REDO: _Spec("&Redo", "Redo the last undone change", (SK.Redo, "Ctrl+Shift+Z"), "edit-redo"),
     ActionName.COPY: _Spec("&Copy", "Copy the selected text", (SK.Copy,), "edit-copy"),
-    ActionName.FIND: _Spec("&Find…", "Search every text field and source", (SK.Find,), "edit-find",
-                           SP.SP_FileDialogContentsView),
+    ActionName.FIND: _Spec("&Find in Page…", "Find text on the page shown", (SK.Find,), "edit-find"),
+    ActionName.FIND_NEXT: _Spec("Find &Next", "Go to the next match on the page", (SK.FindNext,), "go-down"),
+    ActionName.FIND_PREVIOUS: _Spec("Find Pre&vious", "Go to the previous match on the page", (SK.FindPrevious,),
+                                    "go-up"),
+    ActionName.SEARCH: _Spec("&Search Briefing…", "Search every text field, source, note and tag",
+                             ("Ctrl+Shift+F", "Ctrl+K"), "system-search", SP.SP_FileDialogContentsView),
     ActionName.BACK: _Spec("&Back", "Go back to the previous place", (SK.Back,), "go-previous", SP.SP_ArrowBack),
     ActionName.FORWARD: _Spec("&Forward", "Go forward again", (SK.Forward,), "go-next", SP.SP_ArrowForward),
     ActionName.GO_OVERVIEW: _Spec("&Overview", "Title, bottom line and key points", ("Ctrl+1",)),
@@ -111,7 +118,8 @@ _SPECS: dict[ActionName, _Spec] = {
 MENUS: dict[str, list[str]] = {
     "&File": [ActionName.OPEN, RECENT_MENU, ActionName.RELOAD, SEPARATOR, ActionName.EXPORT_PDF,
               SEPARATOR, ActionName.QUIT],
-    "&Edit": [ActionName.UNDO, ActionName.REDO, SEPARATOR, ActionName.COPY, ActionName.FIND],
+    "&Edit": [ActionName.UNDO, ActionName.REDO, SEPARATOR, ActionName.COPY, SEPARATOR, ActionName.FIND,
+              ActionName.FIND_NEXT, ActionName.FIND_PREVIOUS, ActionName.SEARCH],
     "&View": [ActionName.TOGGLE_NAVIGATOR, ActionName.TOGGLE_INSPECTOR, SEPARATOR, APPEARANCE_MENU, SEPARATOR,
               ActionName.TIMELINE_ZOOM_IN, ActionName.TIMELINE_ZOOM_OUT, ActionName.TIMELINE_FIT],
     "&Go": [ActionName.BACK, ActionName.FORWARD, SEPARATOR, ActionName.GO_OVERVIEW, ActionName.GO_ACTORS,

@@ -1,6 +1,6 @@
 """The Search section: results grouped by section, updated as the analyst types.
 
-The query field lives in the toolbar (Ctrl+F focuses it); this page shows
+The query field lives in the toolbar (Ctrl+Shift+F or Ctrl+K focuses it); this page shows
 the grouped hits with the matched text highlighted. Enter in the field or on
 a hit emits `hit_activated(SearchHit)`; the window jumps there.
 """
@@ -97,7 +97,7 @@ class SearchPage(QWidget):
         self.model = SearchResultsModel(self)
         self.index: SearchIndex | None = None
         self.query = ""
-        self.summary = QLabel("Type in the search field (Ctrl+F) to search every text field and source.")
+        self.summary = QLabel("Type in the search field (Ctrl+Shift+F) to search every text field, source, note and tag.")
         self.summary.setObjectName("search_summary")
         self.summary.setContentsMargins(10, 8, 10, 8)
         self.view = QTreeView()
@@ -125,7 +125,7 @@ class SearchPage(QWidget):
         self.query = query
         if self.index is None or not query.strip():
             self.model.set_results({})
-            self.summary.setText("Type in the search field (Ctrl+F) to search every text field and source.")
+            self.summary.setText("Type in the search field (Ctrl+Shift+F) to search every text field, source, note and tag.")
             return
         grouped = self.index.search(query)
         self.model.set_results(grouped, self.index.totals)

@@ -10,7 +10,8 @@ The parts, each testable alone:
   Show in Source, the search field;
 * `files` — `FileHandling` (file_handling.py): Open, Open Recent, reading on
   a worker thread with progress, reload on change;
-* `layout_settings` — `LayoutSettings` (layout_settings.py).
+* `layout_settings` — `LayoutSettings` (layout_settings.py);
+* `find_bar` — `FindBar` (gui/views/find_bar.py): Ctrl+F under the page shown.
 
 The window itself holds the undo stack, the action registry's actions, the
 injected `Prompts` service (gui/dialogs/prompts.py: every message box and
@@ -51,6 +52,7 @@ from briefing_app.gui.actions import APPEARANCE_ACTIONS, ActionName, create_acti
 from briefing_app.gui.dialogs.prompts import Prompts
 from briefing_app.gui.theme import apply_appearance
 from briefing_app.gui.views.field_hub import FieldViewHub
+from briefing_app.gui.views.find_bar import FindBar, place_under
 from briefing_app.gui.window.chrome import WindowChrome
 from briefing_app.gui.window.file_handling import FileHandling, describe_changes, still_there
 from briefing_app.gui.window.layout_settings import LayoutSettings
@@ -102,6 +104,8 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self, self.pages, self.chrome.search_field)
         self.files = FileHandling(self, self.prompts)
         self.layout_settings = LayoutSettings(self, self.chrome, self.pages)
+        self.find_bar = FindBar(self.pages.stack.currentWidget)
+        place_under(self.chrome.splitter, self.pages.stack, self.find_bar)
         self._appearance = QActionGroup(self)
         for name in APPEARANCE_ACTIONS.values():
             self._appearance.addAction(self.actions[ActionName(name)])
@@ -121,7 +125,11 @@ class MainWindow(QMainWindow):
         a[ActionName.EXPORT_PDF].triggered.connect(self.export_pdf)
         a[ActionName.QUIT].triggered.connect(self.close)
         a[ActionName.COPY].triggered.connect(self._copy)
-        a[ActionName.FIND].triggered.connect(nav.focus_search)
+        a[ActionName.FIND].triggered.connect(self.find_bar.open_bar)
+        a[ActionName.FIND_NEXT].triggered.connect(self.find_bar.find_next)
+        a[ActionName.FIND_PREVIOUS].triggered.connect(self.find_bar.find_previous)
+        a[ActionName.SEARCH].triggered.connect(nav.focus_search)
+        nav.place_changed.connect(lambda _p: self.find_bar.page_changed())
         a[ActionName.BACK].triggered.connect(nav.back)
         a[ActionName.FORWARD].triggered.connect(nav.forward)
         for name, section in ((ActionName.GO_OVERVIEW, "overview"), (ActionName.GO_ACTORS, "actors"),
