@@ -11,6 +11,7 @@ own, so the window wires them once in `MainWindow._connect_signals`.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, Signal
@@ -22,7 +23,7 @@ from briefing_app.gui.pages.sections_model import SECTIONS, Role
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
-    from briefing_app.core.search import SearchIndex
+    from briefing_app.core.search import SearchEntry, SearchIndex
     from briefing_app.gui.pages.list_pages import ActorsPage, QuotesPage, TimelinePage
     from briefing_app.gui.pages.overview import OverviewPage
     from briefing_app.gui.pages.search import SearchPage
@@ -95,6 +96,8 @@ class SectionPages(QObject):
         self.hub = hub
         self.briefing: Briefing | None = None
         self.search_index: SearchIndex | None = None
+        #: the annotation notes and tags the Search page searches too (`MainWindow.set_annotation_search`)
+        self.annotation_entries: Callable[[], Sequence[SearchEntry]] = tuple
         self._pages: dict[str, QWidget | None] = dict.fromkeys(PAGES)
         self._inspector: Inspector | None = None
         self.stack = QStackedWidget()
@@ -197,6 +200,7 @@ class SectionPages(QObject):
         if section == "search":
             search = cast("SearchPage", page)
             search.hit_activated.connect(self.hit_activated)
+            search.annotation_entries = lambda: self.annotation_entries()
             if self.search_index is not None:
                 search.set_index(self.search_index)
             return

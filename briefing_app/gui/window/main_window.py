@@ -31,13 +31,15 @@ Seams the annotation code (gui/annotations/) uses — keep them stable:
 * `briefing_changed(Briefing)`, `briefing`, `path`, `place_changed(Place)`,
   `go_to(address)`, `go(place)`, `inspector` (and `inspector.address`),
   `history`, `current_section()`, `overview`, `set_briefing(...)`;
+* `set_annotation_search(entries, open)` — the annotation notes and tags the
+  global search finds, and how a hit on one is opened;
 * `annotation_layer_paths()` — what File › Export PDF hands to the export
   dialog; the annotation controller replaces it with the layers in use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -64,6 +66,7 @@ if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
     from briefing_app.core.history import History
     from briefing_app.core.problems import Problem
+    from briefing_app.core.search import SearchEntry
     from briefing_app.gui.dialogs.problems import ProblemsDialog
     from briefing_app.gui.dialogs.shortcuts import ShortcutsDialog
     from briefing_app.gui.pages.overview import OverviewPage
@@ -233,6 +236,12 @@ class MainWindow(QMainWindow):
             # the inspector stays in front; the new dock is one tab click (or View menu entry) away
             QTimer.singleShot(0, inspector_dock.raise_)
         self.chrome.menus["View"].insertAction(self.actions[ActionName.TOGGLE_INSPECTOR], dock.toggleViewAction())
+
+    def set_annotation_search(self, entries: Callable[[], Sequence[SearchEntry]],
+                              open_annotation: Callable[[int, str], object]) -> None:
+        """The annotation code's notes and tags for the global search, and how to open a hit on one."""
+        self.pages.annotation_entries = entries
+        self.navigation.open_annotation = open_annotation
 
     def annotation_layer_paths(self) -> list[Path]:
         if self.path is None:
