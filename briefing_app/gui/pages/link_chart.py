@@ -44,6 +44,7 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.core.io.atomic import write_atomic
 from briefing_app.core.link_layout import Box, layout_graph
 from briefing_app.gui.pages.link_items import (
@@ -57,7 +58,6 @@ from briefing_app.gui.pages.link_items import (
     loop_room,
     paint_legend,
 )
-from briefing_app.gui.pages.relations_model import element_address
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
@@ -139,7 +139,7 @@ class LinkChart(QGraphicsView):
                 loops[r.from_actor] = loops.get(r.from_actor, 0) + 1
         by_id: dict[str, NodeItem] = {}
         for a in briefing.actors:
-            address = element_address("actors", a.id)
+            address = a.address
             kind = KIND_LABELS.get(a.kind, "Other")
             tip = f"{a.name}\n{kind}" + (f" \u00b7 {a.role}" if a.role else "")
             n = loops.get(a.id, 0)
@@ -152,14 +152,14 @@ class LinkChart(QGraphicsView):
         for r in relations:
             name_from, name_to = briefing.display_name(r.from_actor), briefing.display_name(r.to_actor)
             tip = f"{name_from} \u2192 {r.kind} \u2192 {name_to}" + (f"\n{r.note.strip()}" if r.note else "")
-            edge = EdgeItem(element_address("relations", r.id), r.from_actor, r.to_actor, r.kind, tip, style)
+            edge = EdgeItem(r.address, r.from_actor, r.to_actor, r.kind, tip, style)
             self.edges[edge.address] = edge
             edge_list.append(edge)
         for a in briefing.actors:
             if a.affiliation in known and a.affiliation != a.id and frozenset((a.id, a.affiliation)) not in linked:
                 assert a.affiliation is not None
                 tip = f"{a.name} is affiliated with {briefing.display_name(a.affiliation)}"
-                edge = EdgeItem(element_address("actors", a.id), a.id, a.affiliation, "affiliated with", tip,
+                edge = EdgeItem(a.address, a.id, a.affiliation, "affiliated with", tip,
                                 style, dashed=True)
                 self.affiliations.append(edge)
                 edge_list.append(edge)
@@ -280,7 +280,7 @@ class LinkChart(QGraphicsView):
             edge_keep = {id(e) for e in self.all_items() if isinstance(e, EdgeItem) and actor in (e.source, e.target)}
         elif address in self.edges:
             e = self.edges[address]
-            keep = {element_address("actors", e.source), element_address("actors", e.target)}
+            keep = {str(Address("actors", e.source)), str(Address("actors", e.target))}
             edge_keep = {id(e)}
         for item in self.all_items():
             if address is None:

@@ -258,7 +258,7 @@ class QuotesModel(BriefingTable):
         if role == Role.SPEAKER:
             return b.display_name(q.speaker)
         if role == Role.LINK:
-            return f"actors/{q.speaker}" if q.speaker in b.actor_by_id else None
+            return b.actor_by_id[q.speaker].address if q.speaker in b.actor_by_id else None
         if role == Role.DATE:
             return q.said_on.display(long=True) if q.said_on else ""
         if role == Role.CONTEXT:

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.gui.dialogs.prompts import Prompts
 from briefing_app.gui.pages.link_chart import LinkChart
 from briefing_app.gui.pages.relations_model import RelationsModel, RelationsProxy
@@ -243,7 +244,7 @@ class RelationsPage(QWidget):
             return
         self._syncing = True
         try:
-            if address.startswith("relations/"):
+            if Address.parse(address).section == "relations":
                 self._select_row(address)
             else:
                 self.view.selectionModel().clearCurrentIndex()

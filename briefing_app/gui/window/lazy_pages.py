@@ -18,6 +18,7 @@ from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.gui.pages.navigator import Navigator
 from briefing_app.gui.pages.sections_model import SECTIONS, Role
 
@@ -287,7 +288,7 @@ class SectionPages(QObject):
         if el is None:
             return
         menu.addSeparator()
-        if getattr(el, "evidence", None) or seg.address.startswith("quotes/"):
+        if getattr(el, "evidence", None) or Address.parse(seg.address).section == "quotes":
             act = menu.addAction("Show in Source")
             act.triggered.connect(lambda: self.show_in_source_requested.emit(seg.address))
         if view is not self._inspector:

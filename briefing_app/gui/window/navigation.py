@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.core.history import History, Place
 from briefing_app.core.search import section_of
 from briefing_app.gui.pages.sections_model import SECTIONS, Role
@@ -124,7 +125,7 @@ class Navigation(QObject):
             # "Show in source" leaves the element it came from in the inspector (a quote, a key
             # point): that element, and the passage marked for it, are the place to come back to
             shown = self.pages.inspector.address
-            if shown and not shown.startswith("sources/"):
+            if shown and Address.parse(shown).section != "sources":
                 address = shown
             cur = self.history.current
             if cur is not None and cur.section == "sources" and cur.address == address:
@@ -213,7 +214,7 @@ class Navigation(QObject):
             return False
         evidence = getattr(el, "evidence", ())
         found = None
-        if which == "q" or (not which and address.startswith("quotes/")):
+        if which == "q" or (not which and Address.parse(address).section == "quotes"):
             for sid in [e.source for e in evidence] or [None]:
                 found = b.locate(address, el.text, sid)  # type: ignore[union-attr]  # a Quote: it has text
                 if found:
@@ -354,7 +355,7 @@ class Navigation(QObject):
                 self.go_to(e.address)
             return
         if e.section == "sources" and e.field == "text":
-            sid = e.address.split("/", 1)[1]
+            sid = Address.parse(e.address).element or ""
             self.go(Place("sources", e.address, span=(sid, hit.start, hit.end)))
         else:
             self.go(Place(e.section, e.address, field_range=(e.field, hit.start, hit.end)))
