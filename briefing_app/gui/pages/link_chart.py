@@ -42,7 +42,7 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QSizePolicy, QWidget
 
 from briefing_app.core.briefing.address import Address
 from briefing_app.core.io.atomic import write_atomic
@@ -74,7 +74,8 @@ _ZOOM_KEYS = (Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0)
 
 
 class ChartLegend(QWidget):
-    """The key to shapes and lines, one row; the page puts it above the chart (exports draw it too)."""
+    """The key to shapes and lines above the chart, wrapped into rows when the page is narrow (exports draw
+    it in one row)."""
 
     def __init__(self, chart: LinkChart) -> None:
         super().__init__()
@@ -84,12 +85,30 @@ class ChartLegend(QWidget):
         self.resize_to_style()
 
     def resize_to_style(self) -> None:
+        w, _h = legend_size(self.chart.chart_style)
+        self.setMinimumWidth(0)
+        self.setMaximumWidth(math.ceil(w))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(self.heightForWidth(max(self.width(), 1)))
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return math.ceil(legend_size(self.chart.chart_style, float(width))[1])
+
+    def sizeHint(self) -> QSize:  # noqa: N802
         w, h = legend_size(self.chart.chart_style)
-        self.setFixedSize(math.ceil(w), math.ceil(h))
+        return QSize(math.ceil(w), math.ceil(h))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.heightForWidth(event.size().width()))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
-        paint_legend(p, QPointF(0, 0), self.chart.chart_style)
+        paint_legend(p, QPointF(0, 0), self.chart.chart_style, float(self.width()))
         p.end()
 
 

@@ -81,12 +81,15 @@ class RelationsPage(QWidget):
         for w in (self.zoom_in, self.zoom_out, self.fit, self.export):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(self.chart.legend)
+        key = QHBoxLayout()  # the legend has a row of its own: it wraps into more when the page is narrow
+        key.setContentsMargins(12, 0, 8, 4)
+        key.addWidget(self.chart.legend, 1)
         chart_panel = QWidget()
         cl = QVBoxLayout(chart_panel)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
         cl.addLayout(top)
+        cl.addLayout(key)
         cl.addWidget(self.chart, 1)
 
         self.filter = QLineEdit()
