@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor
 
 from briefing_app.gui.actions import ActionName
+from briefing_app.gui.pages.sections_model import Role
 from briefing_app.gui.views.highlights import FieldHighlight
 
 from .conftest import click_section, press
@@ -93,3 +94,23 @@ def test_find_follows_the_page_shown_and_in_a_source(loaded, qtbot):
     assert w.find_bar.isVisible()
     qtbot.mouseClick(w.find_bar.close_button, Qt.MouseButton.LeftButton)
     assert not text.highlight_layer("find")
+
+
+def test_find_marks_words_on_the_quote_cards_and_esc_clears_them(loaded, qtbot):
+    w = loaded
+    press(qtbot, w, "Ctrl+4")
+    page = w.pages.quotes
+    quote = w.briefing.quotes[0]
+    word = quote.text.split()[3].strip(",.\u201c\u201d")
+    press(qtbot, w, "Ctrl+F")
+    qtbot.keyClicks(w.find_bar.field, word)
+    n = sum(occurrences(q.text, word) + occurrences(q.context or "", word) for q in w.briefing.quotes)
+    assert w.find_bar.count.text() == f"1 of {n}"
+    cards = page.cards
+    row = next(page.view.model().index(r, 0) for r in range(page.view.model().rowCount())
+               if page.view.model().index(r, 0).data(Role.ADDRESS) == quote.address)
+    shown = "\u201c" + quote.text.strip() + "\u201d"
+    assert len(cards.field_ranges(row, "text", shown)) >= occurrences(quote.text, word)
+    assert page.current_address() is not None
+    qtbot.keyClick(w.find_bar.field, Qt.Key.Key_Escape)
+    assert cards.field_ranges(row, "text", shown) == []

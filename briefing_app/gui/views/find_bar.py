@@ -5,8 +5,10 @@ It searches what the current page shows: the fields of its text views
 tables (Actors, Timeline, Quotes, Relations, the source list). In text views
 every match is drawn in the views' own `find` highlight layer — a layer of
 its own, so annotation highlights are never touched — and the current match
-is drawn stronger and scrolled into view; in lists the row holding the
-current match becomes the current row. Enter / F3 go to the next match,
+is drawn stronger and scrolled into view. Lists whose delegate draws fields
+(the quote cards: `find_fields(index)` and `set_find_marks(marks)`) are
+searched and marked field by field the same way; in other lists and tables
+the row holding the current match becomes the current row. Enter / F3 go to the next match,
 Shift+Enter / Shift+F3 to the previous one, Esc closes the bar and clears
 the marks. The bar knows nothing of the window: it is given a function that
 returns the page shown.
@@ -37,7 +39,7 @@ from briefing_app.gui.views.highlights import FILL, FieldHighlight
 if TYPE_CHECKING:  # imported when the bar first finds something: the window starts without the text views
     from briefing_app.gui.views.field_view import FieldView
 
-__all__ = ["FindBar", "FieldMatch", "RowMatch", "place_under", "FIND_LAYER", "MAX_MATCHES"]
+__all__ = ["FindBar", "FieldMatch", "RowMatch", "CardMatch", "place_under", "FIND_LAYER", "MAX_MATCHES"]
 
 #: The highlight layer find marks are drawn in (FieldView draws it above annotations, below the link outline).
 FIND_LAYER = "find"
@@ -59,7 +61,15 @@ class RowMatch(NamedTuple):
     row: QModelIndex
 
 
-Match = FieldMatch | RowMatch
+class CardMatch(NamedTuple):
+    """A match in a field drawn by a list's delegate (a quote card): its row and its mark."""
+
+    view: QAbstractItemView
+    row: QModelIndex
+    highlight: FieldHighlight
+
+
+Match = FieldMatch | RowMatch | CardMatch
 
 
 def _lower(text: str) -> str:
@@ -128,6 +138,7 @@ class FindBar(QWidget):
         self.current = -1
         self.total = 0
         self._marked: list[FieldView] = []
+        self._marked_cards: list[QAbstractItemView] = []
         self._watched: set[int] = set()
         self._moving = False
         self.field = QLineEdit()
@@ -235,13 +246,24 @@ class FindBar(QWidget):
         if page is None or not query.strip() or not self.isVisible():
             return
         texts, lists = self._views(page)
+        color = colors(self.palette()).search
         for item_view in lists:
+            fields = getattr(item_view.itemDelegate(), "find_fields", None)
+            if fields is not None:
+                self._marked_cards.append(item_view)
             for idx in _rows(item_view):
+                if fields is not None:
+                    for address, field, text in fields(idx):
+                        for pos in _occurrences(_lower(text), query):
+                            self.total += 1
+                            if len(self.matches) < MAX_MATCHES:
+                                self.matches.append(CardMatch(item_view, idx, FieldHighlight(
+                                    address, field, pos, pos + len(query), color, "Found", FILL)))
+                    continue
                 for _pos in _occurrences(_lower(_row_text(item_view, idx)), query):
                     self.total += 1
                     if len(self.matches) < MAX_MATCHES:
                         self.matches.append(RowMatch(item_view, idx))
-        color = colors(self.palette()).search
         for view in texts:
             if id(view) not in self._watched:
                 self._watched.add(id(view))
@@ -289,12 +311,12 @@ class FindBar(QWidget):
             if isinstance(m, FieldMatch):
                 h = m.highlight
                 m.view.show_range(h.address, h.field, h.start, h.end, mark=False)
-            else:
+            else:  # a row, or a card's field
                 m.view.setCurrentIndex(m.row)
                 m.view.scrollTo(m.row, QAbstractItemView.ScrollHint.EnsureVisible)
         finally:
             self._moving = False
-        if isinstance(m, RowMatch) and self._marked:  # the text views may show something else now
+        if not isinstance(m, FieldMatch) and self._marked:  # the text views may show something else now
             self._view_rebuilt_after_move()
         self._show_count()
 
@@ -309,7 +331,7 @@ class FindBar(QWidget):
         strong = colors(self.palette()).mark
         by_view: dict[int, list[FieldHighlight]] = {id(v): [] for v in self._marked}
         for n, m in enumerate(self.matches):
-            if isinstance(m, FieldMatch):
+            if isinstance(m, (FieldMatch, CardMatch)):
                 h = m.highlight._replace(color=strong, tooltip="Current match") if n == self.current else m.highlight
                 by_view.setdefault(id(m.view), []).append(h)
         for view in self._marked:
@@ -317,6 +339,10 @@ class FindBar(QWidget):
             if self.current >= 0:  # drawn last, so on top of the other matches
                 marks.sort(key=lambda h: h.tooltip == "Current match")
             view.set_highlight_layer(FIND_LAYER, marks)
+        for item_view in self._marked_cards:
+            marks = by_view.get(id(item_view), [])
+            marks.sort(key=lambda h: h.tooltip == "Current match")
+            item_view.itemDelegate().set_find_marks(marks)  # type: ignore[attr-defined]  # see find_fields
 
     def _clear_marks(self) -> None:
         for view in self._marked:
@@ -324,7 +350,12 @@ class FindBar(QWidget):
                 view.set_highlight_layer(FIND_LAYER, [])
             except RuntimeError:  # the view was deleted meanwhile
                 pass
-        self._marked = []
+        for item_view in self._marked_cards:
+            try:
+                item_view.itemDelegate().set_find_marks([])  # type: ignore[attr-defined]  # see find_fields
+            except RuntimeError:
+                pass
+        self._marked, self._marked_cards = [], []
 
     def _show_count(self) -> None:
         if not self.field.text().strip():
