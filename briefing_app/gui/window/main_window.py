@@ -48,7 +48,7 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 
 from briefing_app.core.history import Place
-from briefing_app.core.search import SearchIndex
+from briefing_app.core.search import SearchEntry, SearchIndex
 from briefing_app.gui import settings as cfg
 from briefing_app.gui.actions import APPEARANCE_ACTIONS, ActionName, create_actions
 from briefing_app.gui.dialogs.prompts import Prompts
@@ -66,7 +66,6 @@ if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
     from briefing_app.core.history import History
     from briefing_app.core.problems import Problem
-    from briefing_app.core.search import SearchEntry
     from briefing_app.gui.dialogs.problems import ProblemsDialog
     from briefing_app.gui.dialogs.shortcuts import ShortcutsDialog
     from briefing_app.gui.pages.overview import OverviewPage
