@@ -8,29 +8,38 @@ plain Python with no Qt so it can be tested and timed on its own.
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING, NamedTuple
 
 from briefing_app.core.briefing.address import section_of as _address_section
+from briefing_app.core.briefing.kinds import element_label
 
 if TYPE_CHECKING:
+    from briefing_app.core.annotations import AnnotationLayer
     from briefing_app.core.briefing.model import Briefing
 
 
-__all__ = ["SearchEntry", "SearchHit", "SearchIndex", "SECTION_TITLES"]
+__all__ = ["SearchEntry", "SearchHit", "SearchIndex", "SECTION_TITLES", "ANNOTATION_GROUPS", "GROUP_TITLES",
+           "annotation_entries", "search_entries"]
 
 SECTION_TITLES = {
     "overview": "Overview",
     "actors": "Actors",
+    "relations": "Relations",
     "timeline": "Timeline",
     "quotes": "Quotes",
     "sources": "Sources",
 }
-_SECTION_OF = {"summary": "overview", "key_points": "overview", "actors": "actors", "relations": "actors",
+#: The result groups for the analyst's own words: annotation notes and tags (after the briefing's sections).
+ANNOTATION_GROUPS = {"notes": "Notes", "tags": "Tags"}
+#: Every result group's title.
+GROUP_TITLES = {**SECTION_TITLES, **ANNOTATION_GROUPS}
+_SECTION_OF = {"summary": "overview", "key_points": "overview", "actors": "actors", "relations": "relations",
                "timeline": "timeline", "quotes": "quotes", "sources": "sources"}
 
 
 def section_of(address: str) -> str:
-    """The app page an element address is shown on (`relations/r1` → `actors`)."""
+    """The app page an element address is shown on (`relations/r1` → `relations`, `key_points/kp-1` → `overview`)."""
     return _SECTION_OF.get(_address_section(address), "overview")
 
 
@@ -54,6 +63,8 @@ class SearchEntry(NamedTuple):
     label: str  # what the result list shows as the element's name
     text: str
     lower: str
+    annotation: str = ""  # Notes and Tags groups: the annotation's id ...
+    layer: int = -1  # ... and its layer's place in the list of layers searched
 
 
 class SearchHit(NamedTuple):
@@ -167,3 +178,41 @@ class SearchIndex:
     def count(self, query: str) -> int:
         q = _normal(query)
         return sum(text.count(q) for _s, text, _st, _m in self._sections) if q else 0
+
+
+def annotation_entries(layers: Sequence[AnnotationLayer], briefing: Briefing) -> list[SearchEntry]:
+    """The notes and tags of annotation layers as search entries, labelled with the element they are on.
+
+    Made afresh for each search (notes change as the analyst writes); a layer holds hundreds, not
+    the tens of thousands of a briefing's fields, so no index is kept.
+    """
+    entries: list[SearchEntry] = []
+    for n, layer in enumerate(layers):
+        for a in layer:
+            where = element_label(briefing, a.target)
+            if a.note.strip():
+                entries.append(SearchEntry("notes", a.target, "note", where, a.note, _lower_same_length(a.note),
+                                           a.id, n))
+            for tag in a.tags:
+                entries.append(SearchEntry("tags", a.target, "tags", where, tag, _lower_same_length(tag), a.id, n))
+    return entries
+
+
+def search_entries(entries: Iterable[SearchEntry], query: str,
+                   cap: int = SearchIndex.MAX_PER_SECTION) -> tuple[dict[str, list[SearchHit]], dict[str, int]]:
+    """Hits in loose entries (annotation notes and tags), grouped by their `section`: the first match
+    of each entry, at most `cap` per group; and per group the number of matches in all."""
+    q = _normal(query)
+    out: dict[str, list[SearchHit]] = {}
+    totals: dict[str, int] = {}
+    if not q:
+        return out, totals
+    for e in entries:
+        pos = e.lower.find(q)
+        if pos < 0:
+            continue
+        totals[e.section] = totals.get(e.section, 0) + e.lower.count(q)
+        hits = out.setdefault(e.section, [])
+        if len(hits) < cap:
+            hits.append(SearchHit(e, pos, pos + len(q)))
+    return out, totals

@@ -13,10 +13,11 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import NamedTuple
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence, QUndoStack
 from PySide6.QtWidgets import QApplication, QStyle, QWidget
 
-__all__ = ["ActionName", "create_actions", "MENUS", "TOOLBAR", "SEPARATOR", "RECENT_MENU", "APPEARANCE_MENU",
+__all__ = ["ActionName", "create_actions", "create_annotation_actions", "HIGHLIGHT_ACTIONS", "MENUS", "TOOLBAR", "SEPARATOR", "RECENT_MENU", "APPEARANCE_MENU",
            "APPEARANCE_ACTIONS"]
 
 SEPARATOR = "-"
@@ -36,10 +37,14 @@ class ActionName(StrEnum):
     REDO = "redo"
     COPY = "copy"
     FIND = "find"
+    FIND_NEXT = "find_next"
+    FIND_PREVIOUS = "find_previous"
+    SEARCH = "search"
     BACK = "back"
     FORWARD = "forward"
     GO_OVERVIEW = "go_overview"
     GO_ACTORS = "go_actors"
+    GO_RELATIONS = "go_relations"
     GO_TIMELINE = "go_timeline"
     GO_QUOTES = "go_quotes"
     GO_SOURCES = "go_sources"
@@ -55,6 +60,21 @@ class ActionName(StrEnum):
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
     ABOUT_QT = "about_qt"
+    # the Annotations menu's (made by `create_annotation_actions` when annotations are installed)
+    HIGHLIGHT_YELLOW = "highlight_yellow"
+    HIGHLIGHT_GREEN = "highlight_green"
+    HIGHLIGHT_BLUE = "highlight_blue"
+    HIGHLIGHT_PINK = "highlight_pink"
+    HIGHLIGHT_ORANGE = "highlight_orange"
+    HIGHLIGHT_PURPLE = "highlight_purple"
+    ANNOTATE = "annotate"
+    ANNOTATE_ELEMENT = "annotate_element"
+    ACCEPT_POSITIONS = "accept_positions"
+    OPEN_LAYER = "open_layer"
+    MERGE_LAYER = "merge_layer"
+    EXPORT_W3C = "export_w3c"
+    EXPORT_MARKDOWN = "export_markdown"
+    ANNOTATION_PREFS = "annotation_prefs"
 
 
 SK = QKeySequence.StandardKey
@@ -68,6 +88,9 @@ class _Spec(NamedTuple):
     theme_icon: str = ""
     style_icon: SP | None = None
     checkable: bool = False
+    #: the shortcut works only while the widget the action is added to has the keyboard (the highlight
+    #: keys 1–6 on text views: a bare digit must never fire while the analyst types in a field)
+    widget_shortcut: bool = False
 
 
 _SPECS: dict[ActionName, _Spec] = {
@@ -80,12 +103,17 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.UNDO: _Spec("&Undo", "Undo the last change", (SK.Undo,), "edit-undo"),
     ActionName.REDO: _Spec("&Redo", "Redo the last undone change", (SK.Redo, "Ctrl+Shift+Z"), "edit-redo"),
     ActionName.COPY: _Spec("&Copy", "Copy the selected text", (SK.Copy,), "edit-copy"),
-    ActionName.FIND: _Spec("&Find…", "Search every text field and source", (SK.Find,), "edit-find",
-                           SP.SP_FileDialogContentsView),
+    ActionName.FIND: _Spec("&Find in Page…", "Find text on the page shown", (SK.Find,), "edit-find"),
+    ActionName.FIND_NEXT: _Spec("Find &Next", "Go to the next match on the page", (SK.FindNext,), "go-down"),
+    ActionName.FIND_PREVIOUS: _Spec("Find Pre&vious", "Go to the previous match on the page", (SK.FindPrevious,),
+                                    "go-up"),
+    ActionName.SEARCH: _Spec("&Search Briefing…", "Search every text field, source, note and tag",
+                             ("Ctrl+Shift+F", "Ctrl+K"), "system-search", SP.SP_FileDialogContentsView),
     ActionName.BACK: _Spec("&Back", "Go back to the previous place", (SK.Back,), "go-previous", SP.SP_ArrowBack),
     ActionName.FORWARD: _Spec("&Forward", "Go forward again", (SK.Forward,), "go-next", SP.SP_ArrowForward),
     ActionName.GO_OVERVIEW: _Spec("&Overview", "Title, bottom line and key points", ("Ctrl+1",)),
     ActionName.GO_ACTORS: _Spec("&Actors", "People, states and organisations", ("Ctrl+2",)),
+    ActionName.GO_RELATIONS: _Spec("&Relations", "Who is linked to whom: a link chart and a table", ("Ctrl+6",)),
     ActionName.GO_TIMELINE: _Spec("&Timeline", "Events in date order", ("Ctrl+3",)),
     ActionName.GO_QUOTES: _Spec("&Quotes", "What was said, by whom", ("Ctrl+4",)),
     ActionName.GO_SOURCES: _Spec("&Sources", "The source texts with their cited passages", ("Ctrl+5",)),
@@ -106,14 +134,39 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.ABOUT_QT: _Spec("About &Qt", "The Qt version this application uses", ()),
 }
 
+#: The highlight action of each annotation colour (core.annotations.COLORS), in key order 1–6.
+HIGHLIGHT_ACTIONS: dict[str, ActionName] = {
+    "yellow": ActionName.HIGHLIGHT_YELLOW, "green": ActionName.HIGHLIGHT_GREEN, "blue": ActionName.HIGHLIGHT_BLUE,
+    "pink": ActionName.HIGHLIGHT_PINK, "orange": ActionName.HIGHLIGHT_ORANGE, "purple": ActionName.HIGHLIGHT_PURPLE}
+
+_ANNOTATION_SPECS: dict[ActionName, _Spec] = {
+    **{name: _Spec(f"&{i}  Highlight as {color}", f"Highlight the selection in {color}", (str(i),),
+                   widget_shortcut=True)
+       for i, (color, name) in enumerate(HIGHLIGHT_ACTIONS.items(), 1)},
+    ActionName.ANNOTATE: _Spec("&Annotate\u2026",
+                               "Add a note to the selection, or to the element when nothing is selected",
+                               ("Ctrl+Shift+N",)),
+    ActionName.ANNOTATE_ELEMENT: _Spec("Annotate Whole &Element\u2026", "Add a note to the whole element shown",
+                                       ("Ctrl+Shift+E",)),
+    ActionName.ACCEPT_POSITIONS: _Spec("Accept New Positions on the Changed Briefing",
+                                       "Keep the annotations where they now stand on the changed briefing"),
+    ActionName.OPEN_LAYER: _Spec("Open Colleague's Layer\u2026", "Show a colleague's annotations, read-only"),
+    ActionName.MERGE_LAYER: _Spec("Merge a Layer into Mine\u2026", "Copy a colleague's annotations into yours"),
+    ActionName.EXPORT_W3C: _Spec("Export as W3C Web Annotations\u2026", "Write the annotations as W3C JSON-LD"),
+    ActionName.EXPORT_MARKDOWN: _Spec("Export as Markdown\u2026", "Write the annotations as a Markdown report"),
+    ActionName.ANNOTATION_PREFS: _Spec("Annotation &Preferences\u2026",
+                                       "What each highlight colour means, and your name"),
+}
+
 MENUS: dict[str, list[str]] = {
     "&File": [ActionName.OPEN, RECENT_MENU, ActionName.RELOAD, SEPARATOR, ActionName.EXPORT_PDF,
               SEPARATOR, ActionName.QUIT],
-    "&Edit": [ActionName.UNDO, ActionName.REDO, SEPARATOR, ActionName.COPY, ActionName.FIND],
+    "&Edit": [ActionName.UNDO, ActionName.REDO, SEPARATOR, ActionName.COPY, SEPARATOR, ActionName.FIND,
+              ActionName.FIND_NEXT, ActionName.FIND_PREVIOUS, ActionName.SEARCH],
     "&View": [ActionName.TOGGLE_NAVIGATOR, ActionName.TOGGLE_INSPECTOR, SEPARATOR, APPEARANCE_MENU, SEPARATOR,
               ActionName.TIMELINE_ZOOM_IN, ActionName.TIMELINE_ZOOM_OUT, ActionName.TIMELINE_FIT],
     "&Go": [ActionName.BACK, ActionName.FORWARD, SEPARATOR, ActionName.GO_OVERVIEW, ActionName.GO_ACTORS,
-            ActionName.GO_TIMELINE, ActionName.GO_QUOTES, ActionName.GO_SOURCES, SEPARATOR,
+            ActionName.GO_RELATIONS, ActionName.GO_TIMELINE, ActionName.GO_QUOTES, ActionName.GO_SOURCES, SEPARATOR,
             ActionName.SHOW_IN_SOURCE],
     "&Help": [ActionName.SHORTCUTS, SEPARATOR, ActionName.ABOUT, ActionName.ABOUT_QT],
 }
@@ -139,8 +192,23 @@ def _shortcuts(spec: _Spec) -> list[QKeySequence]:
     return out
 
 
+def _set_up(action: QAction, name: ActionName, spec: _Spec) -> QAction:
+    action.setObjectName(f"action_{name.value}")
+    action.setIcon(_icon(spec))
+    action.setShortcuts(_shortcuts(spec))
+    if spec.widget_shortcut:
+        action.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+    tip = spec.tip
+    if action.shortcut() and not action.shortcut().isEmpty():
+        tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
+    action.setToolTip(tip)
+    action.setStatusTip(spec.tip)
+    action.setCheckable(spec.checkable)
+    return action
+
+
 def create_actions(parent: QWidget, undo_stack: QUndoStack) -> dict[ActionName, QAction]:
-    """Make every action once. Undo/Redo come from the window's undo stack."""
+    """Make every window action once. Undo/Redo come from the window's undo stack."""
     actions: dict[ActionName, QAction] = {}
     for name, spec in _SPECS.items():
         if name is ActionName.UNDO:
@@ -149,14 +217,10 @@ def create_actions(parent: QWidget, undo_stack: QUndoStack) -> dict[ActionName, 
             action = undo_stack.createRedoAction(parent, "&Redo")
         else:
             action = QAction(spec.text, parent)
-        action.setObjectName(f"action_{name.value}")
-        action.setIcon(_icon(spec))
-        action.setShortcuts(_shortcuts(spec))
-        tip = spec.tip
-        if action.shortcut() and not action.shortcut().isEmpty():
-            tip += f" ({action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)})"
-        action.setToolTip(tip)
-        action.setStatusTip(spec.tip)
-        action.setCheckable(spec.checkable)
-        actions[name] = action
+        actions[name] = _set_up(action, name, spec)
     return actions
+
+
+def create_annotation_actions(parent: QWidget) -> dict[ActionName, QAction]:
+    """Make the Annotations menu's actions (gui/annotations/actions.py wires and titles them)."""
+    return {name: _set_up(QAction(spec.text, parent), name, spec) for name, spec in _ANNOTATION_SPECS.items()}

@@ -13,7 +13,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 from PySide6.QtCore import QByteArray, QSettings
 
 __all__ = ["Setting", "GEOMETRY", "WINDOW_STATE", "SPLITTERS", "LAST_FILE", "RECENT_FILES",
-           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "ORGANISATION", "APPLICATION", "get", "put", "settings"]
+           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "COLOR_LABELS", "AUTHOR", "ORGANISATION", "APPLICATION", "get", "put", "settings"]
 
 ORGANISATION = "BriefingReader"
 APPLICATION = "briefing-app"
@@ -46,6 +46,10 @@ APPEARANCE: Setting[str] = Setting("view/appearance", str, "system",
 APPEARANCES = ("system", "light", "dark")
 LAST_EXPORT_PATH: Setting[str] = Setting("export/last_path", str, "", "where the last PDF brief was written")
 PAGE_SIZE: Setting[str] = Setting("export/page_size", str, "a4", "page size of PDF briefs (a4 or letter)")
+COLOR_LABELS: Setting[str] = Setting("annotations/labels", str, "",
+                                     "prefix for what each highlight colour means (one key per colour; "
+                                     "empty: the default meaning)")
+AUTHOR: Setting[str] = Setting("annotations/author", str, "", "the analyst's name, written into new annotations")
 
 
 def settings() -> QSettings:

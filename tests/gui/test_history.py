@@ -23,7 +23,7 @@ def test_typing_a_search_keeps_back_and_forward(loaded, qtbot):
     places = list(w.history.places)
     assert w.actions[ActionName.FORWARD].isEnabled()
     field = w.chrome.search_field
-    press(qtbot, w, "Ctrl+F")
+    press(qtbot, w, "Ctrl+Shift+F")
     qtbot.keyClicks(field, "liaison")
     assert w.current_section() == "search"
     assert w.history.places == places
@@ -39,7 +39,7 @@ def test_typing_a_search_keeps_back_and_forward(loaded, qtbot):
 def test_jumping_from_search_results_is_a_step(loaded, qtbot):
     w = loaded
     click_section(qtbot, w, "timeline")
-    press(qtbot, w, "Ctrl+F")
+    press(qtbot, w, "Ctrl+Shift+F")
     qtbot.keyClicks(w.chrome.search_field, "liaison")
     qtbot.keyClick(w.chrome.search_field, Qt.Key.Key_Return)
     assert w.current_section() not in ("search", "timeline")
@@ -52,7 +52,7 @@ def test_jumping_from_search_results_is_a_step(loaded, qtbot):
 def test_escape_in_search_returns_to_the_place(loaded, qtbot):
     w = loaded
     click_section(qtbot, w, "sources")
-    press(qtbot, w, "Ctrl+F")
+    press(qtbot, w, "Ctrl+Shift+F")
     qtbot.keyClicks(w.chrome.search_field, "NATO")
     assert w.current_section() == "search"
     qtbot.keyClick(w.chrome.search_field, Qt.Key.Key_Escape)

@@ -113,7 +113,7 @@ def test_mouse_back_button(loaded, qtbot):
 
 def test_search_groups_results_and_enter_jumps(loaded, qtbot):
     w = loaded
-    press(qtbot, w, "Ctrl+F")
+    press(qtbot, w, "Ctrl+Shift+F")
     field = w.chrome.search_field
     assert field.hasFocus()
     qtbot.keyClicks(field, "hayashi")

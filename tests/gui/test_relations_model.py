@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from briefing_app.gui.pages.models import Role
-from briefing_app.gui.pages.relations_model import COLUMNS, RelationsModel, RelationsProxy, element_address
+from briefing_app.gui.pages.relations_model import COLUMNS, RelationsModel, RelationsProxy
 
 from .factory import make_briefing
 
@@ -60,7 +60,7 @@ def test_roles_give_address_element_and_actors(sample_briefing):
     m.set_briefing(sample_briefing)
     idx = m.index(0, 2)
     rel = sample_briefing.relations[0]
-    assert idx.data(Role.ADDRESS) == "relations/rel-japan-nato-partner" == element_address("relations", rel.id)
+    assert idx.data(Role.ADDRESS) == "relations/rel-japan-nato-partner" == rel.address
     assert idx.data(Role.ELEMENT) is rel
     assert idx.data(Role.ACTORS) == ("japan", "nato")
     assert m.row_of("relations/nope") == -1

@@ -1,6 +1,9 @@
 """How the analyst reaches annotations: the Annotations menu, keys 1–6, Ctrl+Shift+N/E, context menus.
 
-Each action has a stable `objectName` (`action_highlight_<colour>`,
+The actions themselves are declared in the window's action registry
+(`gui/actions.py`: `ActionName`, `create_annotation_actions`), so Help ›
+Keyboard Shortcuts lists them with the others; here they are wired and
+titled. Each has a stable `objectName` (`action_highlight_<colour>`,
 `action_annotate`, `menu_annotations`, …) so tests can find it. The
 highlight keys are widget shortcuts added to every `FieldView`, so a bare
 digit never fires while the analyst types in the search field; the
@@ -14,11 +17,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMenuBar
 
 from briefing_app.core.annotations import COLORS
+from briefing_app.gui.actions import HIGHLIGHT_ACTIONS, ActionName, create_annotation_actions
 from briefing_app.gui.annotations.editing import AnnotationEditing
 from briefing_app.gui.annotations.exports import AnnotationExports
 from briefing_app.gui.annotations.highlights import HighlightPainter
@@ -71,24 +75,15 @@ class AnnotationActions(QObject):
         self.painter = painter
         self.exports = exports
         w = widget_of(window)
-        labels = color_labels()
-        self.highlight_actions: list[QAction] = []
-        for i, c in enumerate(COLORS, 1):
-            act = QAction(f"&{i}  Highlight as {labels[c]} ({c})", w)
-            act.setObjectName(f"action_highlight_{c}")
-            act.setShortcut(QKeySequence(str(i)))
-            act.setShortcutContext(Qt.ShortcutContext.WidgetShortcut)
+        #: the registry's annotation actions by name (gui/actions.py)
+        self.registry = create_annotation_actions(w)
+        self.highlight_actions: list[QAction] = [self.registry[HIGHLIGHT_ACTIONS[c]] for c in COLORS]
+        for c, act in zip(COLORS, self.highlight_actions, strict=True):
             act.triggered.connect(lambda _=False, c=c: self.editing.highlight_selection(c))
-            self.highlight_actions.append(act)
-        self.annotate_action = QAction("&Annotate\u2026", w)
-        self.annotate_action.setObjectName("action_annotate")
-        self.annotate_action.setShortcut(QKeySequence("Ctrl+Shift+N"))
-        self.annotate_action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        self.annotate_action.setToolTip("Add a note to the selection, or to the element when nothing is selected")
+        self.retitle()
+        self.annotate_action = self.registry[ActionName.ANNOTATE]
         self.annotate_action.triggered.connect(lambda: self.editing.annotate())
-        self.annotate_element_action = QAction("Annotate Whole &Element\u2026", w)
-        self.annotate_element_action.setObjectName("action_annotate_element")
-        self.annotate_element_action.setShortcut(QKeySequence("Ctrl+Shift+E"))
+        self.annotate_element_action = self.registry[ActionName.ANNOTATE_ELEMENT]
         self.annotate_element_action.triggered.connect(lambda: self.editing.annotate(whole_element=True))
         self.menu = self._build_menu()
         w.addAction(self.annotate_action)
@@ -109,24 +104,22 @@ class AnnotationActions(QObject):
         menu.addAction(self.annotate_action)
         menu.addAction(self.annotate_element_action)
         menu.addSeparator()
-        self.accept_positions_action = self._add(menu, "Accept New Positions on the Changed Briefing",
-                                                 "action_accept_positions", self.placement.accept_new_positions)
+        self.accept_positions_action = self._add(menu, ActionName.ACCEPT_POSITIONS,
+                                                 self.placement.accept_new_positions)
         self.accept_positions_action.setEnabled(False)
         menu.addSeparator()
-        self._add(menu, "Open Colleague's Layer\u2026", "action_open_layer", self.open_colleague_layer)
-        self._add(menu, "Merge a Layer into Mine\u2026", "action_merge_layer", self.merge_layer)
+        self._add(menu, ActionName.OPEN_LAYER, self.open_colleague_layer)
+        self._add(menu, ActionName.MERGE_LAYER, self.merge_layer)
         menu.addSeparator()
-        self._add(menu, "Export as W3C Web Annotations\u2026", "action_export_w3c",
-                  lambda: self.exports.ask_and_export("w3c"))
-        self._add(menu, "Export as Markdown\u2026", "action_export_markdown",
-                  lambda: self.exports.ask_and_export("markdown"))
+        self._add(menu, ActionName.EXPORT_W3C, lambda: self.exports.ask_and_export("w3c"))
+        self._add(menu, ActionName.EXPORT_MARKDOWN, lambda: self.exports.ask_and_export("markdown"))
         menu.addSeparator()
-        self._add(menu, "Annotation &Preferences\u2026", "action_annotation_prefs", self.preferences)
+        self._add(menu, ActionName.ANNOTATION_PREFS, self.preferences)
         return menu
 
-    def _add(self, menu: QMenu, text: str, name: str, slot: Callable[[], object]) -> QAction:
-        act = menu.addAction(text)
-        act.setObjectName(name)
+    def _add(self, menu: QMenu, name: ActionName, slot: Callable[[], object]) -> QAction:
+        act = self.registry[name]
+        menu.addAction(act)
         act.triggered.connect(lambda _=False: slot())
         return act
 

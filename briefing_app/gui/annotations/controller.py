@@ -36,6 +36,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import QApplication, QWidget
 
+from briefing_app.core.search import annotation_entries
 from briefing_app.gui.annotations.actions import AnnotationActions
 from briefing_app.gui.annotations.editing import AnnotationEditing
 from briefing_app.gui.annotations.exports import AnnotationExports
@@ -49,6 +50,7 @@ from briefing_app.gui.annotations.seams import ReaderWindow, prompts_of, widget_
 if TYPE_CHECKING:
     from briefing_app.core.annotations import AnnotationLayer
     from briefing_app.core.briefing.model import Briefing
+    from briefing_app.core.search import SearchEntry
 
 __all__ = ["AnnotationController", "install_annotations"]
 
@@ -91,6 +93,9 @@ class AnnotationController(QObject):
         self.store.colleague_opened.connect(self._layer_changed)
         self.store.saved.connect(self.layer_saved)
         self.actions.preferences_changed.connect(self.refresh)
+        set_search = getattr(w, "set_annotation_search", None)
+        if set_search is not None:  # the reader window's global search finds notes and tags
+            set_search(self.search_entries, self.show_annotation)
         app = QApplication.instance()
         if isinstance(app, QApplication):
             app.focusChanged.connect(self._focus_changed)
@@ -124,6 +129,31 @@ class AnnotationController(QObject):
 
     def layers(self) -> list[AnnotationLayer]:
         return self.store.layers()
+
+    def search_entries(self) -> list[SearchEntry]:
+        """Every layer's notes and tags as search entries (read-only: the global search reads them)."""
+        b = self.window.briefing
+        return annotation_entries(self.store.layers(), b) if b is not None else []
+
+    def show_annotation(self, layer_number: int, annotation_id: str) -> bool:
+        """Jump to an annotation (layer numbered as in `search_entries`) and select it in the panel."""
+        layers = self.store.layers()
+        if not 0 <= layer_number < len(layers):
+            return False
+        layer = layers[layer_number]
+        self.painter.jump_to(layer, annotation_id)
+        if self.dock is None:
+            return True
+        panel = self.dock.panel
+        for proxy, table in ((panel.proxy, panel.table), (panel.orphan_proxy, panel.orphan_table)):
+            for row in range(proxy.rowCount()):
+                idx = proxy.index(row, 0)
+                item = panel.model.row_at(proxy.mapToSource(idx))
+                if item is not None and item[0] is layer and item[1].id == annotation_id:
+                    table.setCurrentIndex(idx)
+                    table.scrollTo(idx)
+                    return True
+        return True
 
     def briefing_shown(self, briefing: Briefing) -> None:
         self.store.show(briefing)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from briefing_app.core.annotations import Annotation, AnnotationLayer
+from briefing_app.core.briefing.address import Address
 from briefing_app.core.history import Place
 from briefing_app.core.search import section_of
 from briefing_app.gui.annotations.feedback import Feedback
@@ -97,8 +98,9 @@ class HighlightPainter:
             self.feedback.tell(f"Orphaned: {x.reason if x else 'not placed'}")
             return
         if x.field is not None and x.start is not None and x.end is not None:
-            if a.target.startswith("sources/") and x.field == "text":
-                self.window.go(Place("sources", a.target, span=(a.target.split("/", 1)[1], x.start, x.end)))
+            target = Address.parse(a.target)
+            if target.section == "sources" and target.element and x.field == "text":
+                self.window.go(Place("sources", a.target, span=(target.element, x.start, x.end)))
                 return
             self.window.go(Place(section_of(a.target), a.target, field_range=(x.field, x.start, x.end)))
             return

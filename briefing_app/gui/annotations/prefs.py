@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import QSettings
 from PySide6.QtGui import QColor
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
 
@@ -21,22 +20,17 @@ __all__ = ["color_labels", "set_color_label", "author_name", "set_author_name", 
            "AnnotationPreferencesDialog", "LABEL_KEY", "AUTHOR_KEY", "account_full_name",
            "ink_for", "COLOR_HEX"]
 
-LABEL_KEY = "annotations/labels"  # + "/<colour>": the meaning of a highlight colour
-AUTHOR_KEY = "annotations/author"  # the analyst's name, written into new annotations
-
-
-def _settings() -> QSettings:
-    return cfg.settings()
+#: The settings' keys (declared in gui/settings.py with every other setting).
+LABEL_KEY = cfg.COLOR_LABELS.key  # + "/<colour>": the meaning of a highlight colour
+AUTHOR_KEY = cfg.AUTHOR.key  # the analyst's name, written into new annotations
 
 
 def color_labels() -> dict[str, str]:
-    s = _settings()
-    return {c: str(s.value(f"{LABEL_KEY}/{c}", DEFAULT_COLOR_LABELS[c], type=str)) or DEFAULT_COLOR_LABELS[c]
-            for c in COLORS}
+    return {c: str(cfg.get(cfg.COLOR_LABELS, c)).strip() or DEFAULT_COLOR_LABELS[c] for c in COLORS}
 
 
 def set_color_label(color: str, label: str) -> None:
-    _settings().setValue(f"{LABEL_KEY}/{color}", label.strip() or DEFAULT_COLOR_LABELS[color])
+    cfg.put(cfg.COLOR_LABELS, label.strip() or DEFAULT_COLOR_LABELS[color], color)
 
 
 def author_name() -> str:
@@ -45,7 +39,7 @@ def author_name() -> str:
     Never the OS login: "root" or "jdoe" would end up in the PDF and in W3C
     `creator`. The controller asks once, on the first annotation.
     """
-    return str(_settings().value(AUTHOR_KEY, "", type=str)).strip()
+    return str(cfg.get(cfg.AUTHOR)).strip()
 
 
 def account_full_name() -> str:
@@ -62,7 +56,7 @@ def account_full_name() -> str:
 
 
 def set_author_name(name: str) -> None:
-    _settings().setValue(AUTHOR_KEY, name.strip())
+    cfg.put(cfg.AUTHOR, name.strip())
 
 
 #: The six highlight colours, the same tints as `core.annotation_export.COLOR_CSS` (a test keeps

@@ -42,8 +42,9 @@ from PySide6.QtGui import (
     QWheelEvent,
 )
 from PySide6.QtSvg import QSvgGenerator
-from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QWidget
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QGraphicsView, QSizePolicy, QWidget
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.core.io.atomic import write_atomic
 from briefing_app.core.link_layout import Box, layout_graph
 from briefing_app.gui.pages.link_items import (
@@ -57,7 +58,6 @@ from briefing_app.gui.pages.link_items import (
     loop_room,
     paint_legend,
 )
-from briefing_app.gui.pages.relations_model import element_address
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
@@ -74,7 +74,8 @@ _ZOOM_KEYS = (Qt.Key.Key_Equal, Qt.Key.Key_Plus, Qt.Key.Key_Minus, Qt.Key.Key_0)
 
 
 class ChartLegend(QWidget):
-    """The key to shapes and lines, one row; the page puts it above the chart (exports draw it too)."""
+    """The key to shapes and lines above the chart, wrapped into rows when the page is narrow (exports draw
+    it in one row)."""
 
     def __init__(self, chart: LinkChart) -> None:
         super().__init__()
@@ -84,12 +85,30 @@ class ChartLegend(QWidget):
         self.resize_to_style()
 
     def resize_to_style(self) -> None:
+        w, _h = legend_size(self.chart.chart_style)
+        self.setMinimumWidth(0)
+        self.setMaximumWidth(math.ceil(w))
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.setMinimumHeight(self.heightForWidth(max(self.width(), 1)))
+        self.updateGeometry()
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802
+        return math.ceil(legend_size(self.chart.chart_style, float(width))[1])
+
+    def sizeHint(self) -> QSize:  # noqa: N802
         w, h = legend_size(self.chart.chart_style)
-        self.setFixedSize(math.ceil(w), math.ceil(h))
+        return QSize(math.ceil(w), math.ceil(h))
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self.setMinimumHeight(self.heightForWidth(event.size().width()))
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         p = QPainter(self)
-        paint_legend(p, QPointF(0, 0), self.chart.chart_style)
+        paint_legend(p, QPointF(0, 0), self.chart.chart_style, float(self.width()))
         p.end()
 
 
@@ -139,7 +158,7 @@ class LinkChart(QGraphicsView):
                 loops[r.from_actor] = loops.get(r.from_actor, 0) + 1
         by_id: dict[str, NodeItem] = {}
         for a in briefing.actors:
-            address = element_address("actors", a.id)
+            address = a.address
             kind = KIND_LABELS.get(a.kind, "Other")
             tip = f"{a.name}\n{kind}" + (f" \u00b7 {a.role}" if a.role else "")
             n = loops.get(a.id, 0)
@@ -152,14 +171,14 @@ class LinkChart(QGraphicsView):
         for r in relations:
             name_from, name_to = briefing.display_name(r.from_actor), briefing.display_name(r.to_actor)
             tip = f"{name_from} \u2192 {r.kind} \u2192 {name_to}" + (f"\n{r.note.strip()}" if r.note else "")
-            edge = EdgeItem(element_address("relations", r.id), r.from_actor, r.to_actor, r.kind, tip, style)
+            edge = EdgeItem(r.address, r.from_actor, r.to_actor, r.kind, tip, style)
             self.edges[edge.address] = edge
             edge_list.append(edge)
         for a in briefing.actors:
             if a.affiliation in known and a.affiliation != a.id and frozenset((a.id, a.affiliation)) not in linked:
                 assert a.affiliation is not None
                 tip = f"{a.name} is affiliated with {briefing.display_name(a.affiliation)}"
-                edge = EdgeItem(element_address("actors", a.id), a.id, a.affiliation, "affiliated with", tip,
+                edge = EdgeItem(a.address, a.id, a.affiliation, "affiliated with", tip,
                                 style, dashed=True)
                 self.affiliations.append(edge)
                 edge_list.append(edge)
@@ -280,7 +299,7 @@ class LinkChart(QGraphicsView):
             edge_keep = {id(e) for e in self.all_items() if isinstance(e, EdgeItem) and actor in (e.source, e.target)}
         elif address in self.edges:
             e = self.edges[address]
-            keep = {element_address("actors", e.source), element_address("actors", e.target)}
+            keep = {str(Address("actors", e.source)), str(Address("actors", e.target))}
             edge_keep = {id(e)}
         for item in self.all_items():
             if address is None:

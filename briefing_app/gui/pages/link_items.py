@@ -423,21 +423,40 @@ def _legend_texts() -> list[tuple[str, str]]:
     return [(k, KIND_LABELS.get(k) or k.capitalize()) for k in _LEGEND]
 
 
-def legend_size(style: ChartStyle) -> tuple[float, float]:
-    """The legend's size: one row of entries."""
+def _legend_places(style: ChartStyle, width: float | None) -> list[tuple[str, str, float, float]]:
+    """(key, text, x, y) of each entry: in one row, or wrapped into rows no wider than `width`."""
     fm = QFontMetricsF(style.small_font)
-    return sum(_ICON + 5 + fm.horizontalAdvance(t) + 14 for _k, t in _legend_texts()), _LEGEND_H
+    out: list[tuple[str, str, float, float]] = []
+    x = y = 0.0
+    for key, text in _legend_texts():
+        w = _ICON + 5 + fm.horizontalAdvance(text) + 2 + 12
+        if width is not None and x > 0 and x + w - 12 > width:
+            x, y = 0.0, y + _LEGEND_H
+        out.append((key, text, x, y))
+        x += w
+    return out
 
 
-def paint_legend(painter: QPainter, origin: QPointF, style: ChartStyle) -> None:
-    """The key to shapes and lines, in one row; used above the chart on screen and in exports."""
+def legend_size(style: ChartStyle, width: float | None = None) -> tuple[float, float]:
+    """The legend's size: one row of entries, or as many rows as `width` needs."""
+    fm = QFontMetricsF(style.small_font)
+    places = _legend_places(style, width)
+    right = max(x + _ICON + 5 + fm.horizontalAdvance(t) + 14 for _k, t, x, _y in places)
+    return (right if width is None else min(right, width)), places[-1][3] + _LEGEND_H
+
+
+def paint_legend(painter: QPainter, origin: QPointF, style: ChartStyle, width: float | None = None) -> None:
+    """The key to shapes and lines, in one row (or wrapped to `width`); on screen and in exports."""
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     painter.translate(origin)
     painter.setFont(style.small_font)
     fm = QFontMetricsF(style.small_font)
-    cy, r, x = _LEGEND_H / 2, _ICON / 2 - 1, 0.0
-    for key, text in _legend_texts():
+    r = _ICON / 2 - 1
+    for key, text, x, y in _legend_places(style, width):
+        painter.save()
+        painter.translate(0, y)
+        cy = _LEGEND_H / 2
         if key in _KIND_HUES:
             painter.save()
             painter.translate(x + _ICON / 2, cy)
@@ -462,5 +481,5 @@ def paint_legend(painter: QPainter, origin: QPointF, style: ChartStyle) -> None:
         w = fm.horizontalAdvance(text) + 2
         painter.drawText(QRectF(x + _ICON + 5, 0, w, _LEGEND_H),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
-        x += _ICON + 5 + w + 12
+        painter.restore()
     painter.restore()

@@ -25,7 +25,7 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QFont
 
-from briefing_app.core.search import SECTION_TITLES, SearchHit
+from briefing_app.core.search import GROUP_TITLES, SearchHit
 from briefing_app.gui.pages.sections_model import _ROOT, DISPLAY, SECTIONS, Index, Role, SectionsModel
 
 __all__ = ["Role", "SectionsModel", "BriefingTable", "ActorsModel", "ActorsProxy", "TimelineModel", "TimelineProxy",
@@ -258,7 +258,7 @@ class QuotesModel(BriefingTable):
         if role == Role.SPEAKER:
             return b.display_name(q.speaker)
         if role == Role.LINK:
-            return f"actors/{q.speaker}" if q.speaker in b.actor_by_id else None
+            return b.actor_by_id[q.speaker].address if q.speaker in b.actor_by_id else None
         if role == Role.DATE:
             return q.said_on.display(long=True) if q.said_on else ""
         if role == Role.CONTEXT:
@@ -373,7 +373,7 @@ class SearchResultsModel(QAbstractItemModel):
             section, hits, total = self.groups[index.row()]
             if role == DISPLAY:
                 shown = f"{total}" if total == len(hits) else f"{len(hits)} of {total}"
-                return f"{SECTION_TITLES[section]}  ({shown})"
+                return f"{GROUP_TITLES[section]}  ({shown})"
             if role == Role.SECTION:
                 return section
             if role == Qt.ItemDataRole.FontRole:

@@ -10,7 +10,10 @@ and the list lays them out in batches, so 5,000 quotes stay fluid.
 Annotation highlights on a quote's text or context (the window's
 `FieldViewHub`, set with `set_hub`) are drawn on the card as in every text
 view: the card's text is laid out with `QTextLayout` and the highlights are
-its format ranges. Cards repaint when the hub's highlights change.
+its format ranges. Cards repaint when the hub's highlights change. The
+in-page find bar (gui/views/find_bar.py) searches the fields `find_fields`
+names and draws its marks the same way, above the annotations
+(`set_find_marks`).
 """
 
 from __future__ import annotations
@@ -27,7 +30,10 @@ from briefing_app.gui.theme import colors
 from briefing_app.gui.views.item_paint import draw_item_panel
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable
+
     from briefing_app.gui.views.field_hub import FieldViewHub
+    from briefing_app.gui.views.highlights import FieldHighlight
 
 __all__ = ["QuoteCardDelegate", "CardLayout"]
 
@@ -57,6 +63,21 @@ class QuoteCardDelegate(QStyledItemDelegate):
         self._heights: dict[tuple[str, int], int] = {}
         self._hover: QPersistentModelIndex | None = None
         self.hub: FieldViewHub | None = None
+        self._find_marks: dict[str, list[FieldHighlight]] = {}
+
+    # -- the find bar's marks -------------------------------------------------------------
+    def find_fields(self, index: QModelIndex | QPersistentModelIndex) -> list[tuple[str, str, str]]:
+        """(address, field, raw text) of each field a card shows: what the find bar searches."""
+        el = index.data(Role.ELEMENT)
+        address = index.data(Role.ADDRESS) or ""
+        return [(address, f, getattr(el, f, None) or "") for f in ("text", "context") if getattr(el, f, None)]
+
+    def set_find_marks(self, marks: Iterable[FieldHighlight]) -> None:
+        """The find bar's matches (drawn over the annotation highlights); [] clears them."""
+        self._find_marks = {}
+        for h in marks:
+            self._find_marks.setdefault(h.address, []).append(h)
+        self._highlights_changed()
 
     def set_hub(self, hub: FieldViewHub) -> None:
         """Draw the hub's (annotation) highlights on the cards, and repaint when they change."""
@@ -71,9 +92,9 @@ class QuoteCardDelegate(QStyledItemDelegate):
 
     def field_ranges(self, index: QModelIndex | QPersistentModelIndex, field: str, shown: str) -> list:
         """The hub's highlights on one field of this card, as `QTextLayout.FormatRange`s over `shown`."""
-        if self.hub is None:
-            return []
-        hs = [h for h in self.hub.highlights_for(index.data(Role.ADDRESS) or "") if h.field == field]
+        address = index.data(Role.ADDRESS) or ""
+        hs = [h for h in self.hub.highlights_for(address) if h.field == field] if self.hub is not None else []
+        hs += [h for h in self._find_marks.get(address, ()) if h.field == field]
         if not hs:
             return []
         el = index.data(Role.ELEMENT)

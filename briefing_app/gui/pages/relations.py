@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.gui.dialogs.prompts import Prompts
 from briefing_app.gui.pages.link_chart import LinkChart
 from briefing_app.gui.pages.relations_model import RelationsModel, RelationsProxy
@@ -80,12 +81,15 @@ class RelationsPage(QWidget):
         for w in (self.zoom_in, self.zoom_out, self.fit, self.export):
             top.addWidget(w)
         top.addStretch(1)
-        top.addWidget(self.chart.legend)
+        key = QHBoxLayout()  # the legend has a row of its own: it wraps into more when the page is narrow
+        key.setContentsMargins(12, 0, 8, 4)
+        key.addWidget(self.chart.legend, 1)
         chart_panel = QWidget()
         cl = QVBoxLayout(chart_panel)
         cl.setContentsMargins(0, 0, 0, 0)
         cl.setSpacing(0)
         cl.addLayout(top)
+        cl.addLayout(key)
         cl.addWidget(self.chart, 1)
 
         self.filter = QLineEdit()
@@ -93,11 +97,11 @@ class RelationsPage(QWidget):
         self.filter.setAccessibleName("Filter relations by text")
         self.filter.setObjectName("relations_filter")
         self.filter.setClearButtonEnabled(True)
-        self.filter.setMinimumWidth(220)
+        self.filter.setMinimumWidth(140)
         self.actor = QComboBox()
         self.actor.setObjectName("relations_actor")
         self.actor.setAccessibleName("Filter relations by actor")
-        self.actor.setMinimumWidth(200)
+        self.actor.setMinimumWidth(140)
         self.count = QLabel()
         self.count.setObjectName("relations_count")
         self.view = QTableView()
@@ -243,7 +247,7 @@ class RelationsPage(QWidget):
             return
         self._syncing = True
         try:
-            if address.startswith("relations/"):
+            if Address.parse(address).section == "relations":
                 self._select_row(address)
             else:
                 self.view.selectionModel().clearCurrentIndex()

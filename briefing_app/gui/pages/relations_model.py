@@ -5,8 +5,7 @@
 and by actor (either end) and sorts on `Role.SORT`. Both pass pytest-qt's
 `qtmodeltester.check` (`tests/gui/test_relations_model.py`).
 
-`element_address()` is the one place this page and the link chart spell an
-element address; it moves to the shared address type once that is merged.
+Addresses are the model's own (`Relation.address`), never spelled here.
 """
 
 from __future__ import annotations
@@ -20,16 +19,11 @@ from briefing_app.gui.pages.sections_model import DISPLAY, Index, Role
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing, Relation
 
-__all__ = ["RelationsModel", "RelationsProxy", "element_address", "COLUMNS"]
+__all__ = ["RelationsModel", "RelationsProxy", "COLUMNS"]
 
 #: Column headers, in order.
 COLUMNS = ("From", "Relation", "To", "Note", "Evidence")
 _ROOT = QModelIndex()
-
-
-def element_address(section: str, element_id: str) -> str:
-    """The address of an element, e.g. `element_address("relations", "r-1")` -> `relations/r-1`."""
-    return f"{section}/{element_id}"
 
 
 class RelationsModel(QAbstractTableModel):
@@ -54,7 +48,7 @@ class RelationsModel(QAbstractTableModel):
 
     def row_of(self, address: str) -> int:
         for i, r in enumerate(self.rows):
-            if element_address("relations", r.id) == address:
+            if r.address == address:
                 return i
         return -1
 
@@ -99,7 +93,7 @@ class RelationsModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.AccessibleTextRole and col == 0:
             return f"{self._name(r.from_actor)} {r.kind} {self._name(r.to_actor)}"
         if role == Role.ADDRESS:
-            return element_address("relations", r.id)
+            return r.address
         if role == Role.ELEMENT:
             return r
         if role == Role.ACTORS:

@@ -1,6 +1,6 @@
 """The Search section: results grouped by section, updated as the analyst types.
 
-The query field lives in the toolbar (Ctrl+F focuses it); this page shows
+The query field lives in the toolbar (Ctrl+Shift+F or Ctrl+K focuses it); this page shows
 the grouped hits with the matched text highlighted. Enter in the field or on
 a hit emits `hit_activated(SearchHit)`; the window jumps there.
 """
@@ -8,6 +8,7 @@ a hit emits `hit_activated(SearchHit)`; the window jumps there.
 from __future__ import annotations
 
 import time
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
 from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
@@ -22,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.search import SearchHit, SearchIndex
+from briefing_app.core.search import SearchEntry, SearchHit, SearchIndex, search_entries
 from briefing_app.gui.pages.models import Role, SearchResultsModel
 from briefing_app.gui.theme import colors
 from briefing_app.gui.views.item_paint import draw_item_panel
@@ -96,8 +97,10 @@ class SearchPage(QWidget):
         super().__init__(parent)
         self.model = SearchResultsModel(self)
         self.index: SearchIndex | None = None
+        #: the annotation notes and tags to search too (the window hands in the annotation layers' own)
+        self.annotation_entries: Callable[[], Sequence[SearchEntry]] = tuple
         self.query = ""
-        self.summary = QLabel("Type in the search field (Ctrl+F) to search every text field and source.")
+        self.summary = QLabel("Type in the search field (Ctrl+Shift+F) to search every text field, source, note and tag.")
         self.summary.setObjectName("search_summary")
         self.summary.setContentsMargins(10, 8, 10, 8)
         self.view = QTreeView()
@@ -125,18 +128,22 @@ class SearchPage(QWidget):
         self.query = query
         if self.index is None or not query.strip():
             self.model.set_results({})
-            self.summary.setText("Type in the search field (Ctrl+F) to search every text field and source.")
+            self.summary.setText("Type in the search field (Ctrl+Shift+F) to search every text field, source, note and tag.")
             return
         grouped = self.index.search(query)
-        self.model.set_results(grouped, self.index.totals)
+        totals = dict(self.index.totals)
+        notes, note_totals = search_entries(self.annotation_entries(), query)
+        grouped.update(notes)
+        totals.update(note_totals)
+        self.model.set_results(grouped, totals)
         for row in range(self.model.rowCount()):
             self.view.expand(self.model.index(row, 0))
-        n = sum(self.index.totals.values())
+        n = sum(totals.values())
         if n:
             first = self.model.index(0, 0, self.model.index(0, 0))
             self.view.setCurrentIndex(first)
             self.summary.setText(f"{n:,} match{'es' if n != 1 else ''} for \u201c{query.strip()}\u201d "
-                                 f"in {len(grouped)} section{'s' if len(grouped) != 1 else ''}. "
+                                 f"in {len(grouped)} group{'s' if len(grouped) != 1 else ''}. "
                                  "Enter opens the selected result; \u2191/\u2193 move.")
         else:
             self.summary.setText(f"No match for \u201c{query.strip()}\u201d.")

@@ -41,7 +41,7 @@ class Role(IntEnum):
     CONTEXT = Qt.ItemDataRole.UserRole + 13  # a quote's context
 
 
-SECTIONS = ("overview", "actors", "timeline", "quotes", "sources")
+SECTIONS = ("overview", "actors", "relations", "timeline", "quotes", "sources")
 
 
 class SectionsModel(QAbstractListModel):
@@ -63,7 +63,8 @@ class SectionsModel(QAbstractListModel):
         b = self.briefing
         if b is None:
             return None
-        return {"overview": len(b.summary.key_points), "actors": len(b.actors), "timeline": len(b.timeline),
+        return {"overview": len(b.summary.key_points), "actors": len(b.actors),
+                "relations": len(b.relations), "timeline": len(b.timeline),
                 "quotes": len(b.quotes), "sources": len(b.sources)}[section]
 
     def data(self, index: Index, role: int = DISPLAY) -> Any:
@@ -81,6 +82,6 @@ class SectionsModel(QAbstractListModel):
             return SECTION_TITLES[key] + (f", {n} items" if n is not None else "")
         if role == Qt.ItemDataRole.ToolTipRole:
             return {"overview": "Bottom line and key points", "actors": "People, states and organisations",
-                    "timeline": "Events in date order", "quotes": "What was said, by whom",
+                    "relations": "Who is linked to whom: a link chart and a table", "timeline": "Events in date order", "quotes": "What was said, by whom",
                     "sources": "Source texts with cited passages"}[key]
         return None

@@ -11,12 +11,13 @@ from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, Signal
 from PySide6.QtGui import QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QAbstractItemView, QLabel, QListView, QMenu, QSplitter, QVBoxLayout, QWidget
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing
 from briefing_app.gui.pages.list_pages import CardDelegate
 from briefing_app.gui.pages.models import Role, SourcesModel
 from briefing_app.gui.theme import colors
 from briefing_app.gui.views.field_view import TINT, FieldHighlight, FieldView
-from briefing_app.gui.views.inspector import KIND_LABEL, label_of
+from briefing_app.gui.views.inspector import kind_label, label_of
 
 __all__ = ["SourcesPage"]
 
@@ -94,7 +95,7 @@ class SourcesPage(QWidget):
             sid = keep if keep in b.source_by_id else b.sources[0].id
             self.list.selectionModel().blockSignals(True)  # no inspector update while loading
             try:
-                self.select(f"sources/{sid}")
+                self.select(str(Address("sources", sid)))
             finally:
                 self.list.selectionModel().blockSignals(False)
         else:
@@ -103,7 +104,7 @@ class SourcesPage(QWidget):
     def _current_changed(self, current: QModelIndex, _prev: QModelIndex) -> None:
         if current.isValid():
             address = current.data(Role.ADDRESS)
-            sid = address.split("/", 1)[1]
+            sid = Address.parse(address).element
             if sid != self.source_id:
                 self.source_id = sid
                 self.redraw()
@@ -163,7 +164,7 @@ class SourcesPage(QWidget):
         spans = b.evidence_spans(src.id)
         highlights = []
         for sp in spans:
-            kind = "Quote" if sp.kind == "quote" else f"{KIND_LABEL[sp.address.split('/')[0]]} evidence"
+            kind = "Quote" if sp.kind == "quote" else f"{kind_label(sp.address)} evidence"
             quote = sp.kind == "quote"
             highlights.append(FieldHighlight(src.address, "text", sp.start, sp.end,
                                              c.quote if quote else c.evidence,
@@ -186,7 +187,7 @@ class SourcesPage(QWidget):
         self.legend.setToolTip("Hover a highlight to see the elements citing it; click it to inspect them.")
 
     def select(self, address: str) -> bool:
-        if self.briefing is None or not address.startswith("sources/"):
+        if self.briefing is None or Address.parse(address).section != "sources":
             return False
         row = self.model.row_of(address)
         if row < 0:
@@ -194,19 +195,21 @@ class SourcesPage(QWidget):
         idx = self.model.index(row, 0)
         self.list.selectionModel().setCurrentIndex(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
         self.list.scrollTo(idx, QAbstractItemView.ScrollHint.EnsureVisible)
-        if self.source_id != address.split("/", 1)[1]:
-            self.source_id = address.split("/", 1)[1]
+        sid = Address.parse(address).element
+        if self.source_id != sid:
+            self.source_id = sid
             self.redraw()
         return True
 
     def show_span(self, source_id: str, start: int, end: int) -> bool:
         """Scroll to and mark [start, end) of a source's raw text."""
-        if not self.select(f"sources/{source_id}"):
+        address = str(Address("sources", source_id))
+        if not self.select(address):
             return False
-        return self.text.show_range(f"sources/{source_id}", "text", start, end)
+        return self.text.show_range(address, "text", start, end)
 
     def current_address(self) -> str | None:
-        return f"sources/{self.source_id}" if self.source_id else None
+        return str(Address("sources", self.source_id)) if self.source_id else None
 
 
 class _SourceDelegate(CardDelegate):

@@ -222,7 +222,7 @@ class FieldView(QTextBrowser):
         by_key: dict[tuple[str, str], list[FieldSegment]] = {}
         for s in self._segments:
             by_key.setdefault((s.address, s.field), []).append(s)
-        order = ("evidence", "extra", "search", "mark")
+        order = ("evidence", "extra", "search", "find", "mark")
         names = sorted(self._layers, key=lambda n: order.index(n) if n in order else 1)
         for name in names:
             for h in self._layers[name]:

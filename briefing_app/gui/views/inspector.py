@@ -13,19 +13,25 @@ from typing import TYPE_CHECKING
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
+from briefing_app.core.briefing.address import Address
+from briefing_app.core.briefing.kinds import element_title, kind_for_section
+
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Actor, Briefing, Event, Source
 
 from briefing_app.gui.views.field_view import FieldView, FieldWriter
 from briefing_app.gui.views.field_writer import key_point_badges
 
-__all__ = ["Inspector", "write_element", "short_label", "label_of", "KIND_LABEL"]
+__all__ = ["Inspector", "write_element", "short_label", "label_of", "kind_label"]
 
 #: Long link lists (a source cited 2,000 times) show this many, then a count.
 LINK_LIST_MAX = 60
 
-KIND_LABEL = {"summary": "Summary", "key_points": "Key point", "actors": "Actor", "relations": "Relation",
-              "timeline": "Event", "quotes": "Quote", "sources": "Source"}
+
+
+def kind_label(address: str) -> str:
+    """What kind of element an address names, in words ("Key point"), from the one table of kinds."""
+    return kind_for_section(Address.parse(address).section).singular
 
 
 def _meta(w: FieldWriter, label: str, value: str | None = None) -> None:
@@ -49,14 +55,14 @@ def _evidence(w: FieldWriter, b: Briefing, address: str, evidence) -> None:
         muted = w.fmt(size=0.85, color=w.colors.secondary)
         w.block(top=2, bottom=0, left=10, background=w.colors.block)
         w.text("Source: ", w.fmt(size=0.85, semibold=True, color=w.colors.secondary))
-        w.link(short_label(title, 64), f"sources/{ev.source}", muted, color=w.colors.secondary,
+        w.link(short_label(title, 64), str(Address("sources", ev.source)), muted, color=w.colors.secondary,
                tooltip=f"Open the source: {title}")
         w.block(top=2, bottom=6, left=10, background=w.colors.block)
         w.link("Show in source \u203a", f"show:{address}#{i}", w.fmt(size=0.9, semibold=True))
 
 
 def _actor_link(w: FieldWriter, b: Briefing, actor_id: str) -> None:
-    w.link(b.display_name(actor_id), f"actors/{actor_id}")
+    w.link(b.display_name(actor_id), str(Address("actors", actor_id)))
 
 
 def _link_list(w: FieldWriter, title: str, items: list[tuple[str, str, str]]) -> None:
@@ -86,8 +92,7 @@ def write_element(w: FieldWriter, b: Briefing, address: str) -> None:
     )
 
     el = b.element(address)
-    kind = address.split("/", 1)[0]
-    w.heading(KIND_LABEL.get(kind, "Element"), 3, top=0)
+    w.heading(kind_label(address), 3, top=0)
     if isinstance(el, Summary):
         w.block(top=4, bottom=6)
         w.field(address, "bluf", el.bluf.strip(), w.fmt(size=1.05))
@@ -152,9 +157,9 @@ def _write_actor(w: FieldWriter, b: Briefing, a: Actor) -> None:
     rels = []
     for r in b.relations_for(a.id):
         if r.from_actor == a.id:
-            rels.append((r.kind, b.display_name(r.to_actor), f"actors/{r.to_actor}"))
+            rels.append((r.kind, b.display_name(r.to_actor), str(Address("actors", r.to_actor))))
         else:
-            rels.append((f"\u2190 {r.kind}", b.display_name(r.from_actor), f"actors/{r.from_actor}"))
+            rels.append((f"\u2190 {r.kind}", b.display_name(r.from_actor), str(Address("actors", r.from_actor))))
     _link_list(w, "Relations", [(p, t, tgt) for p, t, tgt in rels])
     _link_list(w, "Members", [("", m.name, m.address) for m in b.members_of(a.id)])
     _link_list(w, f"Events ({len(b.events_for(a.id))})", [(e.when, e.title, e.address) for e in b.events_for(a.id)])
@@ -184,7 +189,7 @@ def _write_event(w: FieldWriter, b: Briefing, e: Event) -> None:
         w.block(top=8, bottom=4)
         w.field(e.address, "description", e.description.strip())
     _link_list(w, "Actors", [(b.actor_by_id[a].kind.capitalize() if a in b.actor_by_id else "",
-                              b.display_name(a), f"actors/{a}") for a in e.actors])
+                              b.display_name(a), str(Address("actors", a))) for a in e.actors])
     _evidence(w, b, e.address, e.evidence)
 
 
@@ -204,7 +209,7 @@ def _write_source_meta(w: FieldWriter, b: Briefing, s: Source) -> None:
     if s.url:
         _meta(w, "URL", s.url)
     citing = list(dict.fromkeys(sp.address for sp in b.evidence_spans(s.id)))
-    _link_list(w, f"Cited by ({len(citing)})", [(KIND_LABEL[a.split('/')[0]], label_of(b, a), a) for a in citing])
+    _link_list(w, f"Cited by ({len(citing)})", [(kind_label(a), label_of(b, a), a) for a in citing])
 
 
 def short_label(text: str, n: int = 70) -> str:
@@ -219,30 +224,8 @@ def short_label(text: str, n: int = 70) -> str:
 
 
 def label_of(b: Briefing, address: str) -> str:
-    """A short human name for an element, for links and tooltips."""
-    from briefing_app.core.briefing.model import (  # loaded by then
-        Actor,
-        Event,
-        KeyPoint,
-        Quote,
-        Relation,
-        Source,
-    )
-
-    el = b.element(address)
-    if isinstance(el, Actor):
-        return el.name
-    if isinstance(el, Event):
-        return f"{el.when}: {el.title}"
-    if isinstance(el, Quote):
-        return f"{b.display_name(el.speaker)}: \u201c{short_label(el.text, 50)}\u201d"
-    if isinstance(el, KeyPoint):
-        return short_label(el.text, 60)
-    if isinstance(el, Relation):
-        return f"{b.display_name(el.from_actor)} {el.kind} {b.display_name(el.to_actor)}"
-    if isinstance(el, Source):
-        return short_label(el.title, 60)
-    return "Summary"
+    """A short human name for an element, for links and tooltips (its title in the one table of kinds)."""
+    return element_title(b, address)
 
 
 class Inspector(FieldView):

@@ -114,7 +114,7 @@ class WindowChrome:
         self.search_field = QLineEdit()
         self.search_field.setObjectName("search_field")
         self.search_field.setAccessibleName("Search the briefing")
-        self.search_field.setPlaceholderText("Search briefing and sources (Ctrl+F)")
+        self.search_field.setPlaceholderText("Search briefing, sources and notes (Ctrl+Shift+F)")
         self.search_field.setClearButtonEnabled(True)
         self.search_field.setFixedWidth(340)
         tb.addWidget(self.search_field)

@@ -26,7 +26,7 @@ INSPECTOR_WIDTH = 420
 
 
 def _splitter_of(section: str, page: QWidget) -> QSplitter | None:
-    return cast(Any, page).splitter if section in ("timeline", "sources") else None
+    return cast(Any, page).splitter if section in ("timeline", "sources", "relations") else None
 
 
 def _header_of(section: str, page: QWidget) -> QHeaderView | None:

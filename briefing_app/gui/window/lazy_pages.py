@@ -11,18 +11,20 @@ own, so the window wires them once in `MainWindow._connect_signals`.
 from __future__ import annotations
 
 import importlib
+from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING, cast
 
 from PySide6.QtCore import QModelIndex, QObject, QPoint, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QDockWidget, QLabel, QMenu, QStackedWidget, QVBoxLayout, QWidget
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.gui.pages.navigator import Navigator
 from briefing_app.gui.pages.sections_model import SECTIONS, Role
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
-    from briefing_app.core.search import SearchIndex
+    from briefing_app.core.search import SearchEntry, SearchIndex
     from briefing_app.gui.pages.list_pages import ActorsPage, QuotesPage, TimelinePage
     from briefing_app.gui.pages.overview import OverviewPage
     from briefing_app.gui.pages.search import SearchPage
@@ -38,6 +40,7 @@ PAGES = (*SECTIONS, "search")
 
 #: Where each page lives: section -> (module in `briefing_app.gui.pages`, class).
 _PAGE_CLASSES = {"overview": ("overview", "OverviewPage"), "actors": ("list_pages", "ActorsPage"),
+                 "relations": ("relations", "RelationsPage"),
                  "timeline": ("list_pages", "TimelinePage"), "quotes": ("list_pages", "QuotesPage"),
                  "sources": ("sources", "SourcesPage"), "search": ("search", "SearchPage")}
 
@@ -94,6 +97,8 @@ class SectionPages(QObject):
         self.hub = hub
         self.briefing: Briefing | None = None
         self.search_index: SearchIndex | None = None
+        #: the annotation notes and tags the Search page searches too (`MainWindow.set_annotation_search`)
+        self.annotation_entries: Callable[[], Sequence[SearchEntry]] = tuple
         self._pages: dict[str, QWidget | None] = dict.fromkeys(PAGES)
         self._inspector: Inspector | None = None
         self.stack = QStackedWidget()
@@ -196,6 +201,7 @@ class SectionPages(QObject):
         if section == "search":
             search = cast("SearchPage", page)
             search.hit_activated.connect(self.hit_activated)
+            search.annotation_entries = lambda: self.annotation_entries()
             if self.search_index is not None:
                 search.set_index(self.search_index)
             return
@@ -282,7 +288,7 @@ class SectionPages(QObject):
         if el is None:
             return
         menu.addSeparator()
-        if getattr(el, "evidence", None) or seg.address.startswith("quotes/"):
+        if getattr(el, "evidence", None) or Address.parse(seg.address).section == "quotes":
             act = menu.addAction("Show in Source")
             act.triggered.connect(lambda: self.show_in_source_requested.emit(seg.address))
         if view is not self._inspector:

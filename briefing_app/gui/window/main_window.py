@@ -10,7 +10,8 @@ The parts, each testable alone:
   Show in Source, the search field;
 * `files` — `FileHandling` (file_handling.py): Open, Open Recent, reading on
   a worker thread with progress, reload on change;
-* `layout_settings` — `LayoutSettings` (layout_settings.py).
+* `layout_settings` — `LayoutSettings` (layout_settings.py);
+* `find_bar` — `FindBar` (gui/views/find_bar.py): Ctrl+F under the page shown.
 
 The window itself holds the undo stack, the action registry's actions, the
 injected `Prompts` service (gui/dialogs/prompts.py: every message box and
@@ -30,13 +31,15 @@ Seams the annotation code (gui/annotations/) uses — keep them stable:
 * `briefing_changed(Briefing)`, `briefing`, `path`, `place_changed(Place)`,
   `go_to(address)`, `go(place)`, `inspector` (and `inspector.address`),
   `history`, `current_section()`, `overview`, `set_briefing(...)`;
+* `set_annotation_search(entries, open)` — the annotation notes and tags the
+  global search finds, and how a hit on one is opened;
 * `annotation_layer_paths()` — what File › Export PDF hands to the export
   dialog; the annotation controller replaces it with the layers in use.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
@@ -45,12 +48,13 @@ from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, Q
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 
 from briefing_app.core.history import Place
-from briefing_app.core.search import SearchIndex
+from briefing_app.core.search import SearchEntry, SearchIndex
 from briefing_app.gui import settings as cfg
 from briefing_app.gui.actions import APPEARANCE_ACTIONS, ActionName, create_actions
 from briefing_app.gui.dialogs.prompts import Prompts
 from briefing_app.gui.theme import apply_appearance
 from briefing_app.gui.views.field_hub import FieldViewHub
+from briefing_app.gui.views.find_bar import FindBar, place_under
 from briefing_app.gui.window.chrome import WindowChrome
 from briefing_app.gui.window.file_handling import FileHandling, describe_changes, still_there
 from briefing_app.gui.window.layout_settings import LayoutSettings
@@ -105,6 +109,8 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self, self.pages, self.chrome.search_field)
         self.files = FileHandling(self, self.prompts)
         self.layout_settings = LayoutSettings(self, self.chrome, self.pages)
+        self.find_bar = FindBar(self.pages.stack.currentWidget)
+        place_under(self.chrome.splitter, self.pages.stack, self.find_bar)
         self._appearance = QActionGroup(self)
         for name in APPEARANCE_ACTIONS.values():
             self._appearance.addAction(self.actions[ActionName(name)])
@@ -124,10 +130,15 @@ class MainWindow(QMainWindow):
         a[ActionName.EXPORT_PDF].triggered.connect(self.export_pdf)
         a[ActionName.QUIT].triggered.connect(self.close)
         a[ActionName.COPY].triggered.connect(self._copy)
-        a[ActionName.FIND].triggered.connect(nav.focus_search)
+        a[ActionName.FIND].triggered.connect(self.find_bar.open_bar)
+        a[ActionName.FIND_NEXT].triggered.connect(self.find_bar.find_next)
+        a[ActionName.FIND_PREVIOUS].triggered.connect(self.find_bar.find_previous)
+        a[ActionName.SEARCH].triggered.connect(nav.focus_search)
+        nav.place_changed.connect(lambda _p: self.find_bar.page_changed())
         a[ActionName.BACK].triggered.connect(nav.back)
         a[ActionName.FORWARD].triggered.connect(nav.forward)
         for name, section in ((ActionName.GO_OVERVIEW, "overview"), (ActionName.GO_ACTORS, "actors"),
+                              (ActionName.GO_RELATIONS, "relations"),
                               (ActionName.GO_TIMELINE, "timeline"), (ActionName.GO_QUOTES, "quotes"),
                               (ActionName.GO_SOURCES, "sources")):
             a[name].triggered.connect(lambda _c=False, s=section: nav.go_section(s))
@@ -159,6 +170,7 @@ class MainWindow(QMainWindow):
         pages.element_context_menu_requested.connect(self.element_context_menu_requested)
         pages.view_added.connect(self.field_view_added)
         pages.page_built.connect(self.layout_settings.restore_page)
+        pages.page_built.connect(self._page_built)
         nav.place_changed.connect(self.place_changed)
         nav.history_changed.connect(self._update_history_actions)
         nav.message.connect(self.statusBar().showMessage)
@@ -226,6 +238,12 @@ class MainWindow(QMainWindow):
             # the inspector stays in front; the new dock is one tab click (or View menu entry) away
             QTimer.singleShot(0, inspector_dock.raise_)
         self.chrome.menus["View"].insertAction(self.actions[ActionName.TOGGLE_INSPECTOR], dock.toggleViewAction())
+
+    def set_annotation_search(self, entries: Callable[[], Sequence[SearchEntry]],
+                              open_annotation: Callable[[int, str], object]) -> None:
+        """The annotation code's notes and tags for the global search, and how to open a hit on one."""
+        self.pages.annotation_entries = entries
+        self.navigation.open_annotation = open_annotation
 
     def annotation_layer_paths(self) -> list[Path]:
         if self.path is None:
@@ -346,6 +364,11 @@ class MainWindow(QMainWindow):
         """Tick the Appearance entry of the scheme in use."""
         name = APPEARANCE_ACTIONS.get(appearance, APPEARANCE_ACTIONS["system"])
         self.actions[ActionName(name)].setChecked(True)
+
+    def _page_built(self, section: str, page: QWidget) -> None:
+        """A page asks the analyst through the window's prompts (the Relations page's chart export)."""
+        if hasattr(page, "prompts"):
+            cast(Any, page).prompts = self.prompts
 
     # -- quote cards ------------------------------------------------------------------
     def inspect_and_focus(self, address: str) -> None:

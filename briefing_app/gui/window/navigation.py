@@ -21,6 +21,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QWidget
 
+from briefing_app.core.briefing.address import Address
 from briefing_app.core.history import History, Place
 from briefing_app.core.search import section_of
 from briefing_app.gui.pages.sections_model import SECTIONS, Role
@@ -73,6 +74,8 @@ class Navigation(QObject):
         #: true while the Search page shows results the analyst has only typed for (no jump yet):
         #: not a step in history; Back returns to where they were, Forward stays as it was
         self._search_transient = False
+        #: opens a Notes or Tags hit: (layer number, annotation id) -> shown (the annotation code's)
+        self.open_annotation: Callable[[int, str], object] | None = None
         search_field.installEventFilter(self)
         search_field.textChanged.connect(self._search_changed)
         search_field.returnPressed.connect(lambda: self.pages.search.activate_current())
@@ -122,7 +125,7 @@ class Navigation(QObject):
             # "Show in source" leaves the element it came from in the inspector (a quote, a key
             # point): that element, and the passage marked for it, are the place to come back to
             shown = self.pages.inspector.address
-            if shown and not shown.startswith("sources/"):
+            if shown and Address.parse(shown).section != "sources":
                 address = shown
             cur = self.history.current
             if cur is not None and cur.section == "sources" and cur.address == address:
@@ -211,7 +214,7 @@ class Navigation(QObject):
             return False
         evidence = getattr(el, "evidence", ())
         found = None
-        if which == "q" or (not which and address.startswith("quotes/")):
+        if which == "q" or (not which and Address.parse(address).section == "quotes"):
             for sid in [e.source for e in evidence] or [None]:
                 found = b.locate(address, el.text, sid)  # type: ignore[union-attr]  # a Quote: it has text
                 if found:
@@ -286,22 +289,38 @@ class Navigation(QObject):
             if event.button() == Qt.MouseButton.ForwardButton:
                 self.forward()
                 return True
-        if obj is self.search_field and et == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
+        if et == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
             key = event.key()
-            if key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
+            if obj is self.search_field and key in (Qt.Key.Key_Down, Qt.Key.Key_Up):
                 self.pages.search.move_current(1 if key == Qt.Key.Key_Down else -1)
                 return True
-            if key == Qt.Key.Key_Escape:
-                self.search_field.clear()
-                if self._search_transient:
-                    self.back()  # nothing was jumped to: return to where the search started
-                page = self.pages.stack.currentWidget()
-                if page is not None:
-                    page.setFocus()
+            if key == Qt.Key.Key_Escape and (obj is self.search_field or self._in_results(obj)):
+                self.leave_search()
                 return True
         return super().eventFilter(obj, event)
 
     # -- search --------------------------------------------------------------------
+    def _in_results(self, obj: QObject) -> bool:
+        """True for the search results list (or its viewport) while the Search page is shown."""
+        page = self.pages.built_pages().get("search")
+        return (page is not None and self.current_section() == "search" and isinstance(obj, QWidget)
+                and page.isAncestorOf(obj))
+
+    def leave_search(self) -> None:
+        """Esc in the search field or the results: clear the search, go back to where the analyst was
+        and take the last opened match's outline out of the text."""
+        on_results = self.current_section() == "search"
+        self.search_field.clear()
+        if self._search_transient:
+            self.back()  # nothing was jumped to: return to where the search started
+        elif on_results and self.history.can_back():
+            self.back()  # the results were a step (a hit was opened, then Back): the step before them
+        for view in self.pages.hub.views():
+            view.clear_mark()
+        page = self.pages.stack.currentWidget()
+        if page is not None:
+            page.setFocus()
+
     def focus_search(self) -> None:
         self.search_field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.search_field.selectAll()
@@ -329,8 +348,14 @@ class Navigation(QObject):
 
     def jump_to_hit(self, hit: SearchHit) -> None:
         e = hit.entry
+        if e.annotation:  # a note or a tag: the annotated element, with the annotation selected
+            if self.open_annotation is not None:
+                self.open_annotation(e.layer, e.annotation)
+            else:
+                self.go_to(e.address)
+            return
         if e.section == "sources" and e.field == "text":
-            sid = e.address.split("/", 1)[1]
+            sid = Address.parse(e.address).element or ""
             self.go(Place("sources", e.address, span=(sid, hit.start, hit.end)))
         else:
             self.go(Place(e.section, e.address, field_range=(e.field, hit.start, hit.end)))

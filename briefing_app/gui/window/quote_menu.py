@@ -59,10 +59,11 @@ def build_quote_card_menu(parent: QWidget, b: Briefing | None, address: str, hub
     act = menu.addAction("Select Text in &Inspector")
     act.setObjectName("card_inspect")
     act.triggered.connect(lambda: inspect(address))
-    if q.speaker in b.actor_by_id:
-        act = menu.addAction(f"Open &Speaker \u2014 {b.display_name(q.speaker)}")
+    speaker = b.actor_by_id.get(q.speaker)
+    if speaker is not None:
+        act = menu.addAction(f"Open &Speaker \u2014 {speaker.name}")
         act.setObjectName("card_speaker")
-        act.triggered.connect(lambda: go_to(f"actors/{q.speaker}"))
+        act.triggered.connect(lambda: go_to(speaker.address))
     act = menu.addAction("Show in Sou&rce")
     act.setObjectName("card_show_in_source")
     act.triggered.connect(lambda: show_in_source(address, "q"))
