@@ -24,7 +24,7 @@ from reportlab.pdfbase.ttfonts import TTFont
 
 from briefing_app.resources import resource_path
 
-__all__ = ["SERIF", "SANS", "FALLBACKS", "register_fonts", "markup_runs", "split_runs", "clean_text", "FontSet"]
+__all__ = ["SERIF", "SANS", "FALLBACKS", "register_fonts", "markup_runs", "split_runs", "clean_text", "FontSet", "printable"]
 
 SERIF = "BriefSerif"
 SANS = "BriefSans"
@@ -130,6 +130,12 @@ def _face_for(cp: int, fs: FontSet) -> str | None:
 
 def _has_face(cp: int, fs: FontSet) -> bool:
     return cp in fs.main or cp in _NEUTRAL or any(cp in cov for _, cov in fs.fallbacks)
+
+
+def printable(text: str) -> str:
+    """`text` as the brief prints it: a character no bundled face has becomes U+FFFD."""
+    fs = register_fonts()
+    return "".join(ch if _has_face(ord(ch), fs) else "\ufffd" for ch in text)
 
 
 def split_runs(text: str) -> list[tuple[str | None, str]]:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 from briefing_app.core.annotations.text import note_plain_text
 from briefing_app.core.markdown import note_html, note_markdown, parse_note
 from briefing_app.export.builder import build_brief
+from briefing_app.export.fonts import printable
 from briefing_app.export.highlights import Highlight
 from briefing_app.export.markdown import Block, Inline, parse_markdown, render_inline
 
@@ -27,7 +28,8 @@ def _words(text: str) -> list[str]:
 
 
 def plain_words(note: str) -> list[str]:
-    return _words(note_plain_text(note))
+    """The plain text's words, as the PDF can print them (a character no bundled font has is U+FFFD)."""
+    return _words(printable(note_plain_text(note)))
 
 
 def pdf_words(note: str) -> list[str]:
@@ -51,7 +53,7 @@ def html_words(note: str) -> list[str]:
     p = _Text()
     p.feed(note_html(note))
     p.close()
-    return _words("".join(p.parts))
+    return _words(printable("".join(p.parts)))
 
 
 PIECES = ["alpha", "beta", "\u65e5\u672c", "\u0645\u0631\u062d\u0628\u0627", "\u00e9t\u00e9", "2", "**", "*", "_", "__",
