@@ -54,9 +54,11 @@ def test_a_missing_file_is_an_error_not_a_window(tmp_path):
     res = run("reprot.yaml", probe=True, cwd=tmp_path)
     assert (res.returncode, res.stdout.strip()) == (2, "[]")
     assert res.stderr == "briefing-app: 'reprot.yaml' is not a command or a file; did you mean 'report.yaml'?\n"
-    res = run("nothing-like-it.yaml", cwd=tmp_path)
+    res = run("nothing-like-it.yaml", cwd=tmp_path)  # a file name, not a command: say so
+    assert (res.returncode, res.stderr) == (2, "briefing-app: no such file: 'nothing-like-it.yaml'\n")
+    res = run("frobnicate", cwd=tmp_path)
     assert res.returncode == 2 and res.stderr.count("\n") == 1
-    assert res.stderr.startswith("briefing-app: 'nothing-like-it.yaml' is not a command or a file; the commands are")
+    assert res.stderr.startswith("briefing-app: 'frobnicate' is not a command or a file; the commands are")
     res = run(str(tmp_path))
     assert (res.returncode, res.stderr) == (2, f"briefing-app: {str(tmp_path)!r} is a folder, not a briefing file\n")
 

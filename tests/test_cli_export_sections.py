@@ -73,3 +73,9 @@ def test_pages_are_counted_from_the_pdf_itself(tmp_path):
     assert n > 1
     assert res.stderr == f"wrote {tmp_path / 'b.pdf'} ({n} pages)\n"
     assert count_pages(b"<< /Type /Pages /Count 0 >>") == 0
+
+
+def test_page_size_is_case_insensitive(tmp_path):
+    out = tmp_path / "brief.pdf"
+    assert main(["export", str(SAMPLE), "-o", str(out), "--page-size", "A4", "--sections", "bluf"]) == 0
+    assert b"/MediaBox [ 0 0 595.2756 841.8898 ]" in out.read_bytes()

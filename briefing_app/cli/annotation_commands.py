@@ -50,9 +50,12 @@ def find_briefing(layer_path: Path, explicit: str | None) -> Path:
     found = briefing_path_for_layer(layer_path)
     if found is None:
         name = layer_path.name
-        stem = name[: -len(".annotations.yaml")] if name.endswith(".annotations.yaml") else layer_path.stem
-        _say(f"cannot find the briefing for {layer_path}: expected {layer_path.with_name(stem + '.yaml')} "
-             "beside it; name it with --briefing FILE")
+        if name.endswith(".annotations.yaml"):
+            expected = layer_path.with_name(name[: -len(".annotations.yaml")] + ".yaml")
+            _say(f"cannot find the briefing for {layer_path}: expected {expected} beside it; "
+                 "name it with --briefing FILE")
+        else:
+            _say(f"cannot find the briefing for {layer_path}; name it with --briefing FILE")
         raise _Failed
     return found
 
@@ -97,12 +100,14 @@ def export_command(file: str, fmt: str, output: str, briefing: str | None = None
     """`annotations export FILE --format w3c|markdown -o OUT`."""
     try:
         layer = _load_layer(file)
-        briefing_path = find_briefing(Path(file), briefing)
-        found, report = _anchor(layer, file, briefing_path)
-        if fmt == "w3c":
+        if fmt == "w3c" and briefing is None and briefing_path_for_layer(Path(file)) is None:
+            # W3C annotations stand on their own (targets, selectors, bodies): a layer kept in a
+            # shared folder without its briefing still exports; orphans are listed when it is found
             data = w3c_bytes(layer)
         else:
-            data = to_markdown(layer, found, report).encode("utf-8")
+            briefing_path = find_briefing(Path(file), briefing)
+            found, report = _anchor(layer, file, briefing_path)
+            data = w3c_bytes(layer) if fmt == "w3c" else to_markdown(layer, found, report).encode("utf-8")
         _write(output, data)
     except _Failed:
         return EXIT_FAILED
@@ -142,7 +147,8 @@ def merge_command(files: Sequence[str], output: str, briefing: str | None = None
             _anchor(merged, output, briefing_path)
         _write(output, layer_to_bytes(merged))
         summary = summarise_merge(layers, merged, base)
-        print(f"merged {len(files)} layers into {output}: {summary.line()}", file=sys.stderr)
+        layers_word = "layer" if len(files) == 1 else "layers"
+        print(f"merged {len(files)} {layers_word} into {output}: {summary.line()}", file=sys.stderr)
     except _Failed:
         return EXIT_FAILED
     return EXIT_OK

@@ -1,6 +1,7 @@
 """`briefing-app check FILE… [--strict]`: validation plus the tradecraft checks (contract §3).
 
-One line per finding on stderr, as `validate` prints its problems:
+One line per finding on stdout — the report itself, as a linter prints it, so
+`check FILE > report.txt` keeps it:
 `FILE:LINE:COL: error: message` for a validation problem (the file is then
 not checked further) and `FILE:LINE:COL: warning: message [rule]` for a
 tradecraft finding. Exit 1 on any error — with `strict`, on any warning too —
@@ -9,7 +10,6 @@ else 0; a tidy briefing prints nothing.
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -31,11 +31,11 @@ def check_command(files: Sequence[str], strict: bool) -> int:
             briefing = load_briefing(Path(name), display_name=name)
         except BriefingError as exc:
             for p in exc.problems:
-                print(f"{p.file}:{p.line}:{p.col}: error: {p.message}", file=sys.stderr)
+                print(f"{p.file}:{p.line}:{p.col}: error: {p.message}")
             errors += len(exc.problems)
             continue
         for finding in check_briefing(briefing):
-            print(finding.located(name), file=sys.stderr)
+            print(finding.located(name))
             if finding.severity == "error":
                 errors += 1
             else:

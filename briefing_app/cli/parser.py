@@ -16,6 +16,7 @@ from typing import NoReturn
 
 from briefing_app import __version__
 from briefing_app.cli.errors import EXIT_USAGE, CommandError, say
+from briefing_app.export import SECTIONS
 
 __all__ = ["COMMANDS", "BRIEF_SECTIONS", "APPEARANCES", "app_parser", "command_parser", "not_a_command_or_file",
            "version_line"]
@@ -29,7 +30,8 @@ COMMANDS: dict[str, str] = {
     "desktop": "register (or remove) the app with the desktop for this user",
 }
 #: The brief's sections in print order (contract §3, `export --sections`).
-BRIEF_SECTIONS = ("bluf", "judgments", "actors", "relations", "timeline", "quotes", "notes", "endnotes")
+#: The brief's section names (FORMAT.md §3), defined once by the export package (which imports no ReportLab).
+BRIEF_SECTIONS = SECTIONS
 APPEARANCES = ("system", "light", "dark")
 
 
@@ -55,7 +57,8 @@ def not_a_command_or_file(word: str) -> CommandError:
     """The error for a first word that is neither a command nor an existing file, with a did-you-mean."""
     if Path(word).is_dir():
         return CommandError(f"{word!r} is a folder, not a briefing file", EXIT_USAGE)
-    close = difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.6)
+    looks_like_a_path = "/" in word or word.lower().endswith((".yaml", ".yml")) or word.startswith(".")
+    close = [] if looks_like_a_path else difflib.get_close_matches(word, list(COMMANDS), n=1, cutoff=0.6)
     if not close:
         # A mistyped file name: the nearest file of that folder.
         folder = Path(word).parent
@@ -67,6 +70,8 @@ def not_a_command_or_file(word: str) -> CommandError:
         close = [str(folder / near[0]) if str(folder) != "." else near[0]] if near else []
     if close:
         return CommandError(f"{word!r} is not a command or a file; did you mean {close[0]!r}?", EXIT_USAGE)
+    if looks_like_a_path:
+        return CommandError(f"no such file: {word!r}", EXIT_USAGE)
     return CommandError(f"{word!r} is not a command or a file; the commands are {', '.join(COMMANDS)}",
                         EXIT_USAGE)
 
@@ -112,7 +117,7 @@ def command_parser() -> argparse.ArgumentParser:
                         "<stem>.annotations.yaml beside it is included if present, and stderr says so")
     e.add_argument("--no-annotations", action="store_true",
                    help="leave all annotations out of the brief (including the layer beside FILE)")
-    e.add_argument("--page-size", choices=("a4", "letter"), default="a4",
+    e.add_argument("--page-size", choices=("a4", "letter"), default="a4", type=str.lower,
                    help="paper size (default: a4)")
     e.add_argument("--sections", type=_comma_list, metavar="LIST",
                    help="comma-separated sections to print, in print order, from "

@@ -59,17 +59,24 @@ def test_export_markdown_groups_by_section_with_counts(workdir, capsys):
     assert "orphaned: d-orphan" in capsys.readouterr().err
 
 
-def test_export_needs_the_briefing(tmp_path, layer, capsys):
+def test_export_without_its_briefing(tmp_path, layer, capsys):
+    """A layer kept in a shared folder without its briefing: W3C annotations stand on their own;
+    the Markdown export names elements, so it needs the briefing and says how to give it."""
     save_layer(layer, tmp_path / "lonely.annotations.yaml")
     out = tmp_path / "o.json"
-    assert main(["annotations", "export", str(tmp_path / "lonely.annotations.yaml"), "--format", "w3c", "-o", str(out)]) == 1
+    assert main(["annotations", "export", str(tmp_path / "lonely.annotations.yaml"), "--format", "w3c",
+                 "-o", str(out)]) == 0
+    assert json.loads(out.read_text())
+    md = tmp_path / "o.md"
+    assert main(["annotations", "export", str(tmp_path / "lonely.annotations.yaml"), "--format", "markdown",
+                 "-o", str(md)]) == 1
     err = capsys.readouterr().err
     assert "cannot find the briefing" in err and "--briefing" in err and "Traceback" not in err
-    assert not out.exists()
+    assert not md.exists()
     # --briefing names it
-    assert main(["annotations", "export", str(tmp_path / "lonely.annotations.yaml"), "--format", "w3c",
-                 "-o", str(out), "--briefing", str(SAMPLE)]) == 0
-    assert out.exists()
+    assert main(["annotations", "export", str(tmp_path / "lonely.annotations.yaml"), "--format", "markdown",
+                 "-o", str(md), "--briefing", str(SAMPLE)]) == 0
+    assert md.exists()
 
 
 def test_bad_layer_gives_located_errors_and_no_output(workdir, capsys):

@@ -193,7 +193,7 @@ def test_good_practice_reports_nothing(path):
 def test_check_command_lines_and_exit_status(capsys, tmp_path):
     planted = str(DATA / "planted.yaml")
     assert check_command([planted], strict=False) == 0
-    lines = capsys.readouterr().err.splitlines()
+    lines = capsys.readouterr().out.splitlines()
     assert len(lines) == len(_planted(DATA / "planted.yaml"))
     assert all(re.fullmatch(rf"{re.escape(planted)}:\d+:\d+: warning: .+ \[[a-z-]+\]", x) for x in lines), lines
     assert check_command([planted], strict=True) == 1
@@ -207,10 +207,10 @@ def test_check_command_lines_and_exit_status(capsys, tmp_path):
     bad.write_text((DATA / "tidy.yaml").read_text(encoding="utf-8").replace("kind: judgment", "kind: opinion"),
                    encoding="utf-8")
     assert check_command([str(bad), tidy], strict=False) == 1
-    [line] = capsys.readouterr().err.splitlines()
+    [line] = capsys.readouterr().out.splitlines()
     assert re.fullmatch(rf"{re.escape(str(bad))}:\d+:\d+: error: key_points/kp-patrols-up\.kind: expected .+", line)
     assert check_command([str(tmp_path / "missing.yaml")], strict=False) == 1
-    assert capsys.readouterr().err == f"{tmp_path / 'missing.yaml'}:1:1: error: no such file\n"
+    assert capsys.readouterr().out == f"{tmp_path / 'missing.yaml'}:1:1: error: no such file\n"
 
 
 def test_rules_table_is_complete_and_documented():
