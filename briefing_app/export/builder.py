@@ -24,7 +24,7 @@ from reportlab.platypus import CondPageBreak, Flowable, LongTable, Spacer, Table
 from reportlab.platypus.flowables import BalancedColumns, HRFlowable, KeepTogether
 
 from briefing_app import __version__ as _app_version
-from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence
+from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence, likelihood_term
 from briefing_app.export.bidi import needs_shaping
 from briefing_app.export.chart import Overlay, legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
@@ -32,11 +32,11 @@ from briefing_app.export.flowables import Boxed, Heading
 from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fonts
 from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
+from briefing_app.export.judgments import KIND_BARS, KIND_TAGS, assessed_lead, attribution, likelihood_figure
 from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
 from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
 from briefing_app.export.sections import (
     CONFIDENCE_MEANING,
-    CONFIDENCE_WORDS,
     HEADINGS,
     SECTION_TITLES,
     SECTIONS,
@@ -98,6 +98,7 @@ class _Story:
         # Element anchors only where an analyst note links to them: a named
         # destination per row of a 10,000-row table costs time and bytes.
         self.linked = {r.highlight.address for r in self.refs}
+        self.figures = 0  # figures numbered in print order
 
     # -- numbering ----------------------------------------------------------
     def number_highlights(self, hs: list[Highlight]) -> list[NoteRef]:
@@ -222,10 +223,8 @@ class _Story:
 
     def title_block(self) -> None:
         b = self.b
-        kicker = "INTELLIGENCE BRIEF"
-        if b.tags:
-            kicker += "  ·  " + " · ".join(t.upper() for t in b.tags[:8])
-        self.flow.append(self.para(markup_runs(kicker), "kicker"))
+        if b.product:  # the product line, as the briefing names it (nothing when it names none)
+            self.flow.append(self.para(markup_runs(b.product.upper()), "kicker"))
         self.flow.append(self.heading_flowable("sec-title", b.title, "title", 0))
         if b.subtitle:
             self.flow.append(self.para(markup_runs(b.subtitle), "subtitle"))
@@ -233,6 +232,8 @@ class _Story:
                 ("Classification", b.classification)]
         if b.authors:
             meta.append(("Prepared by", "; ".join(b.authors)))
+        if b.tags:
+            meta.append(("Topics", " · ".join(b.tags)))
         meta.append(("Sources", f"{len(b.sources)} source{'s' if len(b.sources) != 1 else ''}"))
         rows = [[self.para(f"<b>{escape(k)}</b>", "meta"), self.para(markup_runs(v), "meta")]
                 for k, v in meta]
@@ -271,21 +272,69 @@ class _Story:
                                pad=10, vpad=9, space_after=6))
 
     def key_judgments(self) -> None:
-        self.heading("judgments")
-        for i, kp in enumerate(self.b.summary.key_points, start=1):
-            conf = kp.confidence if kp.confidence in CONFIDENCE_WORDS else None
-            colour = CONFIDENCE_COLOURS.get(conf or "", _GREY)
-            tag = Rich().anchor(self.anchor(kp.address)).add(f"KEY JUDGMENT {i}", colour="#1f3a5f")
-            tag.add("\u2002·\u2002").add(CONFIDENCE_WORDS[conf].upper() if conf else "CONFIDENCE NOT STATED",
-                                         colour=colour)
-            body = self.text(kp.address, "text", kp.text).extend(self.cite(kp.address, kp.evidence))
-            box = Boxed([self.rt(body, "body")], bar=colors.HexColor(colour), bar_width=1.5,
+        kps = self.b.summary.key_points
+        # ICD 203: a fact is not a judgment; the heading says so when the list holds both.
+        self.heading("judgments", None if all(k.kind == "judgment" for k in kps) else "Key points")
+        placed: list[tuple[int, str]] = []
+        unplaced: list[int] = []
+        number = 0
+        for kp in kps:
+            kind = kp.kind if kp.kind in KIND_TAGS else "judgment"
+            bar = KIND_BARS[kind]
+            tag = Rich().anchor(self.anchor(kp.address))
+            body, meta = Rich(), Rich()
+            text = kp.text
+            lead = ""
+            if kind == "judgment":
+                number += 1
+                tag.add(f"{KIND_TAGS[kind]} {number}", colour=bar)
+                if kp.likelihood:
+                    placed.append((number, kp.likelihood))
+                else:
+                    unplaced.append(number)
+                lead, text = assessed_lead(kp)
+                body.add(lead)
+            else:
+                tag.add(KIND_TAGS[kind], colour=bar)
+            body.extend(self.text(kp.address, "text", text, italic=kind == "assumption"))
+            body.extend(self.cite(kp.address, kp.evidence))
+            if kind == "fact":
+                meta.add(attribution(self.b, kp), colour=_GREY)
+            term = likelihood_term(kp.likelihood)
+            if term is not None and not lead:
+                meta.add("\u2002·\u2002" if meta else "").add(f"Likelihood: {term.term} ({term.percent})", bold=True)
+            if kp.confidence in CONFIDENCE_COLOURS:
+                meta.add("\u2002·\u2002" if meta else "")
+                meta.add(f"Confidence: {kp.confidence}", bold=True, colour=CONFIDENCE_COLOURS[kp.confidence or ""])
+            elif kind == "judgment":
+                meta.add("\u2002·\u2002" if meta else "").add("Confidence: not stated", bold=True, colour=_GREY)
+            content = [self.rt(body, "body")] + ([self.rt(meta, "kp_meta")] if meta else [])
+            box = Boxed(content, bar=colors.HexColor(bar), bar_width=1.5 if kind == "judgment" else 3,
                         pad=8, vpad=1, space_after=9)
-            together = KeepTogether([self.rt(tag, "confidence_tag"), box])
-            together.brief_content, together.brief_kind = [self.rt(tag, "confidence_tag"), box], "together"
+            head = self.rt(tag, "confidence_tag")
+            together = KeepTogether([head, box])
+            together.brief_content, together.brief_kind = [head, box], "together"
             self.flow.append(together)
-        lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in CONFIDENCE_MEANING)
-        self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
+        if placed:
+            self.likelihood_scale(placed, unplaced)
+        else:
+            lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in CONFIDENCE_MEANING)
+            self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
+
+    def likelihood_scale(self, placed: list[tuple[int, str]], unplaced: list[int]) -> None:
+        """The ICD 203 scale with each judgment's number in its band (replaces the prose legend)."""
+        self.figures += 1
+        self.flow.append(Spacer(1, 4))
+        self.flow.append(self.lead(likelihood_figure(placed, self.width)))
+        which = "the number of the key judgment" if len(placed) == 1 else "the numbers of the key judgments"
+        caption = (f"Figure {self.figures}. How likely each key judgment is, on the ICD 203 scale; the circles "
+                   f"give {which}. Likelihood is not confidence: confidence, stated with each judgment, "
+                   "says how well the evidence supports it.")
+        if unplaced:
+            nums = ", ".join(str(n) for n in unplaced)
+            many = len(unplaced) > 1
+            caption += f" Key judgment{'s' if many else ''} {nums} state{'' if many else 's'} no likelihood."
+        self.flow.append(self.para(markup_runs(caption), "caption"))
 
     def actors(self) -> None:
         self.heading("actors")
@@ -338,6 +387,7 @@ class _Story:
         overlays: list[Overlay] = []
         drawing = timeline_drawing(events, self.width, overlays)
         if drawing is not None:
+            self.figures += 1
             # The figure, its key and its caption stay together, and with the table's start.
             self.flow.append(self.lead(LabelledChart(drawing, overlays, SANS) if overlays else drawing))
             legend = legend_drawing(self.width, events)
@@ -345,7 +395,7 @@ class _Story:
                 self.flow.append(self.lead(legend))
             first, last = events[0], max(events, key=lambda e: (e.end or e.date).sort_key)
             self.flow.append(self.lead(self.para(
-                markup_runs(f"Figure 1. {len(events):,} event{'s' if len(events) != 1 else ''}, "
+                markup_runs(f"Figure {self.figures}. {len(events):,} event{'s' if len(events) != 1 else ''}, "
                             f"{first.when} to {(last.end or last.date).display()}. Dates are shown at the "
                             "precision the sources give."), "caption")))
         rows: list[list[Flowable]] = []
@@ -578,7 +628,7 @@ def build_brief(briefing: Briefing, highlights: Sequence[Highlight] = (),
     doc = BriefDocTemplate(
         buf, page_size=opts.page_size, title=clean_text(b.title), classification=clean_text(b.classification),
         as_of=b.as_of,
-        header_note=clean_text(f"Brief generated from briefing “{b.id}” · information as of {b.as_of.isoformat()}"),
+        header_note=clean_text(f"{b.title} · information as of {b.as_of.day} {b.as_of:%B %Y}"),
         progress=opts.progress, cancelled=opts.cancelled,
         author=clean_text("; ".join(b.authors)), subject=subject[:300], keywords=[clean_text(t) for t in b.tags],
         creator=f"Briefing Reader {_app_version}", lang=b.language, displayDocTitle=1,

@@ -14,15 +14,10 @@ from briefing_app.core.briefing.model import Briefing
 from briefing_app.export import HEADINGS, SECTION_TITLES, SECTIONS, check_sections
 from briefing_app.export.flowables import KeepRoom
 
-__all__ = ["CONFIDENCE_WORDS", "CONFIDENCE_MEANING", "SECTIONS", "SECTION_TITLES", "HEADINGS", "check_sections", "keep_leads_with_next", "cite_anchor",
+__all__ = ["CONFIDENCE_MEANING", "SECTIONS", "SECTION_TITLES", "HEADINGS", "check_sections", "keep_leads_with_next", "cite_anchor",
            "cite_anchor_href", "kind_label", "colour_rank", "describe"]
 
-#: How a key judgment's confidence is worded (ICD 203), and what each level means.
-CONFIDENCE_WORDS = {
-    "high": "We assess with high confidence",
-    "moderate": "We assess with moderate confidence",
-    "low": "We assess with low confidence",
-}
+#: What each confidence level means (ICD 203), for the legend of a brief without likelihoods.
 CONFIDENCE_MEANING = (
     ("high", "judgments based on high-quality information from multiple sources, or where the "
              "nature of the issue makes a solid judgment possible; not a certainty."),

@@ -88,6 +88,7 @@ STYLE_DEFS: dict[str, dict[str, Any]] = {
     "judgment": {"parent": "body", "leftIndent": 16, "firstLineIndent": 0, "spaceAfter": 8},
     "confidence_tag": {"parent": "sans", "fontName": SANS + "-Bold", "fontSize": 7.5, "leading": 9.5,
                        "keepWithNext": 1},
+    "kp_meta": {"parent": "sans", "fontSize": 7.8, "leading": 10, "textColor": PALETTE["slate"], "spaceBefore": 3},
     "cell": {"parent": "sans", "fontSize": 8.5, "leading": 11},
     "cell_bold": {"parent": "cell", "fontName": SANS + "-Bold"},
     "cell_head": {"parent": "cell", "fontName": SANS + "-Bold", "textColor": colors.white},

@@ -131,12 +131,12 @@ def test_the_arabic_quote_is_cited_from_its_source(sentence_pdf, tmp_path):
 
 def _lines(words):
     rows: list[list] = []
-    for w in sorted(words, key=lambda w: (round(w[3]), w[0])):
+    for w in sorted(words, key=lambda w: w[3]):  # by baseline, then each row by x
         if rows and abs(rows[-1][0][3] - w[3]) < 2:
             rows[-1].append(w)
         else:
             rows.append([w])
-    return rows
+    return [sorted(r, key=lambda w: w[0]) for r in rows]
 
 
 @pytest.mark.parametrize(("types", "rtl", "visual"), [
