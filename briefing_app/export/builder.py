@@ -25,9 +25,9 @@ from reportlab.platypus.flowables import BalancedColumns, HRFlowable, KeepTogeth
 
 from briefing_app import __version__ as _app_version
 from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence, likelihood_term
-from briefing_app.export.bidi import needs_shaping
 from briefing_app.export.chart import Overlay, legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
+from briefing_app.export.endnotes import Citations
 from briefing_app.export.flowables import Boxed, Heading
 from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fonts
 from briefing_app.export.grid import TableLook, brief_table
@@ -41,8 +41,6 @@ from briefing_app.export.sections import (
     SECTION_TITLES,
     SECTIONS,
     check_sections,
-    cite_anchor,
-    cite_anchor_href,
     colour_rank,
     describe,
     keep_leads_with_next,
@@ -83,10 +81,9 @@ class _Story:
         self.st = build_styles()
         self.flow: list[Flowable] = []
         self.lead_ids: set[int] = set()  # flowables that lead into the next (kept alive by self.flow)
-        # (n, addresses citing it, evidence); claims citing the very same excerpts share a note.
-        self.endnotes: list[tuple[int, list[str], tuple[Evidence, ...]]] = []
-        self.note_for: dict[tuple[tuple[str, str], ...], int] = {}
         self.source_index = {s.id: i for i, s in enumerate(b.sources, start=1)}
+        # One source note per distinct passage, shared by every claim that cites it.
+        self.citations = Citations(b, self.source_index)
         self.anchor_ids: dict[str, str] = {}
         chosen = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
         self.refs = self.number_highlights(chosen)
@@ -145,18 +142,10 @@ class _Story:
         return section is not None and section in self.opts.sections and self.b.element(address) is not None
 
     def cite(self, address: str, evidence: tuple[Evidence, ...]) -> Rich:
-        out = Rich()
+        """The note mark after a claim (`address`) resting on `evidence`; nothing without endnotes."""
         if not evidence or "endnotes" not in self.opts.sections:
-            return out
-        key = tuple((e.source, e.quote) for e in evidence)
-        n = self.note_for.get(key)
-        if n is None:
-            n = self.note_for[key] = len(self.endnotes) + 1
-            self.endnotes.append((n, [address], evidence))
-        else:
-            self.endnotes[n - 1][1].append(address)
-        back = cite_anchor(n, len(self.endnotes[n - 1][1]))
-        return out.anchor(back).add(f"[{n}]", family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
+            return Rich()
+        return self.citations.mark(self.citations.cite(evidence))
 
     def para(self, markup: str, style: str) -> Flowable:
         return markup_paragraph(markup, self.st[style])
@@ -218,7 +207,7 @@ class _Story:
 
     def endnote_sections(self) -> None:
         self.sources()
-        if self.endnotes:
+        if self.citations.notes:
             self.source_notes()
 
     def title_block(self) -> None:
@@ -554,49 +543,20 @@ class _Story:
                 r.add(f"Reliability {s.reliability}", bold=True).add(f" ({meaning.lower()}, Admiralty scale). ")
             else:
                 r.add("Reliability not graded. ")
-            cited = sum(1 for _, _, ev in self.endnotes for e in ev if e.source == s.id)
+            cited = self.citations.count_for(s.id)
             if cited:
-                r.add(f"Cited {cited} time{'s' if cited != 1 else ''} in the source notes.", colour=_GREY)
+                r.add(f"Cited in {cited} source note{'s' if cited != 1 else ''}.", colour=_GREY)
             self.flow.append(self.rt(r, "source"))
 
     def source_notes(self) -> None:
         self.heading("source_notes")
         self.flow.append(self.para(
-            "Each numbered mark in the text points here; each note gives the exact excerpt that supports "
-            "the claim and its source. The note number links back to the claim; where several claims rest "
-            "on the very same excerpt they share one note, and each claim named links back to it.", "caption"))
+            "Each numbered mark in the text points here: a note gives the source and paragraph (S1 \u00b66 is "
+            "source S1, paragraph 6) and the exact passage that supports the claim. A passage cited by several "
+            "claims has one note; its number links back to the first claim, the letters after it to each.",
+            "caption"))
         self.lead(self.flow[-1])
-        with_sources = True  # the sources print with the source notes (the "endnotes" section)
-        described: dict[str, str] = {}
-        notes: list[Flowable] = []
-        for n, addresses, evidence in self.endnotes:
-            r = Rich().anchor(f"en-{n}").add(f"{n}.", bold=True, colour=_LINK, href=f"#cite-{n}")
-            r.add("\u2002")
-            for k, address in enumerate(addresses, start=1):
-                what = described.get(address)
-                if what is None:
-                    what = described[address] = describe(self.b, address, None)
-                if k > 1:
-                    r.add("; ", family=SANS, size=7, colour=_GREY)
-                # With one claim the number is its link back; with several, each name is.
-                r.add(what, family=SANS, size=7, colour=_GREY,
-                      href=cite_anchor_href(n, k) if len(addresses) > 1 else None)
-            r.add(": ", family=SANS, size=7, colour=_GREY)
-            for k, e in enumerate(evidence):
-                if k:
-                    r.add("; ")
-                idx = self.source_index.get(e.source)
-                # A no-break space keeps the [S1] from wrapping alone; not after right-to-left text,
-                # where it would make "[S1]" part of a right-to-left word (set backwards by the shaper).
-                glue = " " if needs_shaping(e.quote) else "\u00a0"
-                r.add(f"\u201c{e.quote}\u201d{glue}")
-                if idx and with_sources:
-                    r.add(f"[S{idx}]", colour=_LINK, href=f"#src-{idx}")
-                else:
-                    r.add(f"[S{idx}]" if idx else e.source)
-            note = self.rt(r, "endnote")
-            note.keep_under = self.height - 24  # a note splits only when it is longer than a column
-            notes.append(note)
+        notes = self.citations.paragraphs(self.st["endnote"], self.height - 24)
         # Two balanced columns of small type: the notes are for tracing, not for reading through.
         # BalancedColumns re-measures everything it holds at each page break, so thousands of
         # notes go in one column (still small type) rather than cost seconds.

@@ -14,8 +14,8 @@ from briefing_app.core.briefing.model import Briefing
 from briefing_app.export import HEADINGS, SECTION_TITLES, SECTIONS, check_sections
 from briefing_app.export.flowables import KeepRoom
 
-__all__ = ["CONFIDENCE_MEANING", "SECTIONS", "SECTION_TITLES", "HEADINGS", "check_sections", "keep_leads_with_next", "cite_anchor",
-           "cite_anchor_href", "kind_label", "colour_rank", "describe"]
+__all__ = ["CONFIDENCE_MEANING", "SECTIONS", "SECTION_TITLES", "HEADINGS", "check_sections", "keep_leads_with_next",
+           "kind_label", "colour_rank", "describe"]
 
 #: What each confidence level means (ICD 203), for the legend of a brief without likelihoods.
 CONFIDENCE_MEANING = (
@@ -43,15 +43,6 @@ def keep_leads_with_next(flow: list[Flowable], page_height: float, leads: set[in
         out.append(f)
     out.extend(pending)
     return out
-
-
-def cite_anchor(n: int, k: int) -> str:
-    """The destination at the k-th claim citing note n (the first is plain `cite-n`)."""
-    return f"cite-{n}" if k == 1 else f"cite-{n}-{k}"
-
-
-def cite_anchor_href(n: int, k: int) -> str:
-    return "#" + cite_anchor(n, k)
 
 
 def kind_label(kind: str) -> str:

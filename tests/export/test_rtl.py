@@ -126,7 +126,8 @@ def test_a_whole_hebrew_paragraph_and_the_arabic_quote(arabic_pdf, tmp_path):
 def test_the_arabic_quote_is_cited_from_its_source(sentence_pdf, tmp_path):
     text = _norm(" ".join(pages_text(sentence_pdf, tmp_path)))
     notes = text[text.rindex("Source notes"):]
-    assert "Quotation by" in notes and "مهمة لحلف" in notes
+    # The quote sits in the source's second paragraph (after its blank line).
+    assert "S1 ¶2" in notes and "مهمة لحلف" in notes
 
 
 def _lines(words):
