@@ -374,7 +374,7 @@ class _Story:
         b = self.b
         events = b.chronological
         overlays: list[Overlay] = []
-        drawing = timeline_drawing(events, self.width, overlays)
+        drawing = timeline_drawing(events, self.width, overlays, as_of=b.as_of)
         if drawing is not None:
             self.figures += 1
             # The figure, its key and its caption stay together, and with the table's start.
@@ -385,8 +385,9 @@ class _Story:
             first, last = events[0], max(events, key=lambda e: (e.end or e.date).sort_key)
             self.flow.append(self.lead(self.para(
                 markup_runs(f"Figure {self.figures}. {len(events):,} event{'s' if len(events) != 1 else ''}, "
-                            f"{first.when} to {(last.end or last.date).display()}. Dates are shown at the "
-                            "precision the sources give."), "caption")))
+                            f"{first.when} to {(last.end or last.date).display()}, one row each, earliest first. Dates "
+                            "are shown at the precision the sources give; the dashed line is the information "
+                            f"cut-off, {b.as_of.day} {b.as_of:%B %Y}."), "caption")))
         rows: list[list[Flowable]] = []
         for ev in events:
             cell = Rich().anchor(self.anchor(ev.address)).extend(self.text(ev.address, "title", ev.title, bold=True))

@@ -89,8 +89,8 @@ def test_rtl_names_inside_an_english_sentence_read_in_order(sentence_pdf, tmp_pa
 
 
 def test_rtl_words_go_right_to_left_inside_a_left_to_right_line(sentence_pdf, tmp_path):
-    words = [w for page in page_words(sentence_pdf, tmp_path) for w in page]
-    line = next(ws for ws in _lines(words) if [w[4] for w in ws][:2] == ["Talks", "with"])
+    line = next(ws for page in page_words(sentence_pdf, tmp_path) for ws in _lines(page)  # lines of one page
+                if [w[4] for w in ws][:2] == ["Talks", "with"])
     x = {_logical(w[4]): w[0] for w in line}
     assert x["with"] < x["سلمان"] < x["بن"] < x["محمد"] < x["and"]  # the name: first word rightmost
     assert x["and"] < x["נתניהו"] < x["בנימין"] < x["on"]
