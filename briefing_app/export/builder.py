@@ -24,7 +24,8 @@ from reportlab.platypus import CondPageBreak, Flowable, LongTable, Spacer, Table
 from reportlab.platypus.flowables import BalancedColumns, HRFlowable, KeepTogether
 
 from briefing_app import __version__ as _app_version
-from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence, likelihood_term
+from briefing_app.core.briefing.address import section_of
+from briefing_app.core.briefing.model import Briefing, Evidence, likelihood_term
 from briefing_app.export.chart import Overlay, legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
 from briefing_app.export.endnotes import Citations
@@ -33,7 +34,7 @@ from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fo
 from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
 from briefing_app.export.judgments import KIND_BARS, KIND_TAGS, assessed_lead, attribution, likelihood_figure
-from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
+from briefing_app.export.markdown import parse_markdown, render_inline
 from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
 from briefing_app.export.sections import (
     CONFIDENCE_MEANING,
@@ -51,13 +52,14 @@ from briefing_app.export.styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, b
 __all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "HEADINGS", "build_brief", "build_story",
            "check_sections"]
 
-#: Text fields printed in the brief, per element kind, in reading order.
-_FIELD_ORDER = ("bluf", "text", "name", "role", "description", "title", "location", "note", "context")
 _LINK = "#1d4f91"
 _GREY = "#5a6472"
 _BALANCED_MAX = 300  # source notes set in two balanced columns up to this many
-_SWATCH = "\u25a0"  # the colour square before each analyst-notes heading
-_QUOTE_KEEP = 120.0  # a block quote (with its attribution) up to this tall never splits
+_SWATCH = "\u25a0"  # the colour square in each analyst note's heading line
+_QUOTE_KEEP = 120.0
+#: The brief's section (FORMAT.md §3) that prints each kind of element.
+_PRINTED_IN = {"key_points": "judgments", "actors": "actors", "relations": "relations", "timeline": "timeline",
+               "quotes": "quotes", "sources": "endnotes"}  # a block quote (with its attribution) up to this tall never splits
 
 
 @dataclass(frozen=True)
@@ -85,32 +87,37 @@ class _Story:
         # One source note per distinct passage, shared by every claim that cites it.
         self.citations = Citations(b, self.source_index)
         self.anchor_ids: dict[str, str] = {}
-        chosen = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
-        self.refs = self.number_highlights(chosen)
-        self.refs_at: dict[tuple[str, str | None], list[NoteRef]] = {}
-        for r in self.refs:
-            self.refs_at.setdefault((r.highlight.address, r.highlight.field), []).append(r)
+        self.refs = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
+        # Analyst notes are numbered as their marks are set (reading order); `numbered` keeps them.
+        self.pending: dict[tuple[str, str | None], list[Highlight]] = {}
+        for h in self.refs:
+            self.pending.setdefault((h.address, h.field), []).append(h)
+        self.numbered: list[NoteRef] = []
         self.printed_fields: set[tuple[str, str | None]] = set()
-        self.whole_done: set[str] = set()  # elements whose whole-element marks are placed
         # Element anchors only where an analyst note links to them: a named
         # destination per row of a 10,000-row table costs time and bytes.
-        self.linked = {r.highlight.address for r in self.refs}
+        self.linked = {h.address for h in self.refs}
         self.figures = 0  # figures numbered in print order
 
     # -- numbering ----------------------------------------------------------
-    def number_highlights(self, hs: list[Highlight]) -> list[NoteRef]:
+    def number(self, hs: list[Highlight]) -> list[NoteRef]:
+        """Give `hs` the next note numbers, in the order their marks read (by position)."""
+        out = []
+        for h in sorted(hs, key=lambda h: (h.start or 0, h.end or 0, h.id)):
+            out.append(NoteRef(len(self.numbered) + 1, h))
+            self.numbered.append(out[-1])
+        return out
+
+    def number_the_rest(self) -> None:
+        """Notes on fields the brief does not print, numbered after the rest, in element order."""
         b = self.b
         order = {"summary": 0}
-        seqs = (b.summary.key_points, b.actors, b.relations, b.chronological, b.quotes, b.sources)
-        for seq in seqs:
+        for seq in (b.summary.key_points, b.actors, b.relations, b.chronological, b.quotes, b.sources):
             for el in seq:
                 order.setdefault(el.address, len(order))
-
-        def key(h: Highlight) -> tuple[int, int, int, str]:
-            f = _FIELD_ORDER.index(h.field) if h.field in _FIELD_ORDER else len(_FIELD_ORDER)
-            return (order.get(h.address, len(order)), f, h.start or 0, h.id)
-
-        return [NoteRef(i, h) for i, h in enumerate(sorted(hs, key=key), start=1)]
+        for key in sorted(self.pending, key=lambda k: (order.get(k[0], len(order)), k[1] or "")):
+            self.number(self.pending[key])
+        self.pending.clear()
 
     # -- text helpers -------------------------------------------------------
     def anchor(self, address: str) -> str | None:
@@ -123,22 +130,18 @@ class _Story:
     def text(self, address: str, fld: str | None, value: str, **look: object) -> Rich:
         """Runs of a briefing field, with analyst highlights when there are any."""
         self.printed_fields.add((address, fld))
-        refs = self.refs_at.get((address, fld), [])
-        whole: list[NoteRef] = []
-        if address not in self.whole_done and (address, None) in self.refs_at:
-            # A note on the element as a whole: shade the first field printed, once.
-            whole = self.refs_at[(address, None)]
-            self.whole_done.add(address)
+        # A note on the element as a whole shades the first field printed, and reads first.
+        whole = self.pending.pop((address, None), [])
+        if whole:
             self.printed_fields.add((address, None))
-        if not (refs or whole):
+        refs = self.number(whole) + self.number(self.pending.pop((address, fld), []))
+        if not refs:
             return Rich().add(value, **look)  # type: ignore[arg-type]
-        return marked_rich(value, refs + whole, "notes" in self.opts.sections, **look)
+        return marked_rich(value, refs, "notes" in self.opts.sections, **look)
 
     def will_print(self, address: str) -> bool:
         """Whether the element gets an anchor somewhere in the brief."""
-        kind = address.split("/", 1)[0]
-        section = {"key_points": "judgments", "actors": "actors", "relations": "relations",
-                   "timeline": "timeline", "quotes": "quotes", "sources": "endnotes"}.get(kind)
+        section = _PRINTED_IN.get(section_of(address))
         return section is not None and section in self.opts.sections and self.b.element(address) is not None
 
     def cite(self, address: str, evidence: tuple[Evidence, ...]) -> Rich:
@@ -187,11 +190,11 @@ class _Story:
         }
         self.title_block()
         top, self.flow = self.flow, []
-        # Analyst notes link to passages already set, and source notes are numbered as the
-        # claims cite them: those two are made last, wherever they print.
+        # Source notes are numbered as the claims cite them, and analyst notes link to passages
+        # already set (numbered as their marks read): those two are made last, wherever they print.
         made: dict[str, list[Flowable]] = {}
         order = [k for k in self.opts.sections if k not in ("notes", "endnotes")]
-        order += [k for k in ("notes", "endnotes") if k in self.opts.sections]
+        order += [k for k in ("endnotes", "notes") if k in self.opts.sections]
         for key in order:
             wanted, make = makers[key]
             if wanted:
@@ -242,9 +245,8 @@ class _Story:
 
     def legend_markup(self, lead: str) -> str:
         seen: dict[tuple[str, str], int] = {}
-        for r in self.refs:
-            k = (r.highlight.colour, r.highlight.label)
-            seen[k] = seen.get(k, 0) + 1
+        for h in self.refs:
+            seen[(h.colour, h.label)] = seen.get((h.colour, h.label), 0) + 1
         parts = [f"<b>{escape(lead)}</b>"]
         for colour, label in sorted(seen, key=lambda k: (colour_rank(k[0]), k[1])):
             fill = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])[0]
@@ -335,13 +337,15 @@ class _Story:
         for a in b.actors:
             name = Rich().anchor(self.anchor(a.address)).extend(self.text(a.address, "name", a.name, bold=True))
             name.extend(self.cite(a.address, a.evidence))
+            # The role, at the top of its cell, reads before the description under the name:
+            # its analyst-note mark is numbered first.
+            role = self.text(a.address, "role", a.role) if a.role and with_role else Rich()
             if a.aliases:
                 name.br().add("also " + "; ".join(a.aliases), size=7.5, colour=_GREY)
             if a.description:
                 name.br().extend(self.text(a.address, "description", a.description, size=7.8))
             row = [self.rt(name, "cell"), self.rt(kind_label(a.kind), "cell")]
             if with_role:
-                role = self.text(a.address, "role", a.role) if a.role else Rich()
                 if a.affiliation:
                     if role:
                         role.br()
@@ -429,29 +433,17 @@ class _Story:
         return (Evidence(loc[0], text),) if loc else ()
 
     def analyst_notes(self) -> None:
+        self.number_the_rest()
         self.heading("notes")
         self.flow.append(self.lead(self.para(self.legend_markup("Colours: "), "legend")))
         self.flow.append(Spacer(1, 6))
-        groups: dict[tuple[int, str, str], list[NoteRef]] = {}
-        for r in self.refs:
-            h = r.highlight
-            groups.setdefault((colour_rank(h.colour), h.colour, h.label), []).append(r)
-        conf_rank = {"high": 0, "moderate": 1, "low": 2}
-        for (_, colour, label), refs in sorted(groups.items()):
-            fill, swatch = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])
-            title = label[:1].upper() + label[1:]
-            key = f"notes-{colour_rank(colour)}-{len(self.flow)}"
-            mark = Rich().anchor(key).add(_SWATCH, colour=swatch).add(" ").add(title)
-            group = rich_paragraph(mark, self.st["h2"], cls=Heading)
-            group.outline = (key, clean_text(title), 1)
-            head: list[Flowable] = [group]
-            for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
-                # A note shorter than a page stays on one page; its heading line (and the
-                # group's heading, before the first note) stays with it.
-                entry = self.note_entry(r, fill, swatch)
-                self.flow.extend(self.lead(f) for f in head + entry[:-1])
-                self.flow.append(entry[-1])
-                head = []
+        # In number order, as the marks read; each note names its colour's meaning.
+        for r in self.numbered:
+            # A note shorter than a page stays on one page; its heading line stays with it.
+            fill, swatch = HIGHLIGHT.get(r.highlight.colour, HIGHLIGHT["yellow"])
+            entry = self.note_entry(r, fill, swatch)
+            self.flow.extend(self.lead(f) for f in entry[:-1])
+            self.flow.append(entry[-1])
 
     def note_entry(self, r: NoteRef, fill: str, swatch: str) -> list[Flowable]:
         h = r.highlight
@@ -461,8 +453,9 @@ class _Story:
         where = describe(b, h.address, h.field)
         target = f"#hl-{r.number}" if printed else (
             f"#{self.anchor(h.address)}" if self.will_print(h.address) else None)
-        head = (f'<a name="note-{r.number}"/><font face="{SANS}-Bold" color="{swatch}">A{r.number}</font>'
-                f"\u2002")
+        label = h.label[:1].upper() + h.label[1:]
+        head = (f'<a name="note-{r.number}"/><font face="{SANS}-Bold" color="{swatch}">A{r.number}\u2002{_SWATCH}'
+                f"</font>\u00a0<b>{markup_runs(label)}</b>\u2002·\u2002")
         loc = markup_runs(where)
         head += f'<a href="{target}" color="#1d4f91">{loc}</a>' if target else loc
         meta = []
@@ -525,29 +518,11 @@ class _Story:
 
     def sources(self) -> None:
         self.heading("sources")
-        for i, s in enumerate(self.b.sources, start=1):
-            r = Rich().anchor(f"src-{i}").anchor(self.anchor(s.address))
+        for i, src in enumerate(self.b.sources, start=1):
+            r = Rich().anchor(f"src-{i}").anchor(self.anchor(src.address))
             r.add(f"[S{i}]", family=SANS, bold=True, colour="#1f3a5f").add("\u2002")
-            r.extend(self.text(s.address, "title", s.title, bold=True)).add(". ")
-            if s.publisher:
-                r.add(s.publisher, italic=True).add(". ")
-            r.add(f"Published {s.published.display(long=True)}. " if s.published
-                  else "Publication date not stated. ")
-            if s.url:
-                href = safe_href(s.url)
-                r.add(s.url, href=href, colour=_LINK, underline=True) if href else r.add(s.url)
-                r.add(". ")
-            if s.retrieved:
-                r.add(f"Retrieved {s.retrieved.day} {s.retrieved:%B %Y}. ")
-            if s.reliability:
-                meaning = RELIABILITY_LABELS.get(s.reliability, "unknown code")
-                r.add(f"Reliability {s.reliability}", bold=True).add(f" ({meaning.lower()}, Admiralty scale). ")
-            else:
-                r.add("Reliability not graded. ")
-            cited = self.citations.count_for(s.id)
-            if cited:
-                r.add(f"Cited in {cited} source note{'s' if cited != 1 else ''}.", colour=_GREY)
-            self.flow.append(self.rt(r, "source"))
+            r.extend(self.text(src.address, "title", src.title, bold=True)).add(". ")
+            self.flow.append(self.rt(self.citations.describe_source(src, r), "source"))
 
     def source_notes(self) -> None:
         self.heading("source_notes")

@@ -1,4 +1,4 @@
-"""Source notes: one note per distinct cited passage, reused whenever a claim cites it again.
+"""Sources and source notes: one note per distinct cited passage, reused whenever a claim cites it again.
 
 A note gives the source and paragraph of its passage ("S1 ¶3") and the passage
 itself; its number links back to the first claim citing it, and small letters
@@ -16,9 +16,10 @@ from string import ascii_lowercase
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.platypus import Flowable
 
-from briefing_app.core.briefing.model import Briefing, Evidence
+from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence, Source
 from briefing_app.export.bidi import needs_shaping
 from briefing_app.export.fonts import SANS
+from briefing_app.export.markdown import safe_href
 from briefing_app.export.richtext import Rich, rich_paragraph
 
 __all__ = ["Note", "Citations", "paragraph_starts", "cite_anchor"]
@@ -96,6 +97,27 @@ class Citations:
 
     def count_for(self, source_id: str) -> int:
         return sum(1 for n in self.notes if n.source == source_id)
+
+    def describe_source(self, s: Source, r: Rich) -> Rich:
+        """The rest of a source's entry after its title: publisher, dates, link, grade, notes citing it."""
+        if s.publisher:
+            r.add(s.publisher, italic=True).add(". ")
+        r.add(f"Published {s.published.display(long=True)}. " if s.published else "Publication date not stated. ")
+        if s.url:
+            href = safe_href(s.url)
+            r.add(s.url, href=href, colour=_LINK, underline=True) if href else r.add(s.url)
+            r.add(". ")
+        if s.retrieved:
+            r.add(f"Retrieved {s.retrieved.day} {s.retrieved:%B %Y}. ")
+        if s.reliability:
+            meaning = RELIABILITY_LABELS.get(s.reliability, "unknown code")
+            r.add(f"Reliability {s.reliability}", bold=True).add(f" ({meaning.lower()}, Admiralty scale). ")
+        else:
+            r.add("Reliability not graded. ")
+        cited = self.count_for(s.id)
+        if cited:
+            r.add(f"Cited in {cited} source note{'s' if cited != 1 else ''}.", colour="#5a6472")
+        return r
 
     @staticmethod
     def mark(pairs: list[tuple[int, int]]) -> Rich:

@@ -63,7 +63,7 @@ def _shifted(b, lines: int):
 
 
 def _layer(b) -> list[Highlight]:
-    """A few analyst notes (two per colour group) so the analyst-notes section has groups."""
+    """A few analyst notes, two in each of four colours."""
     out = []
     picks = [("summary", "bluf", b.summary.bluf), *((q.address, "text", q.text) for q in b.quotes),
              *((k.address, "text", k.text) for k in b.summary.key_points[:4])]
