@@ -128,12 +128,27 @@ class Citations:
             return out
         for n, k in pairs:
             out.anchor(cite_anchor(n, k))
-        out.add("[", family=SANS, sup=True, colour=_LINK)
-        for i, (n, _) in enumerate(pairs):
+        def sup(text: str, href: str | None = None) -> None:
+            out.add(text, family=SANS, sup=True, colour=_LINK, href=href)
+
+        sup("[")
+        # Three or more notes in a row print as a range, `[4–7]`: each end links to its note.
+        runs: list[list[int]] = []
+        for n, _ in pairs:
+            if runs and n == runs[-1][-1] + 1:
+                runs[-1].append(n)
+            else:
+                runs.append([n])
+        for i, run in enumerate(runs):
             if i:
-                out.add(",", family=SANS, sup=True, colour=_LINK)
-            out.add(str(n), family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
-        return out.add("]", family=SANS, sup=True, colour=_LINK)
+                sup(",")
+            shown = [run[0], run[-1]] if len(run) >= 3 else run
+            for k, n in enumerate(shown):
+                if k:
+                    sup("\u2013" if len(run) >= 3 else ",")
+                sup(str(n), f"#en-{n}")
+        sup("]")
+        return out
 
     def paragraphs(self, style: ParagraphStyle, keep_under: float) -> list[Flowable]:
         """One short paragraph per note: `1. S1 ¶3 “passage”`, with its back links."""

@@ -95,7 +95,8 @@ def briefing_vocabulary(terms: Sequence[LikelihoodTerm]) -> int:
     return 2 if second > len(terms) - second else 1
 
 
-_BAND_FILLS = ("#e9eef5", "#d9e2ee", "#c7d4e5", "#b3c4da", "#9cb2cd", "#839ebf", "#6a89b0")
+#: From pale (remote) to stronger (certain); navy text stays legible on all of them.
+_BAND_FILLS = ("#eef2f7", "#e1e8f1", "#d3dded", "#c5d2e6", "#b5c6de", "#a4b8d4", "#93aaca")
 _TERM_SIZE = 7.8
 _PCT_SIZE = 7.2
 _MARK_R = 7.0
@@ -137,14 +138,13 @@ def likelihood_figure(placed: Sequence[tuple[int, str]], width: float) -> Drawin
     y_band = pct_h
     for i, t in enumerate(bands):
         x = i * bw
-        dark = i >= 5
         d.add(Rect(x + 0.5, y_band, bw - 1, band_h, fillColor=colors.HexColor(_BAND_FILLS[i]), strokeColor=None))
         lines = _lines(t.term, _TERM_SIZE, bw - 6)
         lead = _TERM_SIZE + 1.6
         top = y_band + band_h / 2 + (len(lines) - 1) * lead / 2 - _TERM_SIZE / 2 + 1.5
         for k, line in enumerate(lines):
             d.add(String(x + bw / 2, top - k * lead, line, fontName=SANS + "-Bold", fontSize=_TERM_SIZE,
-                         textAnchor="middle", fillColor=colors.white if dark else PALETTE["navy"]))
+                         textAnchor="middle", fillColor=PALETTE["navy"]))
         d.add(String(x + bw / 2, 2.5, t.percent.replace("\u00a0", " "), fontName=SANS, fontSize=_PCT_SIZE,
                      textAnchor="middle", fillColor=PALETTE["slate"]))
         numbers = by_band.get(t.band, [])

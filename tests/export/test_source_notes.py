@@ -56,3 +56,21 @@ def test_a_claim_citing_several_passages_gets_one_mark_with_each_note_and_paragr
     assert re.search(r"\b1\. S1 ¶3 \u201cThird para here\.\u201d 2\. S1 ¶2 \u201cSecond para\.\u201d", notes), notes
     assert "[S1]" not in notes  # not a list of notes that all read [S1]
 
+
+def test_three_notes_in_a_row_print_as_a_range(tmp_path):
+    b = make_briefing("zz", events=0)
+    src = dataclasses.replace(b.sources[0], text="One.\n\nTwo.\n\nThree.\n\nFour.")
+    kp = dataclasses.replace(b.summary.key_points[0], evidence=tuple(
+        Evidence("s1", q) for q in ("One.", "Two.", "Three.", "Four.")))
+    b = dataclasses.replace(b, sources=(src,), actors=(), relations=(), quotes=(),
+                            summary=dataclasses.replace(b.summary, key_points=(kp,)))
+    pdf = build_brief(b)
+    text = flat(" ".join(pages_text(pdf, tmp_path)))
+    assert "Judgment zz[1\u20134]" in text
+    notes = text[text.rindex("Source notes"):]
+    for n, word in enumerate(("One", "Two", "Three", "Four"), start=1):  # each note is still there
+        assert f"{n}. S1 ¶{n} \u201c{word}.\u201d" in notes, notes
+    # The two ends of the range are links (the mark's two numbers), to two different notes.
+    dests = re.findall(rb"/Dest \[ (\d+) 0 R /XYZ ([\d.]+) ([\d.]+) 0 \]", pdf)
+    assert len(set(dests)) >= 2
+
