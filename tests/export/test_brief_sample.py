@@ -119,3 +119,10 @@ def test_letter_size(sample_briefing, tmp_path):
     path.write_bytes(data)
     info = subprocess.run([need("pdfinfo"), str(path)], check=True, capture_output=True, text=True).stdout
     assert "612 x 792" in info
+
+
+def test_no_empty_last_page(sample_briefing, tmp_path):
+    for size in ("a4", "letter"):
+        pages = pages_text(build_brief(sample_briefing, (), BriefOptions(page_size=size)), tmp_path)
+        last = body_text(pages[-1:], sample_briefing.classification, sample_briefing.title)
+        assert re.search(r"\d+\. S1 ¶\d+ \u201c", last), (size, last)  # the last page holds source notes
