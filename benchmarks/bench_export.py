@@ -1,7 +1,7 @@
 """Benchmark: PDF brief export time, pages per second, and the ratio to a plain
 platypus document with the same paragraphs and tables (ReportLab's own floor).
 
-    python benchmarks/bench_export.py [--events N --actors N --quotes N --source-kb N] [--repeat N]
+    python benchmarks/bench_export.py [--events N --actors N --quotes N --source-kb N] [--repeat N] [--keep DIR]
 
 The floor sets the same text, cell by cell and paragraph by paragraph, in the
 brief's own paragraph styles and frame width, with `Paragraph`s and
@@ -61,6 +61,8 @@ def floor_pdf(b: Briefing) -> bytes:
     story: list = [p(b.title, "title"), p(b.subtitle or "", "subtitle"), p(b.summary.bluf, "bluf")]
     for kp in b.summary.key_points:
         story += [p(f"KEY JUDGMENT · {kp.confidence or ''}", "confidence_tag"), p(kp.text, "body")]
+        # the brief's line of confidence (or, for a fact, its attribution) under each key point
+        story.append(p(f"Confidence: {kp.confidence or 'not stated'}", "kp_meta"))
 
     def table(head: list[str], rows: list[list[str]], widths: list[float]) -> None:
         data = [[p(h, "cell_head") for h in head]] + [[p(c, "cell") for c in r] for r in rows]
@@ -84,8 +86,11 @@ def floor_pdf(b: Briefing) -> bytes:
                   p(" · ".join(filter(None, [n(q.speaker), q.said_on.display(long=True) if q.said_on else "",
                                              q.context])), "quote_by")]
     story += [p(" ".join(filter(None, [s.title, s.publisher, s.url])), "source") for s in b.sources]
-    for i, (address, ev) in enumerate(b.cited_elements(), start=1):
-        story.append(p(f"{i}. {address}: " + "; ".join(f"\u201c{e.quote}\u201d" for e in ev), "endnote"))
+    # One note per distinct cited passage, as the brief prints them (its paragraph is not looked up here).
+    passages = dict.fromkeys((e.source, e.quote) for _, ev in b.cited_elements() for e in ev)
+    index = {s.id: i for i, s in enumerate(b.sources, start=1)}
+    for i, (sid, quote) in enumerate(passages, start=1):
+        story.append(p(f"{i}. S{index.get(sid, 0)} \u201c{quote}\u201d", "endnote"))
     buf = io.BytesIO()
     SimpleDocTemplate(buf, pagesize=A4, invariant=1, leftMargin=20 * mm, rightMargin=20 * mm,
                       topMargin=24 * mm, bottomMargin=22 * mm).build(story)
@@ -102,8 +107,10 @@ def timed(fn, repeat: int) -> tuple[list[tuple[float, float]], bytes]:
     return runs, out
 
 
-def report(name: str, b: Briefing, repeat: int, target: str) -> None:
+def report(name: str, b: Briefing, repeat: int, target: str, out_dir: Path | None = None) -> None:
     brief_runs, pdf = timed(lambda: build_brief(b), repeat)
+    if out_dir is not None:
+        (out_dir / f"{name}.pdf").write_bytes(pdf)
     floor_runs, fpdf = timed(lambda: floor_pdf(b), repeat)
     n, fn = pages(pdf), pages(fpdf)
     for i, ((bw, bc), (fw, fc)) in enumerate(zip(brief_runs, floor_runs, strict=True), start=1):
@@ -126,6 +133,7 @@ def main() -> None:
     ap.add_argument("--quotes", type=int, default=5_000)
     ap.add_argument("--source-kb", type=int, default=1_000)
     ap.add_argument("--repeat", type=int, default=1)
+    ap.add_argument("--keep", type=Path, default=None, help="write sample.pdf and large.pdf into this folder")
     args = ap.parse_args()
     register_fonts()
     try:
@@ -134,7 +142,7 @@ def main() -> None:
         print("ReportLab C accelerator (rl-accel): present")
     except ImportError:
         print("ReportLab C accelerator (rl-accel): MISSING — pip install rl-accel; times will be slower")
-    report("sample", load_briefing(sample_briefing()), max(3, args.repeat), "brief < 0.3 s")
+    report("sample", load_briefing(sample_briefing()), max(3, args.repeat), "brief < 0.3 s", args.keep)
     try:
         from make_large_briefing import make
     except ImportError:
@@ -146,7 +154,7 @@ def main() -> None:
     print(f"large briefing: {len(big.timeline):,} events, {len(big.actors):,} actors, {len(big.quotes):,} quotes, "
           f"{sum(len(s.text) for s in big.sources) / 1e6:.2f} M characters of source text "
           f"(generated and loaded in {time.perf_counter() - t:.1f} s)")
-    report("large", big, args.repeat, "<= 1.2x the floor")
+    report("large", big, args.repeat, "<= 1.2x the floor", args.keep)
     print("targets: large brief <= 1.2x the floor; sample brief < 0.3 s")
 
 

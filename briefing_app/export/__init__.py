@@ -3,8 +3,10 @@
 `builder.build_brief(briefing, highlights, options) -> bytes` is the entry point;
 `richtext` turns styled runs into ReportLab paragraphs (shaping, right-to-left
 order, CJK wrapping), `bidi` orders right-to-left words, `grid`, `flowables` and
-`document` lay out tables, boxes and pages, `chart` draws the timeline, `fonts`
-registers the bundled faces. This module itself imports nothing heavy: the names
+`document` lay out tables, boxes and pages, `chart` draws the timeline, `judgments`
+words key points as ICD 203 asks and draws the likelihood scale, `endnotes` makes
+the sources list and one source note per cited passage, `fonts` registers the
+bundled faces. This module itself imports nothing heavy: the names
 of the sections a brief can print are here for the command line and the GUI.
 """
 

@@ -24,25 +24,24 @@ from reportlab.platypus import CondPageBreak, Flowable, LongTable, Spacer, Table
 from reportlab.platypus.flowables import BalancedColumns, HRFlowable, KeepTogether
 
 from briefing_app import __version__ as _app_version
-from briefing_app.core.briefing.model import RELIABILITY_LABELS, Briefing, Evidence
-from briefing_app.export.bidi import needs_shaping
+from briefing_app.core.briefing.address import section_of
+from briefing_app.core.briefing.model import Briefing, Evidence, likelihood_term
 from briefing_app.export.chart import Overlay, legend_drawing, timeline_drawing
 from briefing_app.export.document import BriefCanvas, BriefDocTemplate
+from briefing_app.export.endnotes import Citations
 from briefing_app.export.flowables import Boxed, Heading
 from briefing_app.export.fonts import SANS, clean_text, markup_runs, register_fonts
 from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
-from briefing_app.export.markdown import parse_markdown, render_inline, safe_href
+from briefing_app.export.judgments import KIND_BARS, KIND_TAGS, assessed_lead, attribution, likelihood_figure
+from briefing_app.export.markdown import parse_markdown, render_inline
 from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
 from briefing_app.export.sections import (
     CONFIDENCE_MEANING,
-    CONFIDENCE_WORDS,
     HEADINGS,
     SECTION_TITLES,
     SECTIONS,
     check_sections,
-    cite_anchor,
-    cite_anchor_href,
     colour_rank,
     describe,
     keep_leads_with_next,
@@ -53,13 +52,14 @@ from briefing_app.export.styles import CONFIDENCE_COLOURS, HIGHLIGHT, PALETTE, b
 __all__ = ["BriefOptions", "SECTIONS", "SECTION_TITLES", "HEADINGS", "build_brief", "build_story",
            "check_sections"]
 
-#: Text fields printed in the brief, per element kind, in reading order.
-_FIELD_ORDER = ("bluf", "text", "name", "role", "description", "title", "location", "note", "context")
 _LINK = "#1d4f91"
 _GREY = "#5a6472"
 _BALANCED_MAX = 300  # source notes set in two balanced columns up to this many
-_SWATCH = "\u25a0"  # the colour square before each analyst-notes heading
-_QUOTE_KEEP = 120.0  # a block quote (with its attribution) up to this tall never splits
+_SWATCH = "\u25a0"  # the colour square in each analyst note's heading line
+_QUOTE_KEEP = 120.0
+#: The brief's section (FORMAT.md §3) that prints each kind of element.
+_PRINTED_IN = {"key_points": "judgments", "actors": "actors", "relations": "relations", "timeline": "timeline",
+               "quotes": "quotes", "sources": "endnotes"}  # a block quote (with its attribution) up to this tall never splits
 
 
 @dataclass(frozen=True)
@@ -83,36 +83,41 @@ class _Story:
         self.st = build_styles()
         self.flow: list[Flowable] = []
         self.lead_ids: set[int] = set()  # flowables that lead into the next (kept alive by self.flow)
-        # (n, addresses citing it, evidence); claims citing the very same excerpts share a note.
-        self.endnotes: list[tuple[int, list[str], tuple[Evidence, ...]]] = []
-        self.note_for: dict[tuple[tuple[str, str], ...], int] = {}
         self.source_index = {s.id: i for i, s in enumerate(b.sources, start=1)}
+        # One source note per distinct passage, shared by every claim that cites it.
+        self.citations = Citations(b, self.source_index)
         self.anchor_ids: dict[str, str] = {}
-        chosen = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
-        self.refs = self.number_highlights(chosen)
-        self.refs_at: dict[tuple[str, str | None], list[NoteRef]] = {}
-        for r in self.refs:
-            self.refs_at.setdefault((r.highlight.address, r.highlight.field), []).append(r)
+        self.refs = select(highlights, opts.labels, opts.tags, opts.layers) if opts.annotations else []
+        # Analyst notes are numbered as their marks are set (reading order); `numbered` keeps them.
+        self.pending: dict[tuple[str, str | None], list[Highlight]] = {}
+        for h in self.refs:
+            self.pending.setdefault((h.address, h.field), []).append(h)
+        self.numbered: list[NoteRef] = []
         self.printed_fields: set[tuple[str, str | None]] = set()
-        self.whole_done: set[str] = set()  # elements whose whole-element marks are placed
         # Element anchors only where an analyst note links to them: a named
         # destination per row of a 10,000-row table costs time and bytes.
-        self.linked = {r.highlight.address for r in self.refs}
+        self.linked = {h.address for h in self.refs}
+        self.figures = 0  # figures numbered in print order
 
     # -- numbering ----------------------------------------------------------
-    def number_highlights(self, hs: list[Highlight]) -> list[NoteRef]:
+    def number(self, hs: list[Highlight]) -> list[NoteRef]:
+        """Give `hs` the next note numbers, in the order their marks read (by position)."""
+        out = []
+        for h in sorted(hs, key=lambda h: (h.start or 0, h.end or 0, h.id)):
+            out.append(NoteRef(len(self.numbered) + 1, h))
+            self.numbered.append(out[-1])
+        return out
+
+    def number_the_rest(self) -> None:
+        """Notes on fields the brief does not print, numbered after the rest, in element order."""
         b = self.b
         order = {"summary": 0}
-        seqs = (b.summary.key_points, b.actors, b.relations, b.chronological, b.quotes, b.sources)
-        for seq in seqs:
+        for seq in (b.summary.key_points, b.actors, b.relations, b.chronological, b.quotes, b.sources):
             for el in seq:
                 order.setdefault(el.address, len(order))
-
-        def key(h: Highlight) -> tuple[int, int, int, str]:
-            f = _FIELD_ORDER.index(h.field) if h.field in _FIELD_ORDER else len(_FIELD_ORDER)
-            return (order.get(h.address, len(order)), f, h.start or 0, h.id)
-
-        return [NoteRef(i, h) for i, h in enumerate(sorted(hs, key=key), start=1)]
+        for key in sorted(self.pending, key=lambda k: (order.get(k[0], len(order)), k[1] or "")):
+            self.number(self.pending[key])
+        self.pending.clear()
 
     # -- text helpers -------------------------------------------------------
     def anchor(self, address: str) -> str | None:
@@ -125,37 +130,25 @@ class _Story:
     def text(self, address: str, fld: str | None, value: str, **look: object) -> Rich:
         """Runs of a briefing field, with analyst highlights when there are any."""
         self.printed_fields.add((address, fld))
-        refs = self.refs_at.get((address, fld), [])
-        whole: list[NoteRef] = []
-        if address not in self.whole_done and (address, None) in self.refs_at:
-            # A note on the element as a whole: shade the first field printed, once.
-            whole = self.refs_at[(address, None)]
-            self.whole_done.add(address)
+        # A note on the element as a whole shades the first field printed, and reads first.
+        whole = self.pending.pop((address, None), [])
+        if whole:
             self.printed_fields.add((address, None))
-        if not (refs or whole):
+        refs = self.number(whole) + self.number(self.pending.pop((address, fld), []))
+        if not refs:
             return Rich().add(value, **look)  # type: ignore[arg-type]
-        return marked_rich(value, refs + whole, "notes" in self.opts.sections, **look)
+        return marked_rich(value, refs, "notes" in self.opts.sections, **look)
 
     def will_print(self, address: str) -> bool:
         """Whether the element gets an anchor somewhere in the brief."""
-        kind = address.split("/", 1)[0]
-        section = {"key_points": "judgments", "actors": "actors", "relations": "relations",
-                   "timeline": "timeline", "quotes": "quotes", "sources": "endnotes"}.get(kind)
+        section = _PRINTED_IN.get(section_of(address))
         return section is not None and section in self.opts.sections and self.b.element(address) is not None
 
     def cite(self, address: str, evidence: tuple[Evidence, ...]) -> Rich:
-        out = Rich()
+        """The note mark after a claim (`address`) resting on `evidence`; nothing without endnotes."""
         if not evidence or "endnotes" not in self.opts.sections:
-            return out
-        key = tuple((e.source, e.quote) for e in evidence)
-        n = self.note_for.get(key)
-        if n is None:
-            n = self.note_for[key] = len(self.endnotes) + 1
-            self.endnotes.append((n, [address], evidence))
-        else:
-            self.endnotes[n - 1][1].append(address)
-        back = cite_anchor(n, len(self.endnotes[n - 1][1]))
-        return out.anchor(back).add(f"[{n}]", family=SANS, sup=True, colour=_LINK, href=f"#en-{n}")
+            return Rich()
+        return self.citations.mark(self.citations.cite(evidence))
 
     def para(self, markup: str, style: str) -> Flowable:
         return markup_paragraph(markup, self.st[style])
@@ -197,11 +190,11 @@ class _Story:
         }
         self.title_block()
         top, self.flow = self.flow, []
-        # Analyst notes link to passages already set, and source notes are numbered as the
-        # claims cite them: those two are made last, wherever they print.
+        # Source notes are numbered as the claims cite them, and analyst notes link to passages
+        # already set (numbered as their marks read): those two are made last, wherever they print.
         made: dict[str, list[Flowable]] = {}
         order = [k for k in self.opts.sections if k not in ("notes", "endnotes")]
-        order += [k for k in ("notes", "endnotes") if k in self.opts.sections]
+        order += [k for k in ("endnotes", "notes") if k in self.opts.sections]
         for key in order:
             wanted, make = makers[key]
             if wanted:
@@ -217,15 +210,13 @@ class _Story:
 
     def endnote_sections(self) -> None:
         self.sources()
-        if self.endnotes:
+        if self.citations.notes:
             self.source_notes()
 
     def title_block(self) -> None:
         b = self.b
-        kicker = "INTELLIGENCE BRIEF"
-        if b.tags:
-            kicker += "  ·  " + " · ".join(t.upper() for t in b.tags[:8])
-        self.flow.append(self.para(markup_runs(kicker), "kicker"))
+        if b.product:  # the product line, as the briefing names it (nothing when it names none)
+            self.flow.append(self.para(markup_runs(b.product.upper()), "kicker"))
         self.flow.append(self.heading_flowable("sec-title", b.title, "title", 0))
         if b.subtitle:
             self.flow.append(self.para(markup_runs(b.subtitle), "subtitle"))
@@ -233,6 +224,8 @@ class _Story:
                 ("Classification", b.classification)]
         if b.authors:
             meta.append(("Prepared by", "; ".join(b.authors)))
+        if b.tags:
+            meta.append(("Topics", " · ".join(b.tags)))
         meta.append(("Sources", f"{len(b.sources)} source{'s' if len(b.sources) != 1 else ''}"))
         rows = [[self.para(f"<b>{escape(k)}</b>", "meta"), self.para(markup_runs(v), "meta")]
                 for k, v in meta]
@@ -252,9 +245,8 @@ class _Story:
 
     def legend_markup(self, lead: str) -> str:
         seen: dict[tuple[str, str], int] = {}
-        for r in self.refs:
-            k = (r.highlight.colour, r.highlight.label)
-            seen[k] = seen.get(k, 0) + 1
+        for h in self.refs:
+            seen[(h.colour, h.label)] = seen.get((h.colour, h.label), 0) + 1
         parts = [f"<b>{escape(lead)}</b>"]
         for colour, label in sorted(seen, key=lambda k: (colour_rank(k[0]), k[1])):
             fill = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])[0]
@@ -271,21 +263,69 @@ class _Story:
                                pad=10, vpad=9, space_after=6))
 
     def key_judgments(self) -> None:
-        self.heading("judgments")
-        for i, kp in enumerate(self.b.summary.key_points, start=1):
-            conf = kp.confidence if kp.confidence in CONFIDENCE_WORDS else None
-            colour = CONFIDENCE_COLOURS.get(conf or "", _GREY)
-            tag = Rich().anchor(self.anchor(kp.address)).add(f"KEY JUDGMENT {i}", colour="#1f3a5f")
-            tag.add("\u2002·\u2002").add(CONFIDENCE_WORDS[conf].upper() if conf else "CONFIDENCE NOT STATED",
-                                         colour=colour)
-            body = self.text(kp.address, "text", kp.text).extend(self.cite(kp.address, kp.evidence))
-            box = Boxed([self.rt(body, "body")], bar=colors.HexColor(colour), bar_width=1.5,
+        kps = self.b.summary.key_points
+        # ICD 203: a fact is not a judgment; the heading says so when the list holds both.
+        self.heading("judgments", None if all(k.kind == "judgment" for k in kps) else "Key points")
+        placed: list[tuple[int, str]] = []
+        unplaced: list[int] = []
+        number = 0
+        for kp in kps:
+            kind = kp.kind if kp.kind in KIND_TAGS else "judgment"
+            bar = KIND_BARS[kind]
+            tag = Rich().anchor(self.anchor(kp.address))
+            body, meta = Rich(), Rich()
+            text = kp.text
+            lead = ""
+            if kind == "judgment":
+                number += 1
+                tag.add(f"{KIND_TAGS[kind]} {number}", colour=bar)
+                if kp.likelihood:
+                    placed.append((number, kp.likelihood))
+                else:
+                    unplaced.append(number)
+                lead, text = assessed_lead(kp)
+                body.add(lead)
+            else:
+                tag.add(KIND_TAGS[kind], colour=bar)
+            body.extend(self.text(kp.address, "text", text, italic=kind == "assumption"))
+            body.extend(self.cite(kp.address, kp.evidence))
+            if kind == "fact":
+                meta.add(attribution(self.b, kp), colour=_GREY)
+            term = likelihood_term(kp.likelihood)
+            if term is not None and not lead:
+                meta.add("\u2002·\u2002" if meta else "").add(f"Likelihood: {term.term} ({term.percent})", bold=True)
+            if kp.confidence in CONFIDENCE_COLOURS:
+                meta.add("\u2002·\u2002" if meta else "")
+                meta.add(f"Confidence: {kp.confidence}", bold=True, colour=CONFIDENCE_COLOURS[kp.confidence or ""])
+            elif kind == "judgment":
+                meta.add("\u2002·\u2002" if meta else "").add("Confidence: not stated", bold=True, colour=_GREY)
+            content = [self.rt(body, "body")] + ([self.rt(meta, "kp_meta")] if meta else [])
+            box = Boxed(content, bar=colors.HexColor(bar), bar_width=1.5 if kind == "judgment" else 3,
                         pad=8, vpad=1, space_after=9)
-            together = KeepTogether([self.rt(tag, "confidence_tag"), box])
-            together.brief_content, together.brief_kind = [self.rt(tag, "confidence_tag"), box], "together"
+            head = self.rt(tag, "confidence_tag")
+            together = KeepTogether([head, box])
+            together.brief_content, together.brief_kind = [head, box], "together"
             self.flow.append(together)
-        lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in CONFIDENCE_MEANING)
-        self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
+        if placed:
+            self.likelihood_scale(placed, unplaced)
+        else:
+            lines = "".join(f"<b>{c.capitalize()}:</b> {escape(m)} " for c, m in CONFIDENCE_MEANING)
+            self.flow.append(self.para(f"<i>Confidence levels (ICD 203).</i> {lines}", "caption"))
+
+    def likelihood_scale(self, placed: list[tuple[int, str]], unplaced: list[int]) -> None:
+        """The ICD 203 scale with each judgment's number in its band (replaces the prose legend)."""
+        self.figures += 1
+        self.flow.append(Spacer(1, 4))
+        self.flow.append(self.lead(likelihood_figure(placed, self.width)))
+        which = "the number of the key judgment" if len(placed) == 1 else "the numbers of the key judgments"
+        caption = (f"Figure {self.figures}. How likely each key judgment is, on the ICD 203 scale; the circles "
+                   f"give {which}. Likelihood is not confidence: confidence, stated with each judgment, "
+                   "says how well the evidence supports it.")
+        if unplaced:
+            nums = ", ".join(str(n) for n in unplaced)
+            many = len(unplaced) > 1
+            caption += f" Key judgment{'s' if many else ''} {nums} state{'' if many else 's'} no likelihood."
+        self.flow.append(self.para(markup_runs(caption), "caption"))
 
     def actors(self) -> None:
         self.heading("actors")
@@ -297,13 +337,15 @@ class _Story:
         for a in b.actors:
             name = Rich().anchor(self.anchor(a.address)).extend(self.text(a.address, "name", a.name, bold=True))
             name.extend(self.cite(a.address, a.evidence))
+            # The role, at the top of its cell, reads before the description under the name:
+            # its analyst-note mark is numbered first.
+            role = self.text(a.address, "role", a.role) if a.role and with_role else Rich()
             if a.aliases:
                 name.br().add("also " + "; ".join(a.aliases), size=7.5, colour=_GREY)
             if a.description:
                 name.br().extend(self.text(a.address, "description", a.description, size=7.8))
             row = [self.rt(name, "cell"), self.rt(kind_label(a.kind), "cell")]
             if with_role:
-                role = self.text(a.address, "role", a.role) if a.role else Rich()
                 if a.affiliation:
                     if role:
                         role.br()
@@ -336,8 +378,9 @@ class _Story:
         b = self.b
         events = b.chronological
         overlays: list[Overlay] = []
-        drawing = timeline_drawing(events, self.width, overlays)
+        drawing = timeline_drawing(events, self.width, overlays, as_of=b.as_of)
         if drawing is not None:
+            self.figures += 1
             # The figure, its key and its caption stay together, and with the table's start.
             self.flow.append(self.lead(LabelledChart(drawing, overlays, SANS) if overlays else drawing))
             legend = legend_drawing(self.width, events)
@@ -345,9 +388,10 @@ class _Story:
                 self.flow.append(self.lead(legend))
             first, last = events[0], max(events, key=lambda e: (e.end or e.date).sort_key)
             self.flow.append(self.lead(self.para(
-                markup_runs(f"Figure 1. {len(events):,} event{'s' if len(events) != 1 else ''}, "
-                            f"{first.when} to {(last.end or last.date).display()}. Dates are shown at the "
-                            "precision the sources give."), "caption")))
+                markup_runs(f"Figure {self.figures}. {len(events):,} event{'s' if len(events) != 1 else ''}, "
+                            f"{first.when} to {(last.end or last.date).display()}, one row each, earliest first. Dates "
+                            "are shown at the precision the sources give; the dashed line is the information "
+                            f"cut-off, {b.as_of.day} {b.as_of:%B %Y}."), "caption")))
         rows: list[list[Flowable]] = []
         for ev in events:
             cell = Rich().anchor(self.anchor(ev.address)).extend(self.text(ev.address, "title", ev.title, bold=True))
@@ -389,29 +433,17 @@ class _Story:
         return (Evidence(loc[0], text),) if loc else ()
 
     def analyst_notes(self) -> None:
+        self.number_the_rest()
         self.heading("notes")
         self.flow.append(self.lead(self.para(self.legend_markup("Colours: "), "legend")))
         self.flow.append(Spacer(1, 6))
-        groups: dict[tuple[int, str, str], list[NoteRef]] = {}
-        for r in self.refs:
-            h = r.highlight
-            groups.setdefault((colour_rank(h.colour), h.colour, h.label), []).append(r)
-        conf_rank = {"high": 0, "moderate": 1, "low": 2}
-        for (_, colour, label), refs in sorted(groups.items()):
-            fill, swatch = HIGHLIGHT.get(colour, HIGHLIGHT["yellow"])
-            title = label[:1].upper() + label[1:]
-            key = f"notes-{colour_rank(colour)}-{len(self.flow)}"
-            mark = Rich().anchor(key).add(_SWATCH, colour=swatch).add(" ").add(title)
-            group = rich_paragraph(mark, self.st["h2"], cls=Heading)
-            group.outline = (key, clean_text(title), 1)
-            head: list[Flowable] = [group]
-            for r in sorted(refs, key=lambda r: (conf_rank.get(r.highlight.confidence or "", 3), r.number)):
-                # A note shorter than a page stays on one page; its heading line (and the
-                # group's heading, before the first note) stays with it.
-                entry = self.note_entry(r, fill, swatch)
-                self.flow.extend(self.lead(f) for f in head + entry[:-1])
-                self.flow.append(entry[-1])
-                head = []
+        # In number order, as the marks read; each note names its colour's meaning.
+        for r in self.numbered:
+            # A note shorter than a page stays on one page; its heading line stays with it.
+            fill, swatch = HIGHLIGHT.get(r.highlight.colour, HIGHLIGHT["yellow"])
+            entry = self.note_entry(r, fill, swatch)
+            self.flow.extend(self.lead(f) for f in entry[:-1])
+            self.flow.append(entry[-1])
 
     def note_entry(self, r: NoteRef, fill: str, swatch: str) -> list[Flowable]:
         h = r.highlight
@@ -421,8 +453,9 @@ class _Story:
         where = describe(b, h.address, h.field)
         target = f"#hl-{r.number}" if printed else (
             f"#{self.anchor(h.address)}" if self.will_print(h.address) else None)
-        head = (f'<a name="note-{r.number}"/><font face="{SANS}-Bold" color="{swatch}">A{r.number}</font>'
-                f"\u2002")
+        label = h.label[:1].upper() + h.label[1:]
+        head = (f'<a name="note-{r.number}"/><font face="{SANS}-Bold" color="{swatch}">A{r.number}\u2002{_SWATCH}'
+                f"</font>\u00a0<b>{markup_runs(label)}</b>\u2002·\u2002")
         loc = markup_runs(where)
         head += f'<a href="{target}" color="#1d4f91">{loc}</a>' if target else loc
         meta = []
@@ -485,68 +518,21 @@ class _Story:
 
     def sources(self) -> None:
         self.heading("sources")
-        for i, s in enumerate(self.b.sources, start=1):
-            r = Rich().anchor(f"src-{i}").anchor(self.anchor(s.address))
+        for i, src in enumerate(self.b.sources, start=1):
+            r = Rich().anchor(f"src-{i}").anchor(self.anchor(src.address))
             r.add(f"[S{i}]", family=SANS, bold=True, colour="#1f3a5f").add("\u2002")
-            r.extend(self.text(s.address, "title", s.title, bold=True)).add(". ")
-            if s.publisher:
-                r.add(s.publisher, italic=True).add(". ")
-            r.add(f"Published {s.published.display(long=True)}. " if s.published
-                  else "Publication date not stated. ")
-            if s.url:
-                href = safe_href(s.url)
-                r.add(s.url, href=href, colour=_LINK, underline=True) if href else r.add(s.url)
-                r.add(". ")
-            if s.retrieved:
-                r.add(f"Retrieved {s.retrieved.day} {s.retrieved:%B %Y}. ")
-            if s.reliability:
-                meaning = RELIABILITY_LABELS.get(s.reliability, "unknown code")
-                r.add(f"Reliability {s.reliability}", bold=True).add(f" ({meaning.lower()}, Admiralty scale). ")
-            else:
-                r.add("Reliability not graded. ")
-            cited = sum(1 for _, _, ev in self.endnotes for e in ev if e.source == s.id)
-            if cited:
-                r.add(f"Cited {cited} time{'s' if cited != 1 else ''} in the source notes.", colour=_GREY)
-            self.flow.append(self.rt(r, "source"))
+            r.extend(self.text(src.address, "title", src.title, bold=True)).add(". ")
+            self.flow.append(self.rt(self.citations.describe_source(src, r), "source"))
 
     def source_notes(self) -> None:
         self.heading("source_notes")
         self.flow.append(self.para(
-            "Each numbered mark in the text points here; each note gives the exact excerpt that supports "
-            "the claim and its source. The note number links back to the claim; where several claims rest "
-            "on the very same excerpt they share one note, and each claim named links back to it.", "caption"))
+            "Each numbered mark in the text points here: a note gives the source and paragraph (S1 \u00b66 is "
+            "source S1, paragraph 6) and the exact passage that supports the claim. A passage cited by several "
+            "claims has one note; its number links back to the first claim, the letters after it to each.",
+            "caption"))
         self.lead(self.flow[-1])
-        with_sources = True  # the sources print with the source notes (the "endnotes" section)
-        described: dict[str, str] = {}
-        notes: list[Flowable] = []
-        for n, addresses, evidence in self.endnotes:
-            r = Rich().anchor(f"en-{n}").add(f"{n}.", bold=True, colour=_LINK, href=f"#cite-{n}")
-            r.add("\u2002")
-            for k, address in enumerate(addresses, start=1):
-                what = described.get(address)
-                if what is None:
-                    what = described[address] = describe(self.b, address, None)
-                if k > 1:
-                    r.add("; ", family=SANS, size=7, colour=_GREY)
-                # With one claim the number is its link back; with several, each name is.
-                r.add(what, family=SANS, size=7, colour=_GREY,
-                      href=cite_anchor_href(n, k) if len(addresses) > 1 else None)
-            r.add(": ", family=SANS, size=7, colour=_GREY)
-            for k, e in enumerate(evidence):
-                if k:
-                    r.add("; ")
-                idx = self.source_index.get(e.source)
-                # A no-break space keeps the [S1] from wrapping alone; not after right-to-left text,
-                # where it would make "[S1]" part of a right-to-left word (set backwards by the shaper).
-                glue = " " if needs_shaping(e.quote) else "\u00a0"
-                r.add(f"\u201c{e.quote}\u201d{glue}")
-                if idx and with_sources:
-                    r.add(f"[S{idx}]", colour=_LINK, href=f"#src-{idx}")
-                else:
-                    r.add(f"[S{idx}]" if idx else e.source)
-            note = self.rt(r, "endnote")
-            note.keep_under = self.height - 24  # a note splits only when it is longer than a column
-            notes.append(note)
+        notes = self.citations.paragraphs(self.st["endnote"], self.height - 24)
         # Two balanced columns of small type: the notes are for tracing, not for reading through.
         # BalancedColumns re-measures everything it holds at each page break, so thousands of
         # notes go in one column (still small type) rather than cost seconds.
@@ -578,7 +564,7 @@ def build_brief(briefing: Briefing, highlights: Sequence[Highlight] = (),
     doc = BriefDocTemplate(
         buf, page_size=opts.page_size, title=clean_text(b.title), classification=clean_text(b.classification),
         as_of=b.as_of,
-        header_note=clean_text(f"Brief generated from briefing “{b.id}” · information as of {b.as_of.isoformat()}"),
+        header_note=clean_text(f"{b.title} · information as of {b.as_of.day} {b.as_of:%B %Y}"),
         progress=opts.progress, cancelled=opts.cancelled,
         author=clean_text("; ".join(b.authors)), subject=subject[:300], keywords=[clean_text(t) for t in b.tags],
         creator=f"Briefing Reader {_app_version}", lang=b.language, displayDocTitle=1,

@@ -71,14 +71,14 @@ def _width(text: str, size: float, face: str = SANS) -> float:
     return sum(stringWidth(run, fb or face, size) for fb, run in split_runs(text))
 
 
-def _shorten(text: str, size: float, limit: float) -> str:
+def _shorten(text: str, size: float, limit: float, face: str = SANS) -> str:
     text = " ".join(text.split())
-    if _width(text, size) <= limit:
+    if _width(text, size, face) <= limit:
         return text
     lo, hi = 0, len(text)
     while lo < hi:
         mid = (lo + hi + 1) // 2
-        if _width(text[:mid] + "…", size) <= limit:
+        if _width(text[:mid] + "…", size, face) <= limit:
             lo = mid
         else:
             hi = mid - 1
@@ -161,19 +161,32 @@ def _segments(spans: Sequence[tuple[float, float]], left: float, right: float,
 Overlay = tuple[float, float, str, float, colors.Color]
 
 
-def timeline_drawing(events: Sequence[Event], width: float,
-                     overlays: list[Overlay] | None = None) -> Drawing | None:
+def timeline_drawing(events: Sequence[Event], width: float, overlays: list[Overlay] | None = None,
+                     as_of: _dt.date | None = None) -> Drawing | None:
     """The chart for `events` (any order), `width` points wide; None if no events.
 
-    With `overlays`, event labels that need shaping (Arabic, Hebrew…) are not drawn as
+    Labelled (up to `MAX_LABELLED` events), it reads like the table under it: one row per
+    event, the earliest at the top, each row's date (with its year) in the left column and
+    its title beside its mark. `as_of`, the information cut-off, is a dashed line across
+    the rows. With `overlays`, labels that need shaping (Arabic, Hebrew…) are not drawn as
     graphics strings (which ReportLab never shapes) but listed there, for `LabelledChart`.
     """
     if not events:
         return None
     spans = [_span(e) for e in events]
-    left, right = 6.0, width - 6.0
     labelled = len(events) <= MAX_LABELLED
-    segs = _segments(spans, left, right, allow_breaks=labelled)
+    cut = None
+    if as_of is not None:
+        cut = _months(as_of) + 1 / 31.0  # the end of the cut-off day
+    right = width - 6.0
+    order = sorted(range(len(events)), key=lambda i: (events[i].date.sort_key, i))  # as the table: stable
+    column = 0.0
+    if labelled:  # the rows' labels (date, then title) in a column left of the plot, as in a Gantt chart
+        widest = max(_width(events[i].when, LABEL_SIZE, SANS + "-Bold") + 6 + _width(events[i].title, LABEL_SIZE)
+                     for i in order)
+        column = min(widest, COLUMN_SHARE * width) + 12
+    left = 6.0 + column
+    segs = _segments(spans + ([(cut, cut)] if cut is not None else []), left, right, allow_breaks=labelled)
 
     def xof(m: float) -> float:
         for g in segs:
@@ -181,72 +194,35 @@ def timeline_drawing(events: Sequence[Event], width: float,
                 return g.x(max(m, g.lo))
         return segs[-1].x(m)
 
-    body = Group()
+    body, bands = Group(), Group()
     axis_y = 22.0
     if labelled:
-        order = sorted(range(len(events)), key=lambda i: (spans[i][0], events[i].sort_key))
-
-        def seg_of(i: int) -> _Segment:
-            return next((g for g in segs if spans[i][0] <= g.hi), segs[-1])
-
-        # A label never leaves its own segment: at most the segment's width.
-        labels = {i: _shorten(events[i].title, LABEL_SIZE,
-                              min(LABEL_MAX, seg_of(i).x1 - seg_of(i).x0)) for i in order}
-        widths = {i: _width(labels[i], LABEL_SIZE) for i in order}
-
-        def beside(i: int) -> float | None:
-            x0, x1 = xof(spans[i][0]), xof(spans[i][1])
-            g = seg_of(i)
-            if max(x0 + 3.2, x1) + 4 + widths[i] <= g.x1:
-                return max(x0 + 3.2, x1) + 4  # right of the mark
-            if x0 - 5 - widths[i] >= g.x0:
-                return x0 - 5 - widths[i]  # left of it
-            return None
-
-        # Labels beside their marks when every one fits; otherwise (wide month bars
-        # in a narrow chart) every label sits above its mark, one consistent look.
-        above = any(beside(i) is None for i in order)
-        pitch = LANE + 7 if above else LANE
-        lane_end: list[float] = []
-        placed: list[tuple[int, int, float]] = []  # (event index, lane, label x)
-        for i in order:
-            x0, x1 = xof(spans[i][0]), xof(spans[i][1])
-            w = widths[i]
-            g = seg_of(i)
-            if above:
-                lx = max(g.x0, min(x0 - (3.0 if x1 - x0 < 4 else 0.0), g.x1 - w))
-            else:
-                lx = beside(i) or g.x0
-            start = min(x0 - 3.2, lx)
-            end = max(x1 + 3.2, lx + w)
-            lane = next((k for k, e in enumerate(lane_end) if e + 6 <= start), len(lane_end))
-            if lane == len(lane_end):
-                lane_end.append(end)
-            else:
-                lane_end[lane] = end
-            placed.append((i, lane, lx))
-        lanes = max(1, len(lane_end))
-        height = axis_y + 12 + lanes * pitch + (4 if not above else 0)
-        # Connectors first, then marks, then labels on a white ground: a connector on its
-        # way up to a higher lane goes behind marks and labels, never through the words.
-        connectors, marks, texts = Group(), Group(), Group()
-        for i, lane, lx in placed:
+        pitch = LANE if len(events) <= 16 else LANE - 3
+        rows_top = axis_y + 8 + len(order) * pitch
+        height = rows_top + (16 if cut is not None else 4)
+        marks, texts = Group(), Group()
+        for row, i in enumerate(order):
             ev = events[i]
-            y = axis_y + 12 + lane * pitch + 4
-            x0, x1 = xof(spans[i][0]), xof(spans[i][1])
-            connectors.add(Line(x0, axis_y, x0, y - 3.5, strokeColor=PALETTE["rule"], strokeWidth=0.3,
-                                strokeDashArray=[1, 1.5]))
-            _draw_kind(marks, mark_kind(ev), x0, x1, y)
-            ty = y + 5.5 if above else y - 2.5
-            texts.add(Rect(lx - 1, ty - 2, widths[i] + 2, LABEL_SIZE + 1.5, fillColor=colors.white,
-                           strokeColor=None))
-            if overlays is not None and needs_shaping(labels[i]):
-                overlays.append((lx, ty, labels[i], LABEL_SIZE, PALETTE["ink"]))
+            y = rows_top - (row + 0.5) * pitch  # the first event on the top row
+            if row % 2 == 0:  # a faint band every other row leads the eye from the label to the mark
+                bands.add(Rect(6.0, y - pitch / 2, width - 12.0, pitch, fillColor=PALETTE["zebra"],
+                               strokeColor=None))
+            label = Group()  # one group per row's label: its date and its title
+            when, ww = _text(6.0, y - 2.5, ev.when, LABEL_SIZE, SANS + "-Bold", APPROX if ev.approximate else MARK)
+            lx = 6.0 + ww + 6
+            title = _shorten(ev.title, LABEL_SIZE, max(8.0, left - 12 - lx + 0.5))
+            parts = [when]
+            if overlays is not None and needs_shaping(title):
+                overlays.append((lx, y - 2.5, title, LABEL_SIZE, PALETTE["ink"]))
             else:
-                g, _ = _text(lx, ty, labels[i], LABEL_SIZE)
-                texts.add(g)
-        for part in (connectors, marks, texts):
-            body.add(part)
+                parts.append(_text(lx, y - 2.5, title, LABEL_SIZE)[0])
+            for part in parts:
+                for node in part.contents:
+                    label.add(node)
+            texts.add(label)
+            _draw_kind(marks, mark_kind(ev), xof(spans[i][0]), xof(spans[i][1]), y)
+        body.add(marks)
+        body.add(texts)
     else:
         plot_h = 90.0
         height = axis_y + plot_h + 16
@@ -271,19 +247,38 @@ def timeline_drawing(events: Sequence[Event], width: float,
         body.add(g)
 
     d = Drawing(width, height, initialFontName=SANS, initialFontSize=AXIS_SIZE)
+    d.add(bands)  # row bands under the grid, marks and labels over it
     for k, seg in enumerate(segs):
         _draw_axis(d, seg, axis_y, height)
         if k:
             _draw_break(d, segs[k - 1].x1, seg.x0, axis_y)
     d.add(body)
+    if cut is not None and as_of is not None:
+        _draw_cut_off(d, xof(cut), as_of, axis_y, height, left, right)
     return d
+
+
+COLUMN_SHARE = 0.5  # the label column takes at most this share of the width
+CUT_OFF = colors.HexColor("#8a2b2b")
+
+
+def _draw_cut_off(d: Drawing, x: float, as_of: _dt.date, axis_y: float, height: float, left: float,
+                  right: float) -> None:
+    """The information cut-off: a dashed line up from the axis, named at the top."""
+    d.add(Line(x, axis_y, x, height - 12, strokeColor=CUT_OFF, strokeWidth=0.9, strokeDashArray=[3, 2]))
+    text = f"As of {as_of.day} {MONTH_ABBR[as_of.month - 1]} {as_of.year}"
+    w = _width(text, AXIS_SIZE, SANS + "-Bold")
+    tx = x - w / 2
+    tx = min(max(tx, left), right - w)
+    g, _ = _text(tx, height - 9, text, AXIS_SIZE, SANS + "-Bold", CUT_OFF)
+    d.add(g)
 
 
 def _draw_axis(d: Drawing, seg: _Segment, axis_y: float, height: float) -> None:
     """One segment's axis line, ticks, grid and labels (labels never cross its ends)."""
     slate = PALETTE["slate"]
     d.add(Line(seg.x0, axis_y, seg.x1, axis_y, strokeColor=slate, strokeWidth=0.8))
-    step = _tick_step(max(seg.hi - seg.lo, 1), max(1.0, (seg.x1 - seg.x0) / 46))
+    step = _tick_step(max(seg.hi - seg.lo, 1), max(1.5, (seg.x1 - seg.x0) / 46))
     m = int(seg.lo) - int(seg.lo) % step
     if m < seg.lo:
         m += step
@@ -295,7 +290,6 @@ def _draw_axis(d: Drawing, seg: _Segment, axis_y: float, height: float) -> None:
     # Label each period between ticks (and the part-periods at the ends), centred on
     # the stretch it names when it fits there, else at its tick.
     starts = [ticks[0] - step, *ticks] if ticks else [int(seg.lo) - int(seg.lo) % step]
-    shown_year = False
     for t in starts:
         a, b = max(seg.lo, t), min(seg.hi, t + step)
         if b - a < 0.5 * step:
@@ -303,10 +297,12 @@ def _draw_axis(d: Drawing, seg: _Segment, axis_y: float, height: float) -> None:
         year, month = divmod(t, 12)
         if step >= 12:
             text = str(year) if step == 12 else f"{year}–{(t + step - 1) // 12}"
-        elif month == 0 or not shown_year:
+        elif step == 1:  # every month named with its year: "Apr 2023", never a bare "Apr"
             text = f"{MONTH_ABBR[month]} {year}"
-        else:
-            text = MONTH_ABBR[month]
+        else:  # a period of months: "Jan–Mar 2023" (or "Nov 2022–Jan 2023")
+            end_year, end_month = divmod(t + step - 1, 12)
+            first = MONTH_ABBR[month] + ("" if end_year == year else f" {year}")
+            text = f"{first}\u2013{MONTH_ABBR[end_month]} {end_year}"
         tw = _width(text, AXIS_SIZE)
         xa, xb = seg.x(a), seg.x(b)
         if tw <= xb - xa - 2:
@@ -315,7 +311,6 @@ def _draw_axis(d: Drawing, seg: _Segment, axis_y: float, height: float) -> None:
             x = xa + 2  # too narrow to centre its name
         else:
             continue
-        shown_year = True
         g, _ = _text(x, axis_y - 11, text, AXIS_SIZE, colour=slate)
         d.add(g)
 

@@ -22,7 +22,7 @@ from reportlab.platypus import BaseDocTemplate, Frame, PageTemplate
 
 from briefing_app.export.fonts import SANS
 from briefing_app.export.richtext import draw_line
-from briefing_app.export.styles import PALETTE, banner_colour
+from briefing_app.export.styles import PALETTE, banner_colours
 
 __all__ = ["BriefDocTemplate", "BriefCanvas", "PAGE_SIZES", "BriefCancelled"]
 
@@ -119,12 +119,12 @@ class BriefDocTemplate(BaseDocTemplate):
     def decorate(self, c: Canvas, doc: Any = None) -> None:
         w, h = self.pagesize
         c.saveState()
-        band = banner_colour(self.classification)
+        band, ink = banner_colours(self.classification)
         label = _fit(c, self.classification.upper(), SANS + "-Bold", 8, w - 40)
         for y in (h - BANNER_H, 0):
             c.setFillColor(band)
             c.rect(0, y, w, BANNER_H, stroke=0, fill=1)
-            draw_line(c, w / 2, y + 4, label, 8, SANS + "-Bold", "center", colors.white)
+            draw_line(c, w / 2, y + 4, label, 8, SANS + "-Bold", "center", ink)
         # Running header: title left, as-of right, a hairline below.
         top = h - BANNER_H - 16
         c.setFillColor(PALETTE["slate"])

@@ -10,19 +10,15 @@ from __future__ import annotations
 from reportlab.platypus import Flowable, Spacer
 
 from briefing_app.core.annotations import COLORS
+from briefing_app.core.briefing.kinds import element_label
 from briefing_app.core.briefing.model import Briefing
 from briefing_app.export import HEADINGS, SECTION_TITLES, SECTIONS, check_sections
 from briefing_app.export.flowables import KeepRoom
 
-__all__ = ["CONFIDENCE_WORDS", "CONFIDENCE_MEANING", "SECTIONS", "SECTION_TITLES", "HEADINGS", "check_sections", "keep_leads_with_next", "cite_anchor",
-           "cite_anchor_href", "kind_label", "colour_rank", "describe"]
+__all__ = ["CONFIDENCE_MEANING", "SECTIONS", "SECTION_TITLES", "HEADINGS", "check_sections", "keep_leads_with_next",
+           "kind_label", "colour_rank", "describe"]
 
-#: How a key judgment's confidence is worded (ICD 203), and what each level means.
-CONFIDENCE_WORDS = {
-    "high": "We assess with high confidence",
-    "moderate": "We assess with moderate confidence",
-    "low": "We assess with low confidence",
-}
+#: What each confidence level means (ICD 203), for the legend of a brief without likelihoods.
 CONFIDENCE_MEANING = (
     ("high", "judgments based on high-quality information from multiple sources, or where the "
              "nature of the issue makes a solid judgment possible; not a certainty."),
@@ -50,15 +46,6 @@ def keep_leads_with_next(flow: list[Flowable], page_height: float, leads: set[in
     return out
 
 
-def cite_anchor(n: int, k: int) -> str:
-    """The destination at the k-th claim citing note n (the first is plain `cite-n`)."""
-    return f"cite-{n}" if k == 1 else f"cite-{n}-{k}"
-
-
-def cite_anchor_href(n: int, k: int) -> str:
-    return "#" + cite_anchor(n, k)
-
-
 def kind_label(kind: str) -> str:
     """An actor kind as the reader shows it: "organisation" → "Organisation"."""
     return kind[:1].upper() + kind[1:]
@@ -68,25 +55,16 @@ def colour_rank(colour: str) -> int:
     return COLORS.index(colour) if colour in COLORS else len(COLORS)
 
 
+#: A field's name as the notes print it after the element ("Actor: Yoshimasa Hayashi (role)").
+_FIELD_WORDS = {"description": "description", "role": "role", "location": "location", "note": "note",
+                "context": "context", "kind": "relation", "title": "title", "name": "name"}
+
+
 def describe(b: Briefing, address: str, fld: str | None) -> str:
-    """A short human name for an element (and field), e.g. `Quote by Yoshimasa Hayashi`."""
-    el = b.element(address)
-    kind = address.split("/", 1)[0]
-    if el is None:
-        return address
-    names = {
-        "summary": lambda: "Bottom line up front",
-        "key_points": lambda: f"Key judgment {[k.address for k in b.summary.key_points].index(address) + 1}",
-        "actors": lambda: f"Actor {el.name}",  # type: ignore[union-attr]
-        "relations": lambda: f"Relation {b.display_name(el.from_actor)} {el.kind} "  # type: ignore[union-attr]
-                             f"{b.display_name(el.to_actor)}",  # type: ignore[union-attr]
-        "timeline": lambda: f"Event {el.when}: {el.title}",  # type: ignore[union-attr]
-        "quotes": lambda: f"Quotation by {b.display_name(el.speaker)}",  # type: ignore[union-attr]
-        "sources": lambda: f"Source {el.title}",  # type: ignore[union-attr]
-    }
-    text = names.get(kind, lambda: address)()
+    """What a user calls an element (and field), from `ELEMENT_KINDS`: `Actor: Yoshimasa Hayashi (role)`."""
+    text = element_label(b, address)
     if len(text) > 110:
         text = text[:110].rstrip() + "…"
-    if fld and fld not in ("text", "bluf"):
-        text += f" ({fld})"
+    if fld and fld not in ("text", "bluf", "name", "title"):
+        text += f" ({_FIELD_WORDS.get(fld, fld)})"
     return text

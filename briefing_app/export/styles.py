@@ -7,6 +7,7 @@ Nothing here draws; `builder` and `document` read these values.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from reportlab.lib import colors
@@ -15,7 +16,7 @@ from reportlab.lib.styles import ParagraphStyle
 
 from briefing_app.export.fonts import SANS, SERIF
 
-__all__ = ["STYLE_DEFS", "build_styles", "PALETTE", "HIGHLIGHT", "banner_colour", "CONFIDENCE_COLOURS"]
+__all__ = ["STYLE_DEFS", "build_styles", "PALETTE", "HIGHLIGHT", "BANNER_COLOURS", "NEUTRAL_BANNER", "banner_level", "banner_colours", "CONFIDENCE_COLOURS"]
 
 PALETTE = {
     "ink": colors.HexColor("#1a1a1a"),
@@ -42,24 +43,37 @@ HIGHLIGHT = {
 
 CONFIDENCE_COLOURS = {"high": "#1f5f3a", "moderate": "#7a5a00", "low": "#8a2b2b"}
 
-_BANNERS = (
-    ("TOP SECRET", "#ff8c00"),
-    ("SECRET", "#c8102e"),
-    ("CONFIDENTIAL", "#0033a0"),
-    ("RESTRICTED", "#0033a0"),
-    ("UNCLASSIFIED", "#007a33"),
-)
+#: Banner colours (fill, text) by marking. US classification levels in their standard colours
+#: (32 CFR 2001 / CAPCO: UNCLASSIFIED green, CUI purple, CONFIDENTIAL blue, SECRET red, TOP SECRET
+#: orange, with dark text for contrast) and TLP 2.0 labels in FIRST's colours on black.
+BANNER_COLOURS: dict[str, tuple[str, str]] = {
+    "UNCLASSIFIED": ("#007a33", "#ffffff"),
+    "CUI": ("#502b85", "#ffffff"),
+    "CONTROLLED": ("#502b85", "#ffffff"),  # CUI's other banner word
+    "CONFIDENTIAL": ("#0033a0", "#ffffff"),
+    "SECRET": ("#c8102e", "#ffffff"),
+    "TOP SECRET": ("#ff8c00", "#000000"),
+    "TLP:RED": ("#000000", "#ff2b2b"),
+    "TLP:AMBER": ("#000000", "#ffc000"),
+    "TLP:AMBER+STRICT": ("#000000", "#ffc000"),
+    "TLP:GREEN": ("#000000", "#33ff00"),
+    "TLP:CLEAR": ("#000000", "#ffffff"),
+}
+#: Any other marking: neutral grey.
+NEUTRAL_BANNER = ("#4a4f57", "#ffffff")
 
 
-def banner_colour(classification: str) -> colors.Color:
-    """US-style banner colour for a marking; unknown markings get neutral grey."""
-    upper = classification.upper()
-    for word, hexcode in _BANNERS:
-        if upper.startswith(word) or (word != "SECRET" and word in upper):
-            return colors.HexColor(hexcode)
-    if "SECRET" in upper:
-        return colors.HexColor("#c8102e")
-    return colors.HexColor("#4a4f57")
+def banner_level(marking: str) -> str:
+    """The level a marking states: the part before any caveats (`SECRET//NOFORN` → `SECRET`),
+    upper case, spaces collapsed (`tlp: amber` → `TLP:AMBER`)."""
+    level = " ".join(marking.split("//", 1)[0].upper().split())
+    return re.sub(r"\s*:\s*", ":", level)
+
+
+def banner_colours(marking: str) -> tuple[colors.Color, colors.Color]:
+    """(fill, text) of the banner for a marking; neutral grey for one the table does not know."""
+    fill, text = BANNER_COLOURS.get(banner_level(marking), NEUTRAL_BANNER)
+    return colors.HexColor(fill), colors.HexColor(text)
 
 
 # name -> {"parent": name | None, **ParagraphStyle attributes}
@@ -88,6 +102,7 @@ STYLE_DEFS: dict[str, dict[str, Any]] = {
     "judgment": {"parent": "body", "leftIndent": 16, "firstLineIndent": 0, "spaceAfter": 8},
     "confidence_tag": {"parent": "sans", "fontName": SANS + "-Bold", "fontSize": 7.5, "leading": 9.5,
                        "keepWithNext": 1},
+    "kp_meta": {"parent": "sans", "fontSize": 7.8, "leading": 10, "textColor": PALETTE["slate"], "spaceBefore": 3},
     "cell": {"parent": "sans", "fontSize": 8.5, "leading": 11},
     "cell_bold": {"parent": "cell", "fontName": SANS + "-Bold"},
     "cell_head": {"parent": "cell", "fontName": SANS + "-Bold", "textColor": colors.white},

@@ -41,7 +41,7 @@ def make_briefing(text: str = "Plain text", *, events: int = 3, title: str | Non
         id="test-brief", title=title if title is not None else f"Title {text}", as_of=dt.date(2023, 6, 30),
         sources=(src,), classification=classification, subtitle=f"Subtitle {text}", authors=(f"Author {text}",),
         tags=(f"tag {text}",),
-        summary=Summary(f"BLUF {text}", (KeyPoint("k1", f"Judgment {text}", "moderate", ev),
+        summary=Summary(f"BLUF {text}", (KeyPoint("k1", f"Judgment {text}", confidence="moderate", evidence=ev),
                                          KeyPoint("k2", f"Second judgment {text}"))),
         actors=actors,
         relations=(Relation("r1", "a1", "a2", f"kind {text}", note=f"Note {text}", evidence=ev),),

@@ -43,7 +43,7 @@ def body_text(pages: list[str], classification: str, title: str) -> str:
     banner = re.escape(classification.upper())
     header = re.escape(flat(title)[:60]) + ".*"
     furniture = re.compile(
-        rf"^({banner}|{header}|As of \d+ \w+ \d{{4}}|Brief generated from briefing .*|Page \d+ of \d+)$")
+        rf"^({banner}|{header}|As of \d+ \w+ \d{{4}}|.* · information as of \d+ \w+ \d{{4}}|Page \d+ of \d+)$")
     keep = []
     for page in pages:
         for line in page.splitlines():

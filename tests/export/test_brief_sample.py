@@ -53,7 +53,7 @@ def test_banner_top_and_bottom_and_page_x_of_y_on_every_page(sample_briefing, sa
 
 def test_sections_in_order(sample_pages):
     text = flat(" ".join(sample_pages))
-    heads = ["BOTTOM LINE UP FRONT", "Key judgments", "Actors", "Relations", "Timeline", "Quotations",
+    heads = ["BOTTOM LINE UP FRONT", "Key points", "Actors", "Relations", "Timeline", "Quotations",
              "Sources", "Source notes"]
     pos = 0
     for h in heads:  # each heading found after the previous one
@@ -62,11 +62,24 @@ def test_sections_in_order(sample_pages):
         pos = found + len(h)
 
 
-def test_confidence_in_analytic_wording(sample_briefing, sample_pages):
+def test_judgments_assessed_facts_reported(sample_briefing, sample_pages):
     text = flat(" ".join(sample_pages))
-    for level in {kp.confidence for kp in sample_briefing.summary.key_points if kp.confidence}:
-        assert f"WE ASSESS WITH {level.upper()} CONFIDENCE" in text
+    assert "We assess it is likely (55–80 %) that China is likely to criticise the office" in text
+    assert "We assess that Japan is hedging rather than breaking with Beijing" in text
+    assert text.count("Confidence: moderate") == 2
+    assert text.count("REPORTED FACT") == 4
+    assert text.count("Reported by") == 4 and "(C: fairly reliable)" in text
+    assert text.count("We assess") == 2  # only the two judgments
     assert "Reliability C (fairly reliable, Admiralty scale)" in text
+
+
+def test_product_line_and_footer_title(sample_briefing, sample_pages):
+    first = flat(sample_pages[0])
+    assert "OPEN-SOURCE INTELLIGENCE ASSESSMENT" in first
+    assert "INTELLIGENCE BRIEF" not in flat(" ".join(sample_pages))
+    for page in sample_pages:
+        assert "information as of 30 April 2023" in flat(page)
+        assert sample_briefing.id not in page  # named by its title, never its id
 
 
 def test_qpdf_check_fonts_embedded_and_metadata(sample_pdf, tmp_path):
@@ -90,7 +103,7 @@ def test_qpdf_check_fonts_embedded_and_metadata(sample_pdf, tmp_path):
 
 def test_outline_and_internal_links(sample_pdf):
     assert b"/Outlines" in sample_pdf
-    for title in (b"Key judgments", b"Timeline", b"Source notes"):
+    for title in (b"Key points", b"Timeline", b"Source notes"):
         assert b"(" + title + b")" in sample_pdf or title in sample_pdf
     # Endnote marks link to the notes and back (named destinations).
     assert b"/Dest" in sample_pdf or b"/GoTo" in sample_pdf
@@ -106,3 +119,10 @@ def test_letter_size(sample_briefing, tmp_path):
     path.write_bytes(data)
     info = subprocess.run([need("pdfinfo"), str(path)], check=True, capture_output=True, text=True).stdout
     assert "612 x 792" in info
+
+
+def test_no_empty_last_page(sample_briefing, tmp_path):
+    for size in ("a4", "letter"):
+        pages = pages_text(build_brief(sample_briefing, (), BriefOptions(page_size=size)), tmp_path)
+        last = body_text(pages[-1:], sample_briefing.classification, sample_briefing.title)
+        assert re.search(r"\d+\. S1 ¶\d+ \u201c", last), (size, last)  # the last page holds source notes

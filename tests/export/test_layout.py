@@ -39,7 +39,7 @@ def page_words(pdf: bytes, tmp) -> list[list[Word]]:
 def body_lines(words: list[Word]) -> list[tuple[float, list[Word]]]:
     """The page's lines between the running header and the footer, top to bottom."""
     head_bottom = max((w[3] for w in words if w[1] < 40), default=0.0)
-    foot = [w[1] for i, w in enumerate(words[:-1]) if w[4] == "Brief" and words[i + 1][4] == "generated"]
+    foot = [w[1] for i, w in enumerate(words[:-2]) if w[4] == "Page" and words[i + 2][4] == "of"]
     foot_top = foot[-1] if foot else 1e9
     body = sorted((w for w in words if w[1] > head_bottom + 2 and w[3] < foot_top - 1), key=lambda w: (w[1], w[0]))
     lines: list[tuple[float, list[Word]]] = []
@@ -63,7 +63,7 @@ def _shifted(b, lines: int):
 
 
 def _layer(b) -> list[Highlight]:
-    """A few analyst notes (two per colour group) so the analyst-notes section has groups."""
+    """A few analyst notes, two in each of four colours."""
     out = []
     picks = [("summary", "bluf", b.summary.bluf), *((q.address, "text", q.text) for q in b.quotes),
              *((k.address, "text", k.text) for k in b.summary.key_points[:4])]
