@@ -28,7 +28,7 @@ from briefing_app.core.briefing.model import (
 from briefing_app.core.io.yamlsafe import Mapping, Node, Scalar, Sequence, describe
 from briefing_app.core.problems import Problem
 
-__all__ = ["SUPPORTED_MAJOR", "Ctx", "INVALID", "Converter", "Fields", "convert_fields", "required_keys", "close_matches",
+__all__ = ["SUPPORTED_MAJOR", "Ctx", "where_from_message", "INVALID", "Converter", "Fields", "convert_fields", "required_keys", "close_matches",
            "SLUG_RE", "FORMAT_RE", "NEAREST_HINTS", "EVIDENCE_FIELDS", "SOURCE_FIELDS", "KEY_POINT_FIELDS",
            "SUMMARY_FIELDS", "ACTOR_FIELDS", "RELATION_FIELDS", "EVENT_FIELDS", "QUOTE_FIELDS", "TOP_FIELDS"]
 
@@ -43,12 +43,29 @@ _FALSE = ("false", "False", "FALSE")
 #: How many failed excerpts get a "nearest passage" hint (each costs a fuzzy scan).
 NEAREST_HINTS = 25
 
+#: The field path every message starts with: `timeline/ev-x.date`, `quotes/q1.evidence[0].quote`,
+#: `timeline[3]` (an element without a readable id), `summary.bluf`, `sources`.
+_PATH_RE = re.compile(r"(summary|key_points|actors|relations|timeline|quotes|sources)"
+                      r"(?:/([a-z0-9][a-z0-9-]*))?(?:\[\d+\])?(?:\.([A-Za-z_][A-Za-z0-9_]*))?[:.\[]")
+
+
+def where_from_message(message: str) -> tuple[str | None, str | None]:
+    """(address, field) a validation message names by its leading field path; (None, None) for the file."""
+    m = _PATH_RE.match(message)
+    if m is None:
+        return None, None
+    section, element, field = m.groups()
+    return (f"{section}/{element}" if element else section), field
+
+
 INVALID: Any = object()  # a field whose problem has been reported
 
 
 class Ctx:
-    def __init__(self, filename: str):
+    def __init__(self, filename: str, lenient: bool = False):
         self.filename = filename
+        #: build what can be read (see lenient.py) instead of stopping at the end with every problem
+        self.lenient = lenient
         self.problems: list[Problem] = []
         # deferred checks, run once every list is known
         self.refs: list[tuple[Scalar, str, str, str]] = []  # node, path, list name, id
@@ -63,7 +80,7 @@ class Ctx:
     def error(self, node: Node | None, message: str, line: int | None = None, col: int | None = None) -> Any:
         ln = line if line is not None else (node.line if node is not None else 1)
         cl = col if col is not None else (node.col if node is not None else 1)
-        self.problems.append(Problem(self.filename, ln, cl, message))
+        self.problems.append(Problem(self.filename, ln, cl, message, *where_from_message(message)))
         return INVALID
 
     def expected(self, node: Node, path: str, what: str) -> Any:

@@ -12,7 +12,7 @@ shown when it is not found.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, cast
 
 from briefing_app.core.briefing.fields import (
     ACTOR_FIELDS,
@@ -33,6 +33,7 @@ from briefing_app.core.briefing.fields import (
     close_matches,
     convert_fields,
 )
+from briefing_app.core.briefing.lenient import drop_invalid_optional, make_readable
 from briefing_app.core.briefing.model import (
     Actor,
     Briefing,
@@ -46,9 +47,9 @@ from briefing_app.core.briefing.model import (
 )
 from briefing_app.core.briefing.textmatch import NormalisedText, first_difference, nearest_match
 from briefing_app.core.io.yamlsafe import Mapping, Node, Scalar, Sequence, describe
-from briefing_app.core.problems import BriefingError, LoadError
+from briefing_app.core.problems import BriefingError, LoadError, Problem
 
-__all__ = ["build_briefing", "SUPPORTED_MAJOR"]
+__all__ = ["build_briefing", "build_briefing_lenient", "SUPPORTED_MAJOR"]
 
 
 def _element_path(section: str, index: int, node: Node) -> str:
@@ -84,18 +85,32 @@ def _elements(ctx: Ctx, node: Node | None, section: str, spec: Fields,
             id_node = item.items["id"]
             if ident in seen:
                 ctx.error(id_node, f"{path}: duplicate id {ident!r} in {section} (first at line {seen[ident]})")
+                if ctx.lenient:
+                    continue  # the first element of that id is the one shown
             else:
                 seen[ident] = id_node.line
                 ctx.ids[section].add(ident)
-        if any(v is INVALID for v in fields.values()):
+        if any(v is INVALID for v in fields.values()) and not (ctx.lenient and drop_invalid_optional(fields, spec)):
             continue
-        try:
-            out.append(make(fields))
-        except _FieldProblem as exc:  # cross-field rule, located at the field it faults
-            ctx.error(item.items.get(exc.field, item), f"{path}.{exc.field}: {exc}")
-        except ValueError as exc:  # any other rule a model class enforces
-            ctx.error(item, f"{path}: {exc}")
+        element = _make(ctx, item, path, spec, make, fields)
+        if element is not None:
+            out.append(element)
     return tuple(out)
+
+
+def _make(ctx: Ctx, item: Mapping, path: str, spec: Fields, make: Callable[[dict[str, Any]], Any],
+          fields: dict[str, Any]) -> Any:
+    """`make(fields)`, reporting a rule the model enforces; leniently, without the optional field it faults."""
+    try:
+        return make(fields)
+    except _FieldProblem as exc:  # cross-field rule, located at the field it faults
+        ctx.error(item.items.get(exc.field, item), f"{path}.{exc.field}: {exc}")
+        if ctx.lenient and not spec[exc.field][0]:
+            fields.pop(exc.field, None)
+            return _make(ctx, item, path, spec, make, fields)
+    except ValueError as exc:  # any other rule a model class enforces
+        ctx.error(item, f"{path}: {exc}")
+    return None
 
 
 class _FieldProblem(ValueError):
@@ -156,7 +171,23 @@ def _check_format(ctx: Ctx, root: Mapping) -> None:
 
 def build_briefing(root: Node, filename: str) -> Briefing:
     """Validate `root` and build the model, or raise `BriefingError` with every problem."""
-    ctx = Ctx(filename)
+    briefing, problems = _build(root, Ctx(filename))
+    if problems:
+        raise BriefingError(problems)
+    return briefing
+
+
+def build_briefing_lenient(root: Node, filename: str) -> tuple[Briefing, list[Problem]]:
+    """The model of whatever can be read (lenient.py says what is left out), and every problem.
+
+    Raises `LoadError` only when nothing can be read: the document is not a
+    briefing at all (not a mapping, an annotation file, a newer format).
+    """
+    return _build(root, Ctx(filename, lenient=True))
+
+
+def _build(root: Node, ctx: Ctx) -> tuple[Briefing, list[Problem]]:
+    filename = ctx.filename
     if isinstance(root, Scalar) and root.is_null:
         raise LoadError(filename, root.line, root.col,
                         "the file holds an empty document; expected a briefing (a YAML mapping)")
@@ -181,6 +212,8 @@ def build_briefing(root: Node, filename: str) -> Briefing:
             kps = _elements(ctx, sf.get("key_points"), "key_points", KEY_POINT_FIELDS, _make_key_point)
             if sf.get("bluf") not in (None, INVALID):
                 summary = Summary(bluf=sf["bluf"], key_points=kps)
+            elif ctx.lenient:
+                summary = Summary(bluf="", key_points=kps)
     actors = _elements(ctx, items.get("actors"), "actors", ACTOR_FIELDS, lambda f: Actor(**f))
     relations = _elements(ctx, items.get("relations"), "relations", RELATION_FIELDS, _make_relation)
     timeline = _elements(ctx, items.get("timeline"), "timeline", EVENT_FIELDS, _make_event)
@@ -199,10 +232,16 @@ def build_briefing(root: Node, filename: str) -> Briefing:
     if summary is not None:
         summary = Summary(summary.bluf, tuple(_fix_bare_evidence(k, sources) for k in summary.key_points))
 
-    if ctx.problems or summary is None or any(v is INVALID for v in top.values()):
+    if ctx.lenient:
+        summary, parts = make_readable(top, summary, dict(actors=actors, relations=relations, timeline=timeline,
+                                                          quotes=quotes), sources, filename)
+        actors, relations, timeline, quotes = (parts["actors"], parts["relations"], parts["timeline"],
+                                               parts["quotes"])
+    elif ctx.problems or summary is None or any(v is INVALID for v in top.values()):
         if not ctx.problems:  # pragma: no cover - every invalid path reports
             ctx.error(root, "the briefing is not valid")
-        raise BriefingError(sorted(ctx.problems, key=lambda p: (p.line, p.col)))
+        return cast(Briefing, None), sorted(ctx.problems, key=lambda p: (p.line, p.col))
+    assert summary is not None
 
     extensions = {k: _plain(v) for k, v in items.items() if k.startswith("x-")}
     briefing = Briefing(
@@ -214,7 +253,7 @@ def build_briefing(root: Node, filename: str) -> Briefing:
         quotes=quotes, extensions=extensions, locations=ctx.locations,
     )
     briefing.__dict__["normalised_sources"] = norm  # reuse the work done for the checks
-    return briefing
+    return briefing, sorted(ctx.problems, key=lambda p: (p.line, p.col))
 
 
 def _quote_nodes(node: Node | None, quotes: tuple[Quote, ...]) -> list[tuple[Scalar, Quote]]:
