@@ -10,7 +10,9 @@ The parts, each testable alone:
   Show in Source, the search field;
 * `files` — `FileHandling` (file_handling.py): Open, Open Recent, reading on
   a worker thread with progress, reload on change;
-* `layout_settings` — `LayoutSettings` (layout_settings.py).
+* `layout_settings` — `LayoutSettings` (layout_settings.py);
+* `problems` — `ProblemsController` (gui/problems/): the Problems dock, marks,
+  navigator counts, the notice and title word, why Export PDF is off.
 
 The window itself holds the undo stack, the action registry's actions, the
 injected `Prompts` service (gui/dialogs/prompts.py: every message box and
@@ -49,6 +51,7 @@ from briefing_app.core.search import SearchIndex
 from briefing_app.gui import settings as cfg
 from briefing_app.gui.actions import APPEARANCE_ACTIONS, ActionName, create_actions
 from briefing_app.gui.dialogs.prompts import Prompts
+from briefing_app.gui.problems.controller import ProblemsController, plural
 from briefing_app.gui.theme import apply_appearance
 from briefing_app.gui.views.field_hub import FieldViewHub
 from briefing_app.gui.window.chrome import WindowChrome
@@ -102,6 +105,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self, self.pages, self.chrome.search_field)
         self.files = FileHandling(self, self.prompts)
         self.layout_settings = LayoutSettings(self, self.chrome, self.pages)
+        self.problems = ProblemsController(self)
         self._appearance = QActionGroup(self)
         for name in APPEARANCE_ACTIONS.values():
             self._appearance.addAction(self.actions[ActionName(name)])
@@ -164,6 +168,8 @@ class MainWindow(QMainWindow):
         files.loaded.connect(self._loaded)
         files.failed.connect(self._failed)
         files.message.connect(self.statusBar().showMessage)
+        self.briefing_changed.connect(self.problems.briefing_shown)
+        self.field_view_added.connect(self.problems.mark)
 
     # -- the parts' state, where the annotation code and tests reach it ------------------
     @property
@@ -245,7 +251,7 @@ class MainWindow(QMainWindow):
         self.chrome.set_banner(briefing.classification)
         self.chrome.set_file(self.path)
         where = f" \u2014 {path.name}" if path else ""
-        self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
+        self.setWindowTitle(f"{briefing.title}{where}{self.problems.title_note()}[*] \u2014 Briefing Reader")
         self._update_file_actions()
         if not keep_place:
             self.navigation.start()
@@ -258,11 +264,13 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, result: LoadedBriefing, same_file: bool) -> None:
         self.chrome.loading(False)
+        self.problems.loaded(result.briefing, result.path, result.problems, result.findings)
         if same_file and self.briefing is not None:
             self._reload_in_place(result)
         else:
             # said first: what showing the briefing leads to (an unknown `goto`) may have more to say
-            self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
+            note = f" with {plural(len(result.problems), 'problem')}" if result.problems else ""
+            self.statusBar().showMessage(f"Opened {result.path.name}{note} in {result.seconds:.2f} s", 4000)
             self.set_briefing(result.briefing, result.path, result.index, stamp=result.stamp)
 
     def _reload_in_place(self, result: LoadedBriefing) -> None:
@@ -304,6 +312,14 @@ class MainWindow(QMainWindow):
     def _failed(self, path: Path, problems: list[Problem]) -> None:
         self.chrome.loading(False)
         self.statusBar().showMessage(f"{path.name} could not be opened", 6000)
+        if self.briefing is None:  # nothing else to show: the problems in the dock, the file's text around them
+            self.problems.unreadable_file(path, list(problems))
+            self.setWindowTitle(f"{path.name} \u2014 {plural(len(problems), 'problem')} \u2014 Briefing Reader")
+            self.pages.set_empty_hint(f"No briefing is open: {path.name} could not be opened.\n\n"
+                                      "Fix it and save it, or press Reload (F5), to try it again; or open "
+                                      "another briefing with File \u203a Open (Ctrl+O), or drop one on this window.")
+            self._update_file_actions()
+            return
         from briefing_app.gui.dialogs.problems import ProblemsDialog
 
         if self.problems_dialog is not None:
@@ -311,16 +327,11 @@ class MainWindow(QMainWindow):
         self.problems_dialog = ProblemsDialog(self, path, list(problems),
                                               self.briefing.title if self.briefing else None)
         self.problems_dialog.open()
-        if self.briefing is None:
-            self.pages.set_empty_hint(f"No briefing is open: {path.name} could not be opened.\n\n"
-                                      "Fix it and save it, or press Reload (F5), to try it again; or open "
-                                      "another briefing with File \u203a Open (Ctrl+O), or drop one on this window.")
-            self._update_file_actions()
 
     def _update_file_actions(self) -> None:
         """Reload needs a file to read again, Export PDF an open briefing."""
         self.actions[ActionName.RELOAD].setEnabled(bool(self.files.path or self.files.failed_path))
-        self.actions[ActionName.EXPORT_PDF].setEnabled(self.briefing is not None and self.path is not None)
+        self.problems.update_export_action(self.briefing is not None and self.path is not None)
 
     def _update_history_actions(self, can_back: bool, can_forward: bool) -> None:
         self.actions[ActionName.BACK].setEnabled(can_back)
@@ -377,7 +388,7 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.dialogs import export as export_dialog
 
         export_dialog.show_export_dialog(self, self.path, self.briefing, self.annotation_layer_paths(),
-                                         prompts=self.prompts)
+                                         prompts=self.prompts, refusal=self.problems.export_refusal())
 
     def _copy(self) -> None:
         w = QApplication.focusWidget()
