@@ -9,7 +9,7 @@ announced with `entry_activated(Entry)`; the window jumps there.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication, QKeyEvent, QKeySequence
+from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTabWidget, QTreeView, QWidget
 
 from briefing_app.gui.problems.entries import FINDING, PROBLEM, Entry
@@ -19,7 +19,7 @@ __all__ = ["ProblemsDock", "EntriesView"]
 
 
 class EntriesView(QTreeView):
-    """A flat list of entries; Ctrl+C copies the current one as the command line prints it."""
+    """A flat list of entries; Edit › Copy (Ctrl+C) copies the current one as the command line prints it."""
 
     def __init__(self, model: EntriesModel, name: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -44,14 +44,11 @@ class EntriesView(QTreeView):
             self.resizeColumnToContents(column)
             self.setColumnWidth(column, min(self.columnWidth(column) + 12, 320))
 
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
-        if event.matches(QKeySequence.StandardKey.Copy):
-            entry = self.currentIndex().data(ENTRY_ROLE)
-            if entry is not None:
-                QGuiApplication.clipboard().setText(entry.line_text())
-                event.accept()
-                return
-        super().keyPressEvent(event)
+    def copy(self) -> None:
+        """Edit › Copy (Ctrl+C) here: the current entry as the command line prints it."""
+        entry = self.currentIndex().data(ENTRY_ROLE)
+        if entry is not None:
+            QGuiApplication.clipboard().setText(entry.line_text())
 
 
 class ProblemsDock(QDockWidget):
