@@ -251,3 +251,18 @@ def test_the_navigator_badge_is_drawn(opened, qtbot):
     # the badge's red is drawn at the right of the row, left of the count
     reds = [image.pixelColor(x, rect.height() // 2) for x in range(rect.width())]
     assert any(c.red() > 150 and c.green() < 90 and c.blue() < 90 for c in reds)
+
+
+def test_a_restored_layout_shows_no_empty_banner_before_a_briefing(loaded, qtbot):
+    """The layout saved with a briefing open must not bring back an empty classification strip
+    in a window that has nothing (or an unreadable file) to show."""
+    from briefing_app.gui.window.main_window import MainWindow
+
+    assert loaded.chrome.banner_bar.isVisible()
+    loaded.close()  # saves the layout
+    w = MainWindow(prompts=loaded.prompts)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    assert not w.chrome.banner_bar.isVisible() and not w.chrome.banner_top.isVisible()
+    w.close()

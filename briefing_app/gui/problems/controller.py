@@ -70,6 +70,7 @@ class ProblemsController(QObject):
         action.toggled.connect(self._toggled)
         self.dock.visibilityChanged.connect(lambda _v: action.setChecked(not self.dock.isHidden()))
         self.dock.entry_activated.connect(self.activate)
+        self._sized = False
         export = window.actions[ActionName.EXPORT_PDF]
         self._export_tips = (export.toolTip(), export.statusTip())
 
@@ -155,8 +156,12 @@ class ProblemsController(QObject):
 
     # -- the dock --------------------------------------------------------------------------
     def show_dock(self, raise_findings: bool = False) -> None:
+        first = not self._sized and self.dock.isHidden()
         self.dock.show()
         self.dock.raise_()
+        if first:  # a fifth of the window the first time: the pages stay the thing to read
+            self._sized = True
+            self.window.resizeDocks([self.dock], [max(130, self.window.height() // 5)], Qt.Orientation.Vertical)
         if raise_findings:
             self.dock.tabs.setCurrentIndex(1)
 

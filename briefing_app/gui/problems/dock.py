@@ -8,14 +8,42 @@ announced with `entry_activated(Entry)`; the window jumps there.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QHeaderView, QTabWidget, QTreeView, QWidget
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QHeaderView,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTabWidget,
+    QTreeView,
+    QWidget,
+)
 
 from briefing_app.gui.problems.entries import FINDING, PROBLEM, Entry
 from briefing_app.gui.problems.model import ENTRY_ROLE, EntriesModel
 
 __all__ = ["ProblemsDock", "EntriesView"]
+
+
+class _WrappingDelegate(QStyledItemDelegate):
+    """Rows as tall as their message wrapped to its column (long did-you-means and nearest passages
+    are read without scrolling sideways)."""
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self.view = view
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
+        size = super().sizeHint(option, index)
+        width = self.view.columnWidth(index.column()) - 8
+        text = index.data()
+        if not isinstance(text, str) or width <= 40:
+            return size
+        rect = QFontMetrics(option.font).boundingRect(QRect(0, 0, width, 100_000),
+                                                      int(Qt.TextFlag.TextWordWrap), text)
+        return QSize(size.width(), max(size.height(), rect.height() + 6))
 
 
 class EntriesView(QTreeView):
@@ -33,9 +61,11 @@ class EntriesView(QTreeView):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.setItemDelegate(_WrappingDelegate(self))
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.sectionResized.connect(lambda *_a: self.scheduleDelayedItemsLayout())
 
     def resize_columns(self) -> None:
         """Where (and Rule) as wide as their text, the message takes the rest and wraps."""
@@ -84,7 +114,7 @@ class ProblemsDock(QDockWidget):
         n, m = self.problems.rowCount(), self.findings.rowCount()
         self.tabs.setTabText(0, f"Problems ({n})")
         self.tabs.setTabText(1, f"Tradecraft ({m})")
-        self.setWindowTitle(f"Problems ({n})" if n else "Problems")
+        self.setWindowTitle(f"Problems ({n})" if n else "Problems \u00b7 Tradecraft" if m else "Problems")
         for view in (self.problems_view, self.findings_view):
             view.resize_columns()
         if n:

@@ -27,6 +27,8 @@ LAYER = "problems"
 #: The text field that carries the mark of an entry about a non-text field or the whole element.
 MAIN_FIELD = {"summary": "bluf", "key_points": "text", "actors": "description", "relations": "kind",
               "timeline": "title", "quotes": "text", "sources": "title"}
+#: The fields the text views show as text (the others — dates, confidence, likelihood, ids — are not).
+TEXT_FIELDS = frozenset({"bluf", "text", "title", "description", "note", "context", "location", "kind"})
 _HUES = {PROBLEM: "#d64545", "finding": "#e07000"}
 
 
@@ -39,8 +41,9 @@ def problem_highlights(briefing: Briefing, entries: Iterable[Entry], palette: QP
         el = briefing.element(e.address) if e.address else None
         if el is None or e.address is None:
             continue
-        field = e.field if e.field and isinstance(getattr(el, e.field, None), str) else None
-        field = field or MAIN_FIELD.get(section_of(e.address), "")
+        section = section_of(e.address)
+        field = e.field if e.field in TEXT_FIELDS and (section, e.field) != ("actors", "kind") else None
+        field = field or MAIN_FIELD.get(section, "")
         value = getattr(el, field, None)
         if not isinstance(value, str) or not value.strip():
             continue

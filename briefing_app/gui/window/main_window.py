@@ -111,6 +111,7 @@ class MainWindow(QMainWindow):
             self._appearance.addAction(self.actions[ActionName(name)])
         self._connect_signals()
         self.layout_settings.restore()
+        self.chrome.set_banner("")  # a restored layout must not show the banner bars before a briefing is
         self.show_appearance(cfg.get(cfg.APPEARANCE))
         self._update_history_actions(False, False)  # nothing to go back or forward to yet
         self._update_file_actions()  # nor to reload or export
