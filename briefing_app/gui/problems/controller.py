@@ -24,14 +24,13 @@ from briefing_app.gui import settings as cfg
 from briefing_app.gui.actions import ActionName
 from briefing_app.gui.problems.dock import ProblemsDock
 from briefing_app.gui.problems.entries import PROBLEM, Entry, counts_by_section, from_findings, from_problems
-from briefing_app.gui.problems.file_text import FileTextView
-from briefing_app.gui.problems.marks import LAYER, problem_highlights
 from briefing_app.gui.theme import colors, mix
 
 if TYPE_CHECKING:
     from PySide6.QtGui import QColor
 
     from briefing_app.core.briefing.model import Briefing
+    from briefing_app.gui.problems.file_text import FileTextView
     from briefing_app.gui.views.field_view import FieldView
 
 __all__ = ["ProblemsController", "plural"]
@@ -62,10 +61,8 @@ class ProblemsController(QObject):
         self.notice.setAccessibleName("Problems notice")
         self.notice.hide()
         self.notice.linkActivated.connect(lambda _link: self.show_dock())
-        self.file_text = FileTextView()
-        self.file_text.hide()
         window.chrome.central_layout.insertWidget(0, self.notice)
-        window.chrome.central_layout.addWidget(self.file_text, 1)
+        self._file_text: FileTextView | None = None
         action = window.actions[ActionName.TOGGLE_PROBLEMS]
         action.toggled.connect(self._toggled)
         self.dock.visibilityChanged.connect(lambda _v: action.setChecked(not self.dock.isHidden()))
@@ -79,8 +76,7 @@ class ProblemsController(QObject):
         """A briefing was read (with its problems, if any): call before the window shows it."""
         self.briefing, self.unreadable = briefing, None
         self.entries = from_problems(problems) + from_findings(findings, path.name)
-        self.file_text.hide()
-        self.window.chrome.splitter.show()
+        self._hide_file_text()
         self.dock.set_entries(self.entries)
         show: bool = cfg.get(cfg.SHOW_PROBLEMS)
         if self.entries and show:
@@ -108,8 +104,7 @@ class ProblemsController(QObject):
             self.briefing, self.entries = briefing, []
             self.dock.set_entries([])
         self.unreadable = None
-        self.file_text.hide()
-        self.window.chrome.splitter.show()
+        self._hide_file_text()
         n = self.problem_count()
         if n:
             self._set_notice(f"\u26a0 This briefing has <b>{plural(n, 'problem')}</b>: what could not be read "
@@ -123,8 +118,28 @@ class ProblemsController(QObject):
 
     def mark(self, view: FieldView) -> None:
         """Draw the marks on one text view (each view as it is built)."""
+        if not self.entries and not view.highlight_layer("problems"):
+            return  # nothing to draw, nothing to clear (and the marks module stays unloaded)
+        from briefing_app.gui.problems.marks import LAYER, problem_highlights
+
         b = self.briefing
         view.set_highlight_layer(LAYER, problem_highlights(b, self.entries, view.palette()) if b else [])
+
+    @property
+    def file_text(self) -> FileTextView:
+        """The text of a file nothing could be read of, in place of the pages (made when first needed)."""
+        if self._file_text is None:
+            from briefing_app.gui.problems.file_text import FileTextView
+
+            self._file_text = FileTextView()
+            self._file_text.hide()
+            self.window.chrome.central_layout.addWidget(self._file_text, 1)
+        return self._file_text
+
+    def _hide_file_text(self) -> None:
+        if self._file_text is not None:
+            self._file_text.hide()
+        self.window.chrome.splitter.show()
 
     # -- what the window asks ------------------------------------------------------------
     def problem_count(self) -> int:

@@ -9,10 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from briefing_app.core.problems import Problem
 from briefing_app.core.search import section_of
-from briefing_app.core.tradecraft import Finding, rule_named
+
+if TYPE_CHECKING:
+    from briefing_app.core.problems import Problem
+    from briefing_app.core.tradecraft import Finding
 
 __all__ = ["Entry", "PROBLEM", "FINDING", "from_problems", "from_findings", "counts_by_section"]
 
@@ -52,6 +55,8 @@ class Entry:
         """For a finding: why its rule matters, and the reference (the rule table's words)."""
         if self.kind != FINDING:
             return ""
+        from briefing_app.core.tradecraft import rule_named  # loaded by then: the worker ran the rules
+
         rule = rule_named(self.rule)
         return f"{rule.what}\n\nWhy: {rule.why}\n\nReference: {rule.reference}"
 
