@@ -86,6 +86,8 @@ def test_a_briefing_with_problems_shows_the_rest_and_lists_them(opened):
     export = w.actions[ActionName.EXPORT_PDF]
     assert not export.isEnabled()
     assert "3 problems" in export.toolTip() and "PDF export is off" in export.statusTip()
+    # as `briefing-app check` does, a briefing with problems is not checked for tradecraft further
+    assert dock.findings.rowCount() == 0 and dock.tabs.tabText(1) == "Tradecraft (not checked)"
 
 
 def test_clicking_a_problem_goes_to_its_element_and_enter_too(opened, qtbot):

@@ -72,12 +72,15 @@ class ProblemsController(QObject):
         self._export_tips = (export.toolTip(), export.statusTip())
 
     # -- what the window tells it ------------------------------------------------------
-    def loaded(self, briefing: Briefing, path: Path, problems: list[Problem], findings: list[Any]) -> None:
-        """A briefing was read (with its problems, if any): call before the window shows it."""
+    def loaded(self, briefing: Briefing, path: Path, problems: list[Problem], findings: list[Any] | None) -> None:
+        """A briefing was read (with its problems, if any): call before the window shows it.
+
+        `findings` None: the tradecraft rules were not run (a briefing with problems, as `check` does).
+        """
         self.briefing, self.unreadable = briefing, None
-        self.entries = from_problems(problems) + from_findings(findings, path.name)
+        self.entries = from_problems(problems) + from_findings(findings or [], path.name)
         self._hide_file_text()
-        self.dock.set_entries(self.entries)
+        self.dock.set_entries(self.entries, checked=findings is not None)
         show: bool = cfg.get(cfg.SHOW_PROBLEMS)
         if self.entries and show:
             self.show_dock(raise_findings=not problems)
@@ -86,7 +89,7 @@ class ProblemsController(QObject):
         """Nothing of `path` could be read and nothing else is shown: its problems and its text."""
         self.briefing, self.unreadable = None, path
         self.entries = from_problems(problems)
-        self.dock.set_entries(self.entries)
+        self.dock.set_entries(self.entries, checked=False)
         self.show_dock()
         # a file that is not there, or not a readable file, is not "an invalid briefing"
         what = "is not a briefing that can be read" if path.is_file() and os.access(path, os.R_OK) \

@@ -81,6 +81,10 @@ class EntriesView(QTreeView):
             QGuiApplication.clipboard().setText(entry.line_text())
 
 
+_TRADECRAFT_TIP = ("ICD 203 and ICD 206 tradecraft checks (as `briefing-app check` prints them); "
+                   "hover a finding for why its rule matters")
+
+
 class ProblemsDock(QDockWidget):
     """The bottom dock: Problems and Tradecraft tabs (View › Problems shows and hides it)."""
 
@@ -101,19 +105,22 @@ class ProblemsDock(QDockWidget):
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.problems_view, "Problems")
         self.tabs.addTab(self.findings_view, "Tradecraft")
-        self.tabs.setTabToolTip(1, "ICD 203 and ICD 206 tradecraft checks (as `briefing-app check` prints them); "
-                                   "hover a finding for why its rule matters")
+        self.tabs.setTabToolTip(1, _TRADECRAFT_TIP)
         self.setWidget(self.tabs)
         for view in (self.problems_view, self.findings_view):
             view.clicked.connect(self._activated)
             view.activated.connect(self._activated)  # Enter (and a double-click)
 
-    def set_entries(self, entries: list[Entry]) -> None:
+    def set_entries(self, entries: list[Entry], checked: bool = True) -> None:
+        """Show these entries; `checked` False: the tradecraft rules were not run (the file has problems)."""
         self.problems.set_entries(entries)
         self.findings.set_entries(entries)
         n, m = self.problems.rowCount(), self.findings.rowCount()
         self.tabs.setTabText(0, f"Problems ({n})")
-        self.tabs.setTabText(1, f"Tradecraft ({m})")
+        self.tabs.setTabText(1, f"Tradecraft ({m})" if checked else "Tradecraft (not checked)")
+        self.tabs.setTabToolTip(1, _TRADECRAFT_TIP if checked else
+                                "The tradecraft checks run once the briefing has no problems "
+                                "(as `briefing-app check` does)")
         self.setWindowTitle(f"Problems ({n})" if n else "Problems \u00b7 Tradecraft" if m else "Problems")
         for view in (self.problems_view, self.findings_view):
             view.resize_columns()

@@ -55,8 +55,8 @@ class LoadedBriefing:
         self.stamp = stamp
         #: what is wrong with the file (the briefing shows what could be read); empty when valid
         self.problems: list[Problem] = problems or []
-        #: the tradecraft rules' findings (core/tradecraft)
-        self.findings: list[Finding] = findings or []
+        #: the tradecraft rules' findings (core/tradecraft); None: not checked (the briefing has problems)
+        self.findings: list[Finding] | None = findings
 
 
 def load_now(path: Path) -> LoadedBriefing:
@@ -80,7 +80,9 @@ def load_now(path: Path) -> LoadedBriefing:
         raise BriefingError(problems)
     _warm(b)
     index = SearchIndex(b)
-    findings = check_briefing(b)
+    # as `briefing-app check` does, a file with problems is not checked further: the rules would
+    # judge what was left out (evidence citing an unknown source, say) as missing
+    findings = None if problems else check_briefing(b)
     return LoadedBriefing(path, b, index, time.perf_counter() - t0, stamp, problems, findings)
 
 
