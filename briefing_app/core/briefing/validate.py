@@ -232,7 +232,7 @@ def _build(root: Node, ctx: Ctx) -> tuple[Briefing, list[Problem]]:
     if summary is not None:
         summary = Summary(summary.bluf, tuple(_fix_bare_evidence(k, sources) for k in summary.key_points))
 
-    if ctx.lenient:
+    if ctx.lenient and ctx.problems:  # a valid file reads the same either way
         summary, parts = make_readable(top, summary, dict(actors=actors, relations=relations, timeline=timeline,
                                                           quotes=quotes), sources, filename)
         actors, relations, timeline, quotes = (parts["actors"], parts["relations"], parts["timeline"],
