@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing_app.core.briefing.lenient import UNKNOWN_CLASSIFICATION
 from briefing_app.core.briefing.loader import (
@@ -141,3 +143,56 @@ def test_a_missing_file_is_a_problem_not_an_exception(tmp_path):
 
 def test_the_strict_load_still_refuses_a_briefing_with_problems():
     assert len(strict_problems(with_lines(("date: 2023-03", "date: 2023-13")))) == 1
+
+
+# -- on any edit of a valid briefing: lenient loading never raises, and agrees with validate -----------
+
+_LINES = MINIMAL.splitlines()
+
+
+@st.composite
+def edited(draw) -> str:
+    """MINIMAL with a few lines deleted, duplicated or changed (a value replaced, a key misspelt)."""
+    lines = list(_LINES)
+    for _ in range(draw(st.integers(1, 4))):
+        i = draw(st.integers(0, len(lines) - 1))
+        how = draw(st.sampled_from(["delete", "duplicate", "value", "key"]))
+        key, colon, _value = lines[i].partition(":")
+        if how == "delete":
+            del lines[i]
+        elif how == "duplicate":
+            lines.insert(i, lines[i])
+        elif how == "value" and colon:
+            lines[i] = key + ": " + draw(st.sampled_from(["", "2023-13", "[x]", "{a: 1}", "nope", "~", "true"]))
+        elif how == "key" and colon:
+            lines[i] = key + "x" + colon + _value
+        if not lines:
+            lines = [""]
+    return "\n".join(lines) + "\n"
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(edited())
+def test_any_edit_reads_leniently_with_the_problems_validate_reports(text):
+    b, problems = lenient(text)
+    try:
+        strict = parse_briefing_bytes(text.encode(), "f.yaml")
+    except BriefingError as exc:
+        assert [str(p) for p in problems] == [str(p) for p in exc.problems]
+        if b is None:  # nothing readable: only a file that is not a briefing at all
+            assert len(problems) == 1
+            return
+    else:
+        assert problems == [] and b == strict
+        return
+    # what was read is a consistent model: every reference resolves, every address is unique
+    actor_ids = {a.id for a in b.actors}
+    assert all(a.affiliation in (None, *actor_ids) for a in b.actors)
+    assert all(r.from_actor in actor_ids and r.to_actor in actor_ids for r in b.relations)
+    assert all(set(e.actors) <= actor_ids for e in b.timeline)
+    source_ids = {s.id for s in b.sources}
+    for _address, evidence in b.cited_elements():
+        assert all(ev.source in source_ids for ev in evidence)
+    for seq in (b.sources, b.summary.key_points, b.actors, b.relations, b.timeline, b.quotes):
+        assert len({el.id for el in seq}) == len(seq)
+    assert b.title and b.id and b.as_of and b.classification
