@@ -49,6 +49,6 @@ def problem_highlights(briefing: Briefing, entries: Iterable[Entry], palette: QP
             continue
         hue = QColor(_HUES.get(e.kind, _HUES[PROBLEM]))
         what = "Problem" if e.kind == PROBLEM else f"Tradecraft [{e.rule}]"
-        out.append(FieldHighlight(e.address, field, 0, len(value), mix(c.base, hue, 0.30 if dark else 0.16),
+        out.append(FieldHighlight(e.address, field, 0, len(value), mix(c.base, hue, 0.26 if dark else 0.16),
                                   f"{what}: {e.message}", TINT, hue.lighter(130) if dark else hue, "dash"))
     return out
