@@ -268,3 +268,34 @@ def test_a_restored_layout_shows_no_empty_banner_before_a_briefing(loaded, qtbot
     qtbot.waitExposed(w)
     assert not w.chrome.banner_bar.isVisible() and not w.chrome.banner_top.isVisible()
     w.close()
+
+
+def test_the_open_file_saved_mid_edit_shows_its_error_and_keeps_the_briefing(window, qtbot, tmp_path):
+    """Reload on change: a save that breaks the YAML shows the problem and the file around it (no
+    dialog), the briefing as last read a click away; saving the fix reads it again."""
+    w = window
+    path = tmp_path / "draft.yaml"
+    good = SAMPLE.read_text(encoding="utf-8")
+    path.write_text(good, encoding="utf-8")
+    open_with_file_menu(qtbot, w, path)
+    title = w.briefing.title
+    with qtbot.waitSignal(w.files.failed, timeout=10_000):
+        path.write_text(good.replace("as_of: ", "as_of: [unclosed ", 1), encoding="utf-8")
+    assert w.problems_dialog is None and w.briefing is not None and w.briefing.title == title
+    dock = w.problems.dock
+    assert dock.isVisible() and "YAML syntax error" in dock.problems.index(0, 1).data()
+    assert w.problems.file_text.isVisible() and "1 problem" in w.windowTitle()
+    assert not w.actions[ActionName.EXPORT_PDF].isEnabled()
+    notice = w.problems.notice
+    assert "can no longer be read" in notice.text()
+    notice.setFocus()  # the notice's link, by keyboard: the briefing as last read
+    qtbot.keyClick(notice, Qt.Key.Key_Tab)
+    qtbot.keyClick(notice, Qt.Key.Key_Return)
+    assert not w.problems.file_text.isVisible() and w.pages.stack.isVisible()
+    click_row(qtbot, dock.problems_view, 0)  # the problem: the file around it again
+    assert w.problems.file_text.isVisible()
+    with qtbot.waitSignal(w.briefing_changed, timeout=10_000):
+        path.write_text(good, encoding="utf-8")
+    assert not w.problems.file_text.isVisible() and w.pages.stack.isVisible()
+    assert dock.problems.rowCount() == 0 and "problem" not in w.windowTitle()
+    assert w.actions[ActionName.EXPORT_PDF].isEnabled() and not notice.isVisible()

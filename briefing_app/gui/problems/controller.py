@@ -59,8 +59,10 @@ class ProblemsController(QObject):
         self.notice.setWordWrap(True)
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         self.notice.setAccessibleName("Problems notice")
+        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
         self.notice.hide()
-        self.notice.linkActivated.connect(lambda _link: self.show_dock())
+        self.notice.linkActivated.connect(self._notice_link)
         window.chrome.central_layout.insertWidget(0, self.notice)
         self._file_text: FileTextView | None = None
         action = window.actions[ActionName.TOGGLE_PROBLEMS]
@@ -96,10 +98,26 @@ class ProblemsController(QObject):
             else "could not be opened"
         self._set_notice(f"\u26a0 <b>{html.escape(path.name)}</b> {what}: {plural(len(problems), 'problem')}. "
                          "Fix the file and save it (it is read again by itself), or press Reload (F5).")
-        if problems and self.file_text.show_problem(path, problems[0]):
-            self.window.chrome.splitter.hide()
-            self.file_text.show()
+        if problems:
+            self._show_file_text(path, problems[0])
         self._counts()
+
+    def unreadable_reload(self, path: Path, problems: list[Problem]) -> None:
+        """The briefing shown, read again after a change, can no longer be read (saved mid-edit, say):
+        its problems and the file's text around them; the briefing as last read stays a click away."""
+        self.unreadable = path
+        self.entries = from_problems(problems)  # about the file on disk; the pages keep the last read
+        self.dock.set_entries(self.entries, checked=False)
+        self.show_dock()
+        self._set_notice(f"\u26a0 <b>{html.escape(path.name)}</b> can no longer be read: "
+                         f"{plural(len(problems), 'problem')}; the briefing as last read is kept. Fix the file "
+                         "and save it: it is read again by itself. <a href='pages'>Show the briefing as last "
+                         "read</a>")
+        if problems:
+            self._show_file_text(path, problems[0])
+        self._counts()
+        for view in self.window.field_views():
+            self.mark(view)
 
     def briefing_shown(self, briefing: Briefing) -> None:
         """The window shows `briefing`: mark it, count, say so (nothing if it came without `loaded`)."""
@@ -139,6 +157,29 @@ class ProblemsController(QObject):
             self.window.chrome.central_layout.addWidget(self._file_text, 1)
         return self._file_text
 
+    def _show_file_text(self, path: Path, problem: Problem) -> None:
+        """The file's text around `problem` in place of the pages (left as they are if it cannot be read)."""
+        if self.file_text.show_problem(path, problem):
+            self.window.chrome.splitter.hide()
+            self.file_text.show()
+            self._swap_link("pages", "Show the briefing as last read")
+
+    def _notice_link(self, link: str) -> None:
+        if link == "pages":  # the briefing as last read, in place of the file's text
+            self._hide_file_text()
+            self._swap_link("text", "Show the file around the error")
+        elif link == "text" and self.unreadable is not None:
+            first = next((e for e in self.entries if e.kind == PROBLEM), None)
+            if first is not None:
+                self._show_file_text(self.unreadable, Problem(first.file, first.line, first.col, first.message))
+        else:
+            self.show_dock()
+
+    def _swap_link(self, target: str, words: str) -> None:
+        text = self.notice.text()
+        if "<a href=" in text and self.window.briefing is not None:
+            self.notice.setText(text[:text.index("<a href=")] + f"<a href='{target}'>{words}</a>")
+
     def _hide_file_text(self) -> None:
         if self._file_text is not None:
             self._file_text.hide()
@@ -161,7 +202,7 @@ class ProblemsController(QObject):
         n = self.problem_count()
         if not n:
             return None
-        return (f"PDF export is off: this briefing has {plural(n, 'problem')} (View \u203a Problems). "
+        return (f"PDF export is off: the file has {plural(n, 'problem')} (View \u203a Problems). "
                 "Only a valid briefing is exported; fix the file and it is read again by itself.")
 
     def update_export_action(self, enabled: bool) -> None:
@@ -192,7 +233,7 @@ class ProblemsController(QObject):
         """Jump to what an entry is about: its element, else its section; in an unreadable file, its line."""
         w = self.window
         if self.unreadable is not None:
-            self.file_text.show_problem(self.unreadable, Problem(entry.file, entry.line, entry.col, entry.message))
+            self._show_file_text(self.unreadable, Problem(entry.file, entry.line, entry.col, entry.message))
             return
         b = w.briefing
         if b is None:

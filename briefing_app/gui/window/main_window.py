@@ -251,8 +251,7 @@ class MainWindow(QMainWindow):
         self.files.shown(path, stamp)
         self.chrome.set_banner(briefing.classification)
         self.chrome.set_file(self.path)
-        where = f" \u2014 {path.name}" if path else ""
-        self.setWindowTitle(f"{briefing.title}{where}{self.problems.title_note()}[*] \u2014 Briefing Reader")
+        self._update_title()
         self._update_file_actions()
         if not keep_place:
             self.navigation.start()
@@ -321,6 +320,11 @@ class MainWindow(QMainWindow):
                                       "another briefing with File \u203a Open (Ctrl+O), or drop one on this window.")
             self._update_file_actions()
             return
+        if self.path is not None and path.resolve() == self.path:  # the file shown, saved mid-edit: the dock
+            self.problems.unreadable_reload(path, list(problems))
+            self._update_file_actions()
+            self._update_title()
+            return
         from briefing_app.gui.dialogs.problems import ProblemsDialog
 
         if self.problems_dialog is not None:
@@ -328,6 +332,12 @@ class MainWindow(QMainWindow):
         self.problems_dialog = ProblemsDialog(self, path, list(problems),
                                               self.briefing.title if self.briefing else None)
         self.problems_dialog.open()
+
+    def _update_title(self) -> None:
+        """`Title — file.yaml — 3 problems — Briefing Reader` (the `[*]` marks unsaved annotations)."""
+        if self.briefing is not None:
+            where = f" \u2014 {self.path.name}" if self.path else ""
+            self.setWindowTitle(f"{self.briefing.title}{where}{self.problems.title_note()}[*] \u2014 Briefing Reader")
 
     def _update_file_actions(self) -> None:
         """Reload needs a file to read again, Export PDF an open briefing."""
