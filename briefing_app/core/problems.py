@@ -7,6 +7,7 @@ CLI can print `FILE:LINE:COL: message` and the GUI can list them.
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
 __all__ = ["Problem", "BriefingError", "LoadError"]
@@ -18,6 +19,10 @@ class Problem:
     line: int  # 1-based
     col: int  # 1-based
     message: str
+    #: the element at fault (`timeline/ev-x`; a bare section such as `timeline` when the element has
+    #: no readable id; None for the file as a whole) and the field, when the validator knows them
+    address: str | None = dataclasses.field(default=None, compare=False)
+    field: str | None = dataclasses.field(default=None, compare=False)
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.message}"

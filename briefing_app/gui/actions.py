@@ -51,6 +51,7 @@ class ActionName(StrEnum):
     SHOW_IN_SOURCE = "show_in_source"
     TOGGLE_NAVIGATOR = "toggle_navigator"
     TOGGLE_INSPECTOR = "toggle_inspector"
+    TOGGLE_PROBLEMS = "toggle_problems"
     APPEARANCE_SYSTEM = "appearance_system"
     APPEARANCE_LIGHT = "appearance_light"
     APPEARANCE_DARK = "appearance_dark"
@@ -122,6 +123,8 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.TOGGLE_NAVIGATOR: _Spec("&Navigator", "Show or hide the section list", ("F9",), checkable=True),
     ActionName.TOGGLE_INSPECTOR: _Spec("&Inspector", "Show or hide the details pane", ("Ctrl+I",),
                                        checkable=True),
+    ActionName.TOGGLE_PROBLEMS: _Spec("&Problems", "Show or hide the briefing's problems and tradecraft findings",
+                                      ("Ctrl+Shift+M",), checkable=True),
     ActionName.APPEARANCE_SYSTEM: _Spec("&System", "Light or dark as the desktop is", checkable=True),
     ActionName.APPEARANCE_LIGHT: _Spec("&Light", "Always light", checkable=True),
     ActionName.APPEARANCE_DARK: _Spec("&Dark", "Always dark", checkable=True),
@@ -163,7 +166,7 @@ MENUS: dict[str, list[str]] = {
               SEPARATOR, ActionName.QUIT],
     "&Edit": [ActionName.UNDO, ActionName.REDO, SEPARATOR, ActionName.COPY, SEPARATOR, ActionName.FIND,
               ActionName.FIND_NEXT, ActionName.FIND_PREVIOUS, ActionName.SEARCH],
-    "&View": [ActionName.TOGGLE_NAVIGATOR, ActionName.TOGGLE_INSPECTOR, SEPARATOR, APPEARANCE_MENU, SEPARATOR,
+    "&View": [ActionName.TOGGLE_NAVIGATOR, ActionName.TOGGLE_INSPECTOR, ActionName.TOGGLE_PROBLEMS, SEPARATOR, APPEARANCE_MENU, SEPARATOR,
               ActionName.TIMELINE_ZOOM_IN, ActionName.TIMELINE_ZOOM_OUT, ActionName.TIMELINE_FIT],
     "&Go": [ActionName.BACK, ActionName.FORWARD, SEPARATOR, ActionName.GO_OVERVIEW, ActionName.GO_ACTORS,
             ActionName.GO_RELATIONS, ActionName.GO_TIMELINE, ActionName.GO_QUOTES, ActionName.GO_SOURCES, SEPARATOR,

@@ -13,7 +13,7 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 from PySide6.QtCore import QByteArray, QSettings
 
 __all__ = ["Setting", "GEOMETRY", "WINDOW_STATE", "SPLITTERS", "LAST_FILE", "RECENT_FILES",
-           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "COLOR_LABELS", "AUTHOR", "ORGANISATION", "APPLICATION", "get", "put", "settings"]
+           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "COLOR_LABELS", "AUTHOR", "SHOW_PROBLEMS", "ORGANISATION", "APPLICATION", "get", "put", "settings"]
 
 ORGANISATION = "BriefingReader"
 APPLICATION = "briefing-app"
@@ -50,6 +50,9 @@ COLOR_LABELS: Setting[str] = Setting("annotations/labels", str, "",
                                      "prefix for what each highlight colour means (one key per colour; "
                                      "empty: the default meaning)")
 AUTHOR: Setting[str] = Setting("annotations/author", str, "", "the analyst's name, written into new annotations")
+SHOW_PROBLEMS: Setting[bool] = Setting("view/show_problems", bool, True,
+                                       "show the Problems dock when a briefing with problems or tradecraft "
+                                       "findings is opened")
 
 
 def settings() -> QSettings:

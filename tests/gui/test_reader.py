@@ -151,18 +151,21 @@ def test_search_into_source_marks_the_match(loaded, qtbot):
     assert hit.entry.text[hit.start:hit.end].lower() == "liaison"
 
 
-def test_invalid_file_lists_problems_and_keeps_briefing(loaded, qtbot, tmp_path):
+def test_an_unreadable_file_lists_problems_and_keeps_briefing(loaded, qtbot, tmp_path):
+    """Opening a file nothing can be read of (a YAML syntax error) while a briefing is open: the
+    dialog lists its problems and the briefing stays open."""
     w = loaded
     title = w.windowTitle()
     bad = tmp_path / "bad.yaml"
-    bad.write_text("format: briefing/1\nid: Bad Id\ntitle: 3\nbogus: 1\n", encoding="utf-8")
+    bad.write_text("format: briefing/1\nid: bad\ntitle: [unclosed\nbogus: 1\n", encoding="utf-8")
     w.prompts.answer("open_file", bad)
     with qtbot.waitSignal(w.files.failed, timeout=10_000):
         press(qtbot, w, "Ctrl+O")
     dlg = w.problems_dialog
     assert dlg is not None and dlg.isVisible()
+    assert "The briefing already open" in dlg.findChild(QLabel).text()
     lines = dlg.text.toPlainText().splitlines()
-    assert len(lines) >= 2
+    assert len(lines) >= 1
     assert all(line.split(":")[0].isdigit() and line.split(":")[1].isdigit() for line in lines)
     dlg.copy_all()
     assert QApplication.clipboard().text().startswith(str(bad))
@@ -171,31 +174,37 @@ def test_invalid_file_lists_problems_and_keeps_briefing(loaded, qtbot, tmp_path)
 
 
 def test_a_file_that_failed_with_nothing_open_is_retried_by_reload_and_by_saving_a_fix(window, qtbot, tmp_path):
-    """Started on a broken file, the window has nothing to show: Back, Forward and Export PDF
-    are off, Reload is on and tries the file again, and saving a fix opens it by itself."""
+    """Started on a file nothing can be read of, the window shows its problems in the Problems dock
+    and its text around the error; Back, Forward and Export PDF are off, Reload is on and tries
+    the file again, and saving a fix opens it by itself."""
     w = window
     act = w.actions
     assert not act[ActionName.BACK].isEnabled() and not act[ActionName.FORWARD].isEnabled()
     assert not act[ActionName.EXPORT_PDF].isEnabled() and not act[ActionName.RELOAD].isEnabled()
     bad = tmp_path / "draft.yaml"
     good = SAMPLE.read_text(encoding="utf-8")
-    bad.write_text(good.replace("as_of: ", "as_of: not-a-date #", 1), encoding="utf-8")
+    bad.write_text(good.replace("as_of: ", "as_of: [unclosed ", 1), encoding="utf-8")
     w.prompts.answer("open_file", bad)
     with qtbot.waitSignal(w.files.failed, timeout=10_000):
         press(qtbot, w, "Ctrl+O")
-    assert w.briefing is None and "is not a valid briefing" in w.problems_dialog.findChild(QLabel).text()
-    w.problems_dialog.close()
+    assert w.briefing is None and w.problems_dialog is None  # no dialog over an empty window
+    dock = w.problems.dock
+    assert dock.isVisible() and dock.problems.rowCount() >= 1
+    assert "YAML syntax error" in dock.problems.index(0, 1).data()
+    text = w.problems.file_text
+    assert text.isVisible() and "as_of: [unclosed" in text.toPlainText()
+    assert "is not a briefing that can be read" in w.problems.notice.text() and w.problems.notice.isVisible()
+    assert "draft.yaml" in w.windowTitle() and "1 problem" in w.windowTitle()
     assert act[ActionName.RELOAD].isEnabled() and not act[ActionName.EXPORT_PDF].isEnabled()
-    # no empty coloured strip where the classification banner would be; the page says what to do
+    # no empty coloured strip where the classification banner would be
     assert not w.chrome.banner_bar.isVisible() and not w.chrome.banner_top.isVisible()
-    hint = w.pages.empty_hint
-    assert "draft.yaml could not be opened" in hint.text() and hint.isVisible()
     with qtbot.waitSignal(w.files.failed, timeout=10_000):  # Reload tries the same file again
         press(qtbot, w, "F5")
-    w.problems_dialog.close()
+    assert w.problems.file_text.isVisible()
     with qtbot.waitSignal(w.briefing_changed, timeout=10_000):  # the analyst saves a fix
         bad.write_text(good, encoding="utf-8")
     assert w.path == bad.resolve() and act[ActionName.EXPORT_PDF].isEnabled()
+    assert not text.isVisible() and not w.problems.notice.isVisible() and dock.problems.rowCount() == 0
     assert w.chrome.banner_bar.isVisible() and w.chrome.banner_bottom.text() == w.briefing.classification.upper()
 
 
@@ -204,10 +213,12 @@ def test_a_missing_file_could_not_be_opened_rather_than_being_invalid(window, qt
     w.prompts.answer("open_file", tmp_path / "missing.yaml")
     with qtbot.waitSignal(w.files.failed, timeout=10_000):
         press(qtbot, w, "Ctrl+O")
-    head = w.problems_dialog.findChild(QLabel).text()
-    assert "could not be opened" in head and "not a valid briefing" not in head
-    assert "no such file" in w.problems_dialog.text.toPlainText()
-    w.problems_dialog.close()
+    notice = w.problems.notice.text()
+    assert "could not be opened" in notice and "briefing" not in notice
+    assert "no such file" in w.problems.dock.problems.index(0, 1).data()
+    assert not w.problems.file_text.isVisible()  # nothing to show of a file that is not there
+    hint = w.pages.empty_hint
+    assert "missing.yaml could not be opened" in hint.text() and hint.isVisible()
 
 
 def test_cancelling_the_file_chooser_opens_nothing(window, qtbot):

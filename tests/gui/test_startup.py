@@ -88,12 +88,12 @@ def test_an_invalid_file_shows_its_problems(started, qtbot, tmp_path):
     bad = tmp_path / "bad.yaml"
     bad.write_text("title: [unclosed\n", encoding="utf-8")
     w = started(bad)
-    qtbot.waitUntil(lambda: w.problems_dialog is not None, timeout=10_000)
-    assert w.problems_dialog.isVisible() and w.problems_dialog.windowTitle() == "Cannot open bad.yaml"
-    assert w.problems_dialog.text.toPlainText().strip()
-    assert w.briefing is None and "Briefing Reader" in w.windowTitle()
+    qtbot.waitUntil(lambda: w.problems.dock.problems.rowCount() > 0, timeout=10_000)
+    assert w.problems.dock.isVisible() and w.problems.file_text.isVisible()
+    assert "YAML syntax error" in w.problems.dock.problems.index(0, 1).data()
+    assert "title: [unclosed" in w.problems.file_text.toPlainText()
+    assert w.briefing is None and "Briefing Reader" in w.windowTitle() and "bad.yaml" in w.windowTitle()
     assert "bad.yaml could not be opened" in w.pages.empty_hint.text()
-    w.problems_dialog.close()
 
 
 @pytest.mark.parametrize("goto, section, address", [

@@ -2,6 +2,8 @@
 
 This is the one entry point the GUI, the exporter and the CLI use; it raises
 `BriefingError` (every problem, located) and nothing else for bad input.
+`load_briefing_lenient` is the app's way in: whatever can be read, and every
+problem (lenient.py says what a problem leaves out).
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ import os
 from pathlib import Path
 
 from briefing_app.core.briefing.model import Briefing
-from briefing_app.core.briefing.validate import build_briefing
+from briefing_app.core.briefing.validate import build_briefing, build_briefing_lenient
 from briefing_app.core.io.yamlsafe import MAX_BYTES, parse_yaml
-from briefing_app.core.problems import BriefingError, LoadError
+from briefing_app.core.problems import BriefingError, LoadError, Problem
 
-__all__ = ["load_briefing", "parse_briefing_bytes", "read_briefing_bytes", "digest_of", "BriefingError"]
+__all__ = ["load_briefing", "load_briefing_lenient", "parse_briefing_bytes_lenient", "parse_briefing_bytes", "read_briefing_bytes", "digest_of", "BriefingError"]
 
 
 def digest_of(data: bytes) -> str:
@@ -57,3 +59,27 @@ def load_briefing(path: str | os.PathLike[str], display_name: str | None = None,
     name = display_name or str(path)
     data = read_briefing_bytes(p, name)
     return parse_briefing_bytes(data, name, use_libyaml=use_libyaml)
+
+
+def parse_briefing_bytes_lenient(data: bytes, filename: str,
+                                 use_libyaml: bool | None = None) -> tuple[Briefing | None, list[Problem]]:
+    """What can be read of a briefing held in memory, and every problem; None when nothing can be."""
+    try:
+        root = parse_yaml(data, filename, use_libyaml=use_libyaml)
+        return build_briefing_lenient(root, filename)
+    except LoadError as exc:
+        return None, list(exc.problems)
+
+
+def load_briefing_lenient(path: str | os.PathLike[str], display_name: str | None = None,
+                          use_libyaml: bool | None = None) -> tuple[Briefing | None, list[Problem]]:
+    """The app's load: the briefing built from whatever is valid (None if nothing is) and every problem.
+
+    Never raises for bad input: a file that cannot be read or parsed gives (None, [its problem]).
+    """
+    name = display_name or str(path)
+    try:
+        data = read_briefing_bytes(Path(path), name)
+    except LoadError as exc:
+        return None, list(exc.problems)
+    return parse_briefing_bytes_lenient(data, name, use_libyaml=use_libyaml)

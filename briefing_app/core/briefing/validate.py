@@ -11,20 +11,30 @@ shown when it is not found.
 
 from __future__ import annotations
 
-import datetime as _dt
-import functools
-import re
-from collections.abc import Callable, Iterable
-from typing import Any
+from collections.abc import Callable
+from typing import Any, cast
 
-from briefing_app.core.briefing.dates import PartialDate
-from briefing_app.core.briefing.locations import NodeLocations
+from briefing_app.core.briefing.fields import (
+    ACTOR_FIELDS,
+    EVENT_FIELDS,
+    FORMAT_RE,
+    INVALID,
+    KEY_POINT_FIELDS,
+    NEAREST_HINTS,
+    QUOTE_FIELDS,
+    RELATION_FIELDS,
+    SLUG_RE,
+    SOURCE_FIELDS,
+    SUMMARY_FIELDS,
+    SUPPORTED_MAJOR,
+    TOP_FIELDS,
+    Ctx,
+    Fields,
+    close_matches,
+    convert_fields,
+)
+from briefing_app.core.briefing.lenient import drop_invalid_optional, make_readable
 from briefing_app.core.briefing.model import (
-    ACTOR_KINDS,
-    CONFIDENCE_LEVELS,
-    KEY_POINT_KINDS,
-    LIKELIHOOD_TERMS,
-    RELIABILITY_CODES,
     Actor,
     Briefing,
     Event,
@@ -39,317 +49,18 @@ from briefing_app.core.briefing.textmatch import NormalisedText, first_differenc
 from briefing_app.core.io.yamlsafe import Mapping, Node, Scalar, Sequence, describe
 from briefing_app.core.problems import BriefingError, LoadError, Problem
 
-__all__ = ["build_briefing", "SUPPORTED_MAJOR"]
-
-SUPPORTED_MAJOR = 1
-_SLUG_RE = re.compile(r"[a-z0-9][a-z0-9-]*")
-_DATE_RE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_FORMAT_RE = re.compile(r"briefing/(\d+)(?:\.(\d+))?")
-_LANG_RE = re.compile(r"[A-Za-z]{2,3}(-[A-Za-z0-9]{1,8})*|[A-Za-z]{4,8}(-[A-Za-z0-9]{1,8})*")
-_BAD_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_TRUE = ("true", "True", "TRUE")
-_FALSE = ("false", "False", "FALSE")
-#: How many failed excerpts get a "nearest passage" hint (each costs a fuzzy scan).
-_NEAREST_HINTS = 25
-
-_INVALID: Any = object()  # a field whose problem has been reported
-
-
-class _Ctx:
-    def __init__(self, filename: str):
-        self.filename = filename
-        self.problems: list[Problem] = []
-        # deferred checks, run once every list is known
-        self.refs: list[tuple[Scalar, str, str, str]] = []  # node, path, list name, id
-        self.excerpts: list[tuple[Scalar, str, str, str]] = []  # node, path, source id, text
-        self.quote_texts: list[tuple[Scalar, str, tuple[str, ...], str]] = []
-        # every id written in each list, valid element or not, so that a
-        # reference to an element with some other problem is not also reported
-        self.ids: dict[str, set[str]] = {}
-        self.hints = 0  # "nearest passage" hints given (each costs a fuzzy scan)
-        self.locations = NodeLocations()
-
-    def error(self, node: Node | None, message: str, line: int | None = None, col: int | None = None) -> Any:
-        ln = line if line is not None else (node.line if node is not None else 1)
-        cl = col if col is not None else (node.col if node is not None else 1)
-        self.problems.append(Problem(self.filename, ln, cl, message))
-        return _INVALID
-
-    def expected(self, node: Node, path: str, what: str) -> Any:
-        return self.error(node, f"{path}: expected {what}, found {describe(node)}")
-
-
-# -- scalar converters: (ctx, node, path) -> value or _INVALID ---------------
-
-Converter = Callable[[_Ctx, Node, str], Any]
-
-
-def _text(ctx: _Ctx, node: Node, path: str) -> Any:
-    if not isinstance(node, Scalar) or node.is_null:
-        return ctx.expected(node, path, "text")
-    value = node.value
-    if not value.strip():
-        return ctx.error(node, f"{path}: must not be empty")
-    m = _BAD_CONTROL.search(value)
-    if m:
-        return ctx.error(node, f"{path}: contains the control character U+{ord(m.group()):04X}; remove it")
-    return value
-
-
-def _slug(ctx: _Ctx, node: Node, path: str) -> Any:
-    if not isinstance(node, Scalar) or node.is_null:
-        return ctx.expected(node, path, "an id (lower-case letters, digits and '-')")
-    if not _SLUG_RE.fullmatch(node.value):
-        return ctx.expected(node, path, "an id of lower-case letters, digits and '-', starting with a letter or digit")
-    return node.value
-
-
-def _full_date(ctx: _Ctx, node: Node, path: str) -> Any:
-    if isinstance(node, Scalar) and not node.is_null and _DATE_RE.fullmatch(node.value):
-        try:
-            return _dt.date.fromisoformat(node.value)
-        except ValueError:
-            return ctx.error(node, f"{path}: {node.value!r} is not a real date")
-    return ctx.expected(node, path, "a date as YYYY-MM-DD")
-
-
-@functools.lru_cache(maxsize=4096)
-def _parse_partial(text: str) -> PartialDate:
-    """Dates repeat a lot in a timeline, and PartialDate is immutable."""
-    return PartialDate.parse(text)
-
-
-def _partial_date(ctx: _Ctx, node: Node, path: str) -> Any:
-    if not isinstance(node, Scalar) or node.is_null:
-        return ctx.expected(node, path, "a date as YYYY, YYYY-MM or YYYY-MM-DD")
-    try:
-        return _parse_partial(node.value)
-    except ValueError as exc:
-        return ctx.error(node, f"{path}: {exc}")
-
-
-def _bool(ctx: _Ctx, node: Node, path: str) -> Any:
-    if isinstance(node, Scalar) and node.tag in (None, "tag:yaml.org,2002:bool"):
-        if node.value in _TRUE:
-            return True
-        if node.value in _FALSE:
-            return False
-    return ctx.expected(node, path, "true or false")
-
-
-def _close_matches(word: str, possibilities: Iterable[str], n: int = 1, cutoff: float = 0.6) -> list[str]:
-    """difflib's did-you-mean, imported only when a problem needs one (off the loader's import path)."""
-    import difflib
-
-    return difflib.get_close_matches(word, possibilities, n=n, cutoff=cutoff)
-
-
-def _enum(values: tuple[str, ...], what: str) -> Converter:
-    def convert(ctx: _Ctx, node: Node, path: str) -> Any:
-        if isinstance(node, Scalar) and node.value in values:
-            return node.value
-        hint = ""
-        if isinstance(node, Scalar):
-            close = _close_matches(node.value.lower(), values, n=1)
-            hint = f" (did you mean {close[0]!r}?)" if close else ""
-        return ctx.error(node, f"{path}: expected {what} ({', '.join(values)}), found {describe(node)}{hint}")
-
-    return convert
-
-
-def _format(ctx: _Ctx, node: Node, path: str) -> Any:
-    if isinstance(node, Scalar) and node.value == f"briefing/{SUPPORTED_MAJOR}":
-        return node.value
-    return ctx.expected(node, path, f"'briefing/{SUPPORTED_MAJOR}'")
-
-
-def _language(ctx: _Ctx, node: Node, path: str) -> Any:
-    if isinstance(node, Scalar) and _LANG_RE.fullmatch(node.value):
-        return node.value
-    return ctx.expected(node, path, "a BCP 47 language tag such as 'en' or 'pt-BR'")
-
-
-def _url(ctx: _Ctx, node: Node, path: str) -> Any:
-    value = _text(ctx, node, path)
-    if value is _INVALID:
-        return value
-    if not re.match(r"(?i)https?://\S+$", value.strip()):
-        return ctx.expected(node, path, "a web address starting with http:// or https://")
-    return value.strip()
-
-
-def _text_list(ctx: _Ctx, node: Node, path: str) -> Any:
-    if not isinstance(node, Sequence):
-        return ctx.expected(node, path, "a list of text")
-    out = [_text(ctx, item, f"{path}[{i}]") for i, item in enumerate(node.items)]
-    return tuple(v for v in out if v is not _INVALID)
-
-
-def _ref(list_name: str) -> Converter:
-    def convert(ctx: _Ctx, node: Node, path: str) -> Any:
-        value = _slug(ctx, node, path)
-        if value is not _INVALID:
-            assert isinstance(node, Scalar)
-            ctx.refs.append((node, path, list_name, value))
-        return value
-
-    return convert
-
-
-def _ref_list(list_name: str) -> Converter:
-    one = _ref(list_name)
-
-    def convert(ctx: _Ctx, node: Node, path: str) -> Any:
-        if not isinstance(node, Sequence):
-            return ctx.expected(node, path, f"a list of {list_name} ids")
-        out = []
-        refs = ctx.refs
-        for i, item in enumerate(node.items):
-            if type(item) is Scalar and _SLUG_RE.fullmatch(item.value):  # fast path
-                refs.append((item, f"{path}[{i}]", list_name, item.value))
-                out.append(item.value)
-            else:
-                one(ctx, item, f"{path}[{i}]")  # reports the problem
-        return tuple(out)
-
-    return convert
-
-
-def _evidence(ctx: _Ctx, node: Node, path: str) -> Any:
-    if not isinstance(node, Sequence):
-        return ctx.expected(node, path, "a list of evidence ({source, quote} or an excerpt)")
-    out: list[Evidence] = []
-    for i, item in enumerate(node.items):
-        if isinstance(item, Mapping):
-            src, quote = item.items.get("source"), item.items.get("quote")
-            if (len(item.items) == 2 and type(src) is Scalar and type(quote) is Scalar
-                    and _SLUG_RE.fullmatch(src.value) and quote.value.strip()
-                    and not _BAD_CONTROL.search(quote.value)):
-                # the common case, checked inline: a large file has tens of thousands
-                ipath = f"{path}[{i}]"
-                ctx.refs.append((src, f"{ipath}.source", "sources", src.value))
-                ctx.excerpts.append((quote, f"{ipath}.quote", src.value, quote.value))
-                out.append(Evidence(src.value, quote.value))
-                continue
-        ipath = f"{path}[{i}]"
-        if isinstance(item, Scalar):
-            excerpt = _text(ctx, item, ipath)
-            if excerpt is not _INVALID:
-                # a bare string cites the only source; resolved once sources are known
-                ctx.excerpts.append((item, ipath, "", excerpt))
-                out.append(Evidence("", excerpt))
-            continue
-        if not isinstance(item, Mapping):
-            ctx.expected(item, ipath, "{source: <source id>, quote: <exact excerpt>} or an excerpt")
-            continue
-        fields = _fields(ctx, item, ipath, _EVIDENCE_FIELDS)
-        if fields is _INVALID or fields["source"] is _INVALID or fields["quote"] is _INVALID:
-            continue
-        src_node = item.items["source"]
-        assert isinstance(src_node, Scalar)
-        ctx.refs.append((src_node, f"{ipath}.source", "sources", fields["source"]))
-        quote_node = item.items["quote"]
-        assert isinstance(quote_node, Scalar)
-        ctx.excerpts.append((quote_node, f"{ipath}.quote", fields["source"], fields["quote"]))
-        out.append(Evidence(fields["source"], fields["quote"]))
-    return tuple(out)
-
-
-# -- field tables: name -> (required, converter) -----------------------------
-
-Fields = dict[str, tuple[bool, Converter]]
-
-_EVIDENCE_FIELDS: Fields = {"source": (True, _slug), "quote": (True, _text)}
-_SOURCE_FIELDS: Fields = {
-    "id": (True, _slug), "title": (True, _text), "text": (True, _text),
-    "publisher": (False, _text), "url": (False, _url), "published": (False, _partial_date),
-    "retrieved": (False, _full_date),
-    "reliability": (False, _enum(RELIABILITY_CODES, "an Admiralty reliability letter")),
-}
-_KEY_POINT_FIELDS: Fields = {
-    "id": (True, _slug), "text": (True, _text),
-    "kind": (False, _enum(KEY_POINT_KINDS, "a key point kind")),
-    "likelihood": (False, _enum(tuple(LIKELIHOOD_TERMS), "an ICD 203 likelihood term")),
-    "confidence": (False, _enum(CONFIDENCE_LEVELS, "a confidence level")), "evidence": (False, _evidence),
-}
-_SUMMARY_FIELDS: Fields = {"bluf": (True, _text), "key_points": (False, lambda c, n, p: n)}
-_ACTOR_FIELDS: Fields = {
-    "id": (True, _slug), "name": (True, _text), "kind": (True, _enum(ACTOR_KINDS, "an actor kind")),
-    "role": (False, _text), "affiliation": (False, _ref("actors")), "aliases": (False, _text_list),
-    "description": (False, _text), "evidence": (False, _evidence),
-}
-_RELATION_FIELDS: Fields = {
-    "id": (True, _slug), "from": (True, _ref("actors")), "to": (True, _ref("actors")),
-    "kind": (True, _text), "note": (False, _text), "evidence": (False, _evidence),
-}
-_EVENT_FIELDS: Fields = {
-    "id": (True, _slug), "date": (True, _partial_date), "title": (True, _text),
-    "end": (False, _partial_date), "approximate": (False, _bool), "description": (False, _text),
-    "actors": (False, _ref_list("actors")), "location": (False, _text), "evidence": (False, _evidence),
-}
-_QUOTE_FIELDS: Fields = {
-    "id": (True, _slug), "speaker": (True, _ref("actors")), "text": (True, _text),
-    "said_on": (False, _partial_date), "context": (False, _text), "evidence": (False, _evidence),
-}
-_TOP_FIELDS: Fields = {
-    "format": (True, _format), "id": (True, _slug), "title": (True, _text), "product": (False, _text),
-    "subtitle": (False, _text),
-    "as_of": (True, _full_date), "classification": (False, _text), "language": (False, _language),
-    "authors": (False, _text_list), "tags": (False, _text_list),
-    "sources": (True, lambda c, n, p: n), "summary": (True, lambda c, n, p: n),
-    "actors": (False, lambda c, n, p: n), "relations": (False, lambda c, n, p: n),
-    "timeline": (False, lambda c, n, p: n), "quotes": (False, lambda c, n, p: n),
-}
-
-
-def _fields(ctx: _Ctx, node: Node, path: str, spec: Fields) -> Any:
-    """Convert a mapping's fields; report unknown and missing keys (`x-` keys are extensions, ignored)."""
-    if not isinstance(node, Mapping):
-        return ctx.expected(node, path, "a mapping")
-    out: dict[str, Any] = {}
-    items = node.items
-    for key, value in items.items():
-        conv = spec.get(key)
-        if conv is None:
-            if key.startswith("x-"):
-                continue
-            keynode = node.keys[key]
-            close = _close_matches(key, list(spec), n=1, cutoff=0.6)
-            hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(spec)}"
-            where = f"{path}: " if path else ""
-            ctx.error(keynode, f"{where}unknown field {key!r}{hint}")
-            continue
-        required, convert = conv
-        if not required and type(value) is Scalar and value.is_null:
-            continue  # an optional field left empty counts as absent
-        out[key] = convert(ctx, value, f"{path}.{key}" if path else key)
-    for key in _required(spec):
-        if key not in items:
-            where = path or "the briefing"
-            ctx.error(node, f"{where}: missing required field {key!r}")
-            out[key] = _INVALID
-    return out
-
-
-_REQUIRED: dict[int, tuple[str, ...]] = {}
-
-
-def _required(spec: Fields) -> tuple[str, ...]:
-    keys = _REQUIRED.get(id(spec))
-    if keys is None:
-        keys = _REQUIRED[id(spec)] = tuple(k for k, (req, _c) in spec.items() if req)
-    return keys
+__all__ = ["build_briefing", "build_briefing_lenient", "SUPPORTED_MAJOR"]
 
 
 def _element_path(section: str, index: int, node: Node) -> str:
     if isinstance(node, Mapping):
         ident = node.items.get("id")
-        if isinstance(ident, Scalar) and _SLUG_RE.fullmatch(ident.value):
+        if isinstance(ident, Scalar) and SLUG_RE.fullmatch(ident.value):
             return f"{section}/{ident.value}"
     return f"{section}[{index}]"
 
 
-def _elements(ctx: _Ctx, node: Node | None, section: str, spec: Fields,
+def _elements(ctx: Ctx, node: Node | None, section: str, spec: Fields,
               make: Callable[[dict[str, Any]], Any], required: bool = False) -> tuple[Any, ...]:
     """Convert a list of elements; ids must be unique within the list."""
     if node is None or (isinstance(node, Scalar) and node.is_null):
@@ -364,8 +75,8 @@ def _elements(ctx: _Ctx, node: Node | None, section: str, spec: Fields,
     out = []
     for i, item in enumerate(node.items):
         path = _element_path(section, i, item)
-        fields = _fields(ctx, item, path, spec)
-        if fields is _INVALID:
+        fields = convert_fields(ctx, item, path, spec)
+        if fields is INVALID:
             continue
         assert isinstance(item, Mapping)
         ctx.locations.record(path, item.line, item.col, item.keys)
@@ -374,18 +85,32 @@ def _elements(ctx: _Ctx, node: Node | None, section: str, spec: Fields,
             id_node = item.items["id"]
             if ident in seen:
                 ctx.error(id_node, f"{path}: duplicate id {ident!r} in {section} (first at line {seen[ident]})")
+                if ctx.lenient:
+                    continue  # the first element of that id is the one shown
             else:
                 seen[ident] = id_node.line
                 ctx.ids[section].add(ident)
-        if any(v is _INVALID for v in fields.values()):
+        if any(v is INVALID for v in fields.values()) and not (ctx.lenient and drop_invalid_optional(fields, spec)):
             continue
-        try:
-            out.append(make(fields))
-        except _FieldProblem as exc:  # cross-field rule, located at the field it faults
-            ctx.error(item.items.get(exc.field, item), f"{path}.{exc.field}: {exc}")
-        except ValueError as exc:  # any other rule a model class enforces
-            ctx.error(item, f"{path}: {exc}")
+        element = _make(ctx, item, path, spec, make, fields)
+        if element is not None:
+            out.append(element)
     return tuple(out)
+
+
+def _make(ctx: Ctx, item: Mapping, path: str, spec: Fields, make: Callable[[dict[str, Any]], Any],
+          fields: dict[str, Any]) -> Any:
+    """`make(fields)`, reporting a rule the model enforces; leniently, without the optional field it faults."""
+    try:
+        return make(fields)
+    except _FieldProblem as exc:  # cross-field rule, located at the field it faults
+        ctx.error(item.items.get(exc.field, item), f"{path}.{exc.field}: {exc}")
+        if ctx.lenient and not spec[exc.field][0]:
+            fields.pop(exc.field, None)
+            return _make(ctx, item, path, spec, make, fields)
+    except ValueError as exc:  # any other rule a model class enforces
+        ctx.error(item, f"{path}: {exc}")
+    return None
 
 
 class _FieldProblem(ValueError):
@@ -423,7 +148,7 @@ def _make_relation(f: dict[str, Any]) -> Relation:
                     note=f.get("note"), evidence=f.get("evidence", ()))
 
 
-def _check_format(ctx: _Ctx, root: Mapping) -> None:
+def _check_format(ctx: Ctx, root: Mapping) -> None:
     """Refuse a newer major version before anything else is judged."""
     node = root.items.get("format")
     if isinstance(node, Scalar) and node.value.startswith("annotations/"):
@@ -435,7 +160,7 @@ def _check_format(ctx: _Ctx, root: Mapping) -> None:
             f"annotates{which} and its annotations are shown with it",
         )
     if isinstance(node, Scalar):
-        m = _FORMAT_RE.fullmatch(node.value)
+        m = FORMAT_RE.fullmatch(node.value)
         if m and int(m.group(1)) > SUPPORTED_MAJOR:
             raise LoadError(
                 ctx.filename, node.line, node.col,
@@ -446,7 +171,23 @@ def _check_format(ctx: _Ctx, root: Mapping) -> None:
 
 def build_briefing(root: Node, filename: str) -> Briefing:
     """Validate `root` and build the model, or raise `BriefingError` with every problem."""
-    ctx = _Ctx(filename)
+    briefing, problems = _build(root, Ctx(filename))
+    if problems:
+        raise BriefingError(problems)
+    return briefing
+
+
+def build_briefing_lenient(root: Node, filename: str) -> tuple[Briefing, list[Problem]]:
+    """The model of whatever can be read (lenient.py says what is left out), and every problem.
+
+    Raises `LoadError` only when nothing can be read: the document is not a
+    briefing at all (not a mapping, an annotation file, a newer format).
+    """
+    return _build(root, Ctx(filename, lenient=True))
+
+
+def _build(root: Node, ctx: Ctx) -> tuple[Briefing, list[Problem]]:
+    filename = ctx.filename
     if isinstance(root, Scalar) and root.is_null:
         raise LoadError(filename, root.line, root.col,
                         "the file holds an empty document; expected a briefing (a YAML mapping)")
@@ -455,26 +196,28 @@ def build_briefing(root: Node, filename: str) -> Briefing:
                         f"expected a briefing (a mapping of fields such as 'title' and 'sources'), "
                         f"found {describe(root)}")
     _check_format(ctx, root)
-    top = _fields(ctx, root, "", _TOP_FIELDS)
+    top = convert_fields(ctx, root, "", TOP_FIELDS)
     ctx.locations.record("", root.line, root.col, root.keys)
     items = root.items
 
-    sources = _elements(ctx, items.get("sources"), "sources", _SOURCE_FIELDS,
+    sources = _elements(ctx, items.get("sources"), "sources", SOURCE_FIELDS,
                         lambda f: Source(**f), required=True)
     summary_node = items.get("summary")
     summary: Summary | None = None
     if summary_node is not None:
-        sf = _fields(ctx, summary_node, "summary", _SUMMARY_FIELDS)
-        if sf is not _INVALID:
+        sf = convert_fields(ctx, summary_node, "summary", SUMMARY_FIELDS)
+        if sf is not INVALID:
             assert isinstance(summary_node, Mapping)
             ctx.locations.record("summary", summary_node.line, summary_node.col, summary_node.keys)
-            kps = _elements(ctx, sf.get("key_points"), "key_points", _KEY_POINT_FIELDS, _make_key_point)
-            if sf.get("bluf") not in (None, _INVALID):
+            kps = _elements(ctx, sf.get("key_points"), "key_points", KEY_POINT_FIELDS, _make_key_point)
+            if sf.get("bluf") not in (None, INVALID):
                 summary = Summary(bluf=sf["bluf"], key_points=kps)
-    actors = _elements(ctx, items.get("actors"), "actors", _ACTOR_FIELDS, lambda f: Actor(**f))
-    relations = _elements(ctx, items.get("relations"), "relations", _RELATION_FIELDS, _make_relation)
-    timeline = _elements(ctx, items.get("timeline"), "timeline", _EVENT_FIELDS, _make_event)
-    quotes = _elements(ctx, items.get("quotes"), "quotes", _QUOTE_FIELDS, lambda f: Quote(**f))
+            elif ctx.lenient:
+                summary = Summary(bluf="", key_points=kps)
+    actors = _elements(ctx, items.get("actors"), "actors", ACTOR_FIELDS, lambda f: Actor(**f))
+    relations = _elements(ctx, items.get("relations"), "relations", RELATION_FIELDS, _make_relation)
+    timeline = _elements(ctx, items.get("timeline"), "timeline", EVENT_FIELDS, _make_event)
+    quotes = _elements(ctx, items.get("quotes"), "quotes", QUOTE_FIELDS, lambda f: Quote(**f))
     for q_node, q in _quote_nodes(items.get("quotes"), quotes):
         ctx.quote_texts.append((q_node, f"{q.address}.text", tuple(e.source for e in q.evidence), q.text))
 
@@ -489,10 +232,16 @@ def build_briefing(root: Node, filename: str) -> Briefing:
     if summary is not None:
         summary = Summary(summary.bluf, tuple(_fix_bare_evidence(k, sources) for k in summary.key_points))
 
-    if ctx.problems or summary is None or any(v is _INVALID for v in top.values()):
+    if ctx.lenient and ctx.problems:  # a valid file reads the same either way
+        summary, parts = make_readable(top, summary, dict(actors=actors, relations=relations, timeline=timeline,
+                                                          quotes=quotes), sources, filename)
+        actors, relations, timeline, quotes = (parts["actors"], parts["relations"], parts["timeline"],
+                                               parts["quotes"])
+    elif ctx.problems or summary is None or any(v is INVALID for v in top.values()):
         if not ctx.problems:  # pragma: no cover - every invalid path reports
             ctx.error(root, "the briefing is not valid")
-        raise BriefingError(sorted(ctx.problems, key=lambda p: (p.line, p.col)))
+        return cast(Briefing, None), sorted(ctx.problems, key=lambda p: (p.line, p.col))
+    assert summary is not None
 
     extensions = {k: _plain(v) for k, v in items.items() if k.startswith("x-")}
     briefing = Briefing(
@@ -504,7 +253,7 @@ def build_briefing(root: Node, filename: str) -> Briefing:
         quotes=quotes, extensions=extensions, locations=ctx.locations,
     )
     briefing.__dict__["normalised_sources"] = norm  # reuse the work done for the checks
-    return briefing
+    return briefing, sorted(ctx.problems, key=lambda p: (p.line, p.col))
 
 
 def _quote_nodes(node: Node | None, quotes: tuple[Quote, ...]) -> list[tuple[Scalar, Quote]]:
@@ -530,24 +279,24 @@ def _fix_bare_evidence(el: Any, sources: tuple[Source, ...]) -> Any:
     return replace(el, evidence=fixed)
 
 
-def _check_references(ctx: _Ctx) -> None:
+def _check_references(ctx: Ctx) -> None:
     known = {"actors": ctx.ids.get("actors", set()), "sources": ctx.ids.get("sources", set())}
     for node, path, list_name, ident in ctx.refs:
         if ident in known[list_name]:
             continue
-        close = _close_matches(ident, sorted(known[list_name]), n=1)
+        close = close_matches(ident, sorted(known[list_name]), n=1)
         hint = f"; did you mean {close[0]!r}?" if close else ""
         what = "actor" if list_name == "actors" else "source"
         ctx.error(node, f"{path}: no {what} has the id {ident!r}{hint}")
 
 
-def _excerpt_failure(ctx: _Ctx, node: Scalar, path: str, text: str,
+def _excerpt_failure(ctx: Ctx, node: Scalar, path: str, text: str,
                      sources: list[Source], kind: str) -> None:
     """Report a quote or excerpt not found; show the nearest passage and the first difference."""
     shown = text if len(text) <= 60 else text[:57] + "..."
     names = " or ".join(repr(s.id) for s in sources)
     message = f"{path}: {kind} {shown!r} is not found verbatim in source {names}"
-    if ctx.hints < _NEAREST_HINTS:
+    if ctx.hints < NEAREST_HINTS:
         ctx.hints += 1
         score, near, source = max(((sc, nr, src) for src in sources for nr, sc in [nearest_match(src.text, text)]),
                                   key=lambda t: t[0])
@@ -564,7 +313,7 @@ def _clip(text: str, keep: int) -> str:
     return text if len(text) <= keep else text[: keep - 1] + "\u2026"
 
 
-def _check_excerpts(ctx: _Ctx, sources: dict[str, Source], norm: dict[str, NormalisedText]) -> None:
+def _check_excerpts(ctx: Ctx, sources: dict[str, Source], norm: dict[str, NormalisedText]) -> None:
     written = ctx.ids.get("sources", set())  # ids of every source, valid or not
     only = next(iter(written)) if len(written) == 1 else None
     for node, path, source_id, text in ctx.excerpts:

@@ -98,8 +98,10 @@ class ExportThread(QThread):
 
 class ExportDialog(QDialog):
     def __init__(self, parent: QWidget | None, briefing_path: Path, briefing: Briefing,
-                 layer_paths: list[Path], prompts: Prompts | None = None) -> None:
+                 layer_paths: list[Path], prompts: Prompts | None = None, refusal: str | None = None) -> None:
         super().__init__(parent)
+        #: why this briefing is not exported (it has problems), or None
+        self.refusal = refusal
         self.prompts = prompts or Prompts()
         from briefing_app.export.builder import SECTION_TITLES, SECTIONS
 
@@ -209,6 +211,9 @@ class ExportDialog(QDialog):
         self.folder_button.clicked.connect(lambda: self._open(self.result_path.parent if self.result_path else None))
         lay.addWidget(self.buttons)
         self._sync()
+        if refusal:
+            self.export_button.setEnabled(False)
+            self._fail(refusal)
 
     # -- helpers ----------------------------------------------------------
     def _labels(self) -> dict[str, str]:
@@ -280,6 +285,9 @@ class ExportDialog(QDialog):
 
     # -- export -------------------------------------------------------------
     def start_export(self) -> None:
+        if self.refusal:
+            self._fail(self.refusal)
+            return
         text = self.path_edit.text().strip()
         if not text:
             self._fail("Choose where to save the PDF brief.")
@@ -352,9 +360,13 @@ class ExportDialog(QDialog):
 
 
 def show_export_dialog(parent: QWidget | None, briefing_path: Path, briefing: Briefing,
-                       layer_paths: list[Path], prompts: Prompts | None = None) -> ExportDialog:
-    """Open the dialog (window-modal, non-blocking); it deletes itself when closed."""
-    dlg = ExportDialog(parent, briefing_path, briefing, layer_paths, prompts)
+                       layer_paths: list[Path], prompts: Prompts | None = None,
+                       refusal: str | None = None) -> ExportDialog:
+    """Open the dialog (window-modal, non-blocking); it deletes itself when closed.
+
+    With a `refusal` (the briefing has problems) it says why and exports nothing.
+    """
+    dlg = ExportDialog(parent, briefing_path, briefing, layer_paths, prompts, refusal)
     dlg.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
     dlg.open()
     return dlg

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import QListView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QWidget
 
 from briefing_app.gui.pages.sections_model import Role, SectionsModel
@@ -30,11 +30,37 @@ class _SectionDelegate(QStyledItemDelegate):
         painter.setPen(fg)
         painter.drawText(r, int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignLeft), index.data())
         n = index.data(Role.COUNT)
+        right = r.right()
         if n is not None and index.data(Role.SECTION) != "overview":
             painter.setFont(option.font)
             painter.setPen(fg if selected else colors(pal).secondary)
             painter.drawText(QRect(r), int(Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight), f"{n:,}")
+            right -= QFontMetrics(option.font).horizontalAdvance(f"{n:,}") + 8
+        _draw_issue_badge(painter, option, index.data(Role.ISSUES), right)
         painter.restore()
+
+
+def _draw_issue_badge(painter: QPainter, option: QStyleOptionViewItem, issues: tuple[int, int] | None,
+                      right: int) -> None:
+    """A small badge ending at `right`: problems (red, "⚠ 2") or else tradecraft findings (orange, "◆ 3")."""
+    problems, findings = issues or (0, 0)
+    if not problems and not findings:
+        return
+    text = f"\u26a0 {problems}" if problems else f"\u25c6 {findings}"
+    hue = QColor("#c0392b") if problems else QColor("#b35900")
+    f = QFont(option.font)
+    f.setPointSizeF(f.pointSizeF() * 0.85)
+    f.setWeight(QFont.Weight.DemiBold)
+    fm = QFontMetrics(f)
+    w, h = fm.horizontalAdvance(text) + 10, fm.height() + 2
+    box = QRect(right - w, option.rect.center().y() - h // 2, w, h)
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(hue)
+    painter.drawRoundedRect(box, h / 2, h / 2)
+    painter.setFont(f)
+    painter.setPen(QColor("#ffffff"))
+    painter.drawText(box, int(Qt.AlignmentFlag.AlignCenter), text)
 
 
 class Navigator(QListView):

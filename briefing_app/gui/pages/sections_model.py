@@ -39,6 +39,7 @@ class Role(IntEnum):
     LINK = Qt.ItemDataRole.UserRole + 11  # the address a row's link opens (a quote: its speaker's profile)
     DATE = Qt.ItemDataRole.UserRole + 12  # a date, as shown
     CONTEXT = Qt.ItemDataRole.UserRole + 13  # a quote's context
+    ISSUES = Qt.ItemDataRole.UserRole + 30  # (problems, tradecraft findings) on a section's page
 
 
 SECTIONS = ("overview", "actors", "relations", "timeline", "quotes", "sources")
@@ -50,11 +51,26 @@ class SectionsModel(QAbstractListModel):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.briefing: Briefing | None = None
+        #: (problems, tradecraft findings) by section (gui/problems/)
+        self.issues: dict[str, tuple[int, int]] = {}
 
     def set_briefing(self, briefing: Briefing | None) -> None:
         self.briefing = briefing
         if SECTIONS:
             self.dataChanged.emit(self.index(0), self.index(len(SECTIONS) - 1))
+
+    def set_issue_counts(self, counts: dict[str, tuple[int, int]]) -> None:
+        """Problems and tradecraft findings per section, shown as a badge beside the section."""
+        self.issues = dict(counts)
+        if SECTIONS:
+            self.dataChanged.emit(self.index(0), self.index(len(SECTIONS) - 1))
+
+    def issue_note(self, section: str) -> str:
+        """`2 problems, 1 tradecraft finding` (empty when there are none)."""
+        p, f = self.issues.get(section, (0, 0))
+        parts = ([f"{p} problem{'s' if p != 1 else ''}"] if p else []) + (
+            [f"{f} tradecraft finding{'s' if f != 1 else ''}"] if f else [])
+        return ", ".join(parts)
 
     def rowCount(self, parent: Index = _ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(SECTIONS)
@@ -77,11 +93,17 @@ class SectionsModel(QAbstractListModel):
             return key
         if role == Role.COUNT:
             return self.count(key)
+        if role == Role.ISSUES:
+            return self.issues.get(key, (0, 0))
         if role == Qt.ItemDataRole.AccessibleTextRole:
             n = self.count(key)
-            return SECTION_TITLES[key] + (f", {n} items" if n is not None else "")
+            note = self.issue_note(key)
+            return SECTION_TITLES[key] + (f", {n} items" if n is not None else "") + (f", {note}" if note else "")
         if role == Qt.ItemDataRole.ToolTipRole:
-            return {"overview": "Bottom line and key points", "actors": "People, states and organisations",
-                    "relations": "Who is linked to whom: a link chart and a table", "timeline": "Events in date order", "quotes": "What was said, by whom",
-                    "sources": "Source texts with cited passages"}[key]
+            note = self.issue_note(key)
+            tip = {"overview": "Bottom line and key points", "actors": "People, states and organisations",
+                   "relations": "Who is linked to whom: a link chart and a table",
+                   "timeline": "Events in date order", "quotes": "What was said, by whom",
+                   "sources": "Source texts with cited passages"}[key]
+            return f"{tip}\n{note}" if note else tip
         return None

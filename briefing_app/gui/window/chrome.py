@@ -2,8 +2,9 @@
 
 Classification banners (top, above the menus, and bottom), the menu bar and
 toolbar made from the action registry's lists (gui/actions.py), the search
-field, the navigator and page stack side by side, the inspector dock, and the
-status bar with its progress bar, "Unsaved annotations" label and file name.
+field, the navigator and page stack side by side (with room above them for a
+notice), the inspector dock, and the status bar with its progress bar,
+"Unsaved annotations" label and file name.
 It only builds and updates widgets; what they do is wired by the window.
 """
 
@@ -56,7 +57,14 @@ class WindowChrome:
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([190, 900])
         self.splitter.setCollapsible(1, False)
-        window.setCentralWidget(self.splitter)
+        central = QWidget()
+        central.setObjectName("central")
+        #: the splitter, with room above and below it for notices (gui/problems/controller.py)
+        self.central_layout = QVBoxLayout(central)
+        self.central_layout.setContentsMargins(0, 0, 0, 0)
+        self.central_layout.setSpacing(0)
+        self.central_layout.addWidget(self.splitter, 1)
+        window.setCentralWidget(central)
         self.inspector_dock = pages.inspector_dock
         window.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.inspector_dock)
         self._build_status_bar(window)

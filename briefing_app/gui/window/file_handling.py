@@ -2,8 +2,9 @@
 
 Files are read, validated and indexed on a worker thread (`BriefingLoader`,
 gui/window/loading.py), with progress; the briefing on screen stays until
-the new one has loaded, and a file that fails is reported (`failed`) for the
-window to show its problems. The open file is watched (`FileWatcher`) and
+the new one has loaded. A briefing with problems loads (what can be read,
+with its problems); a file nothing can be read of is reported (`failed`)
+for the window to show its problems. The open file is watched (`FileWatcher`) and
 read again when it changes on disk. What a reload changed is told by
 `describe_changes`, and which history places survive it by `still_there`.
 """

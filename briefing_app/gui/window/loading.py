@@ -1,9 +1,12 @@
 """Loading briefings off the GUI thread, and watching the open file for changes.
 
 `BriefingLoader.load(path)` reads, validates and indexes a briefing in a
-worker thread (the model's indexes and the search index are built there
-too), then emits `loaded` or `failed` on the GUI thread. Only the newest
-request's result is delivered, so a quick second open wins.
+worker thread (the model's indexes, the search index and the tradecraft
+findings are made there too), then emits `loaded` or `failed` on the GUI
+thread. A briefing with problems is loaded leniently (whatever can be read,
+with its problems: core/briefing/lenient.py); `failed` means nothing could
+be read. Only the newest request's result is delivered, so a quick second
+open wins.
 
 `FileWatcher` reports when the open file changes on disk. Editors that save
 by writing a new file and renaming it over the old one make
@@ -17,6 +20,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
+    from briefing_app.core.tradecraft import Finding
 
 import threading
 import time
@@ -40,33 +44,46 @@ def file_stamp(path: Path) -> tuple[int, int] | None:
 
 
 class LoadedBriefing:
-    """A briefing read, validated and indexed, with how long that took."""
+    """A briefing read, validated and indexed, with how long that took, its problems and tradecraft findings."""
 
     def __init__(self, path: Path, briefing: Briefing, index: SearchIndex, seconds: float,
-                 stamp: tuple[int, int] | None = None):
+                 stamp: tuple[int, int] | None = None, problems: list[Problem] | None = None,
+                 findings: list[Finding] | None = None):
         self.path, self.briefing, self.index, self.seconds = path, briefing, index, seconds
         #: the file as it was just before it was read: the watcher's baseline, so a save made
         #: while it was being read still triggers a reload
         self.stamp = stamp
+        #: what is wrong with the file (the briefing shows what could be read); empty when valid
+        self.problems: list[Problem] = problems or []
+        #: the tradecraft rules' findings (core/tradecraft); None: not checked (the briefing has problems)
+        self.findings: list[Finding] | None = findings
 
 
 def load_now(path: Path) -> LoadedBriefing:
-    """Load, validate and index (raises BriefingError); what the worker thread runs.
+    """Load what can be read, and index it; what the worker thread runs.
 
-    The model's lazy indexes (evidence spans, per-actor lists) are computed
-    here too, so the GUI thread never has to.
+    Raises BriefingError only when nothing can be read (a YAML syntax error,
+    not a briefing, no such file). The model's lazy indexes (evidence spans,
+    per-actor lists) and the tradecraft findings are computed here too, so
+    the GUI thread never has to.
     """
-    from briefing_app.core.briefing.loader import load_briefing
+    from briefing_app.core.briefing.loader import load_briefing_lenient
+    from briefing_app.core.tradecraft import check_briefing
 
     t0 = time.perf_counter()
     try:
         stamp = file_stamp(path)
-        b = load_briefing(path, display_name=path.name)
+        b, problems = load_briefing_lenient(path, display_name=path.name)
     except OSError as exc:
         raise BriefingError([Problem(path.name, 1, 1, f"cannot read the file: {exc.strerror or exc}")]) from None
+    if b is None:
+        raise BriefingError(problems)
     _warm(b)
     index = SearchIndex(b)
-    return LoadedBriefing(path, b, index, time.perf_counter() - t0, stamp)
+    # as `briefing-app check` does, a file with problems is not checked further: the rules would
+    # judge what was left out (evidence citing an unknown source, say) as missing
+    findings = None if problems else check_briefing(b)
+    return LoadedBriefing(path, b, index, time.perf_counter() - t0, stamp, problems, findings)
 
 
 def _warm(b: Briefing) -> None:

@@ -12,6 +12,8 @@ The parts, each testable alone:
   a worker thread with progress, reload on change;
 * `layout_settings` — `LayoutSettings` (layout_settings.py);
 * `find_bar` — `FindBar` (gui/views/find_bar.py): Ctrl+F under the page shown.
+* `problems` — `ProblemsController` (gui/problems/): the Problems dock, marks,
+  navigator counts, the notice and title word, why Export PDF is off.
 
 The window itself holds the undo stack, the action registry's actions, the
 injected `Prompts` service (gui/dialogs/prompts.py: every message box and
@@ -52,6 +54,7 @@ from briefing_app.core.search import SearchEntry, SearchIndex
 from briefing_app.gui import settings as cfg
 from briefing_app.gui.actions import APPEARANCE_ACTIONS, ActionName, create_actions
 from briefing_app.gui.dialogs.prompts import Prompts
+from briefing_app.gui.problems.controller import ProblemsController, plural
 from briefing_app.gui.theme import apply_appearance
 from briefing_app.gui.views.field_hub import FieldViewHub
 from briefing_app.gui.views.find_bar import FindBar, place_under
@@ -111,11 +114,13 @@ class MainWindow(QMainWindow):
         self.layout_settings = LayoutSettings(self, self.chrome, self.pages)
         self.find_bar = FindBar(self.pages.stack.currentWidget)
         place_under(self.chrome.splitter, self.pages.stack, self.find_bar)
+        self.problems = ProblemsController(self)
         self._appearance = QActionGroup(self)
         for name in APPEARANCE_ACTIONS.values():
             self._appearance.addAction(self.actions[ActionName(name)])
         self._connect_signals()
         self.layout_settings.restore()
+        self.chrome.set_banner("")  # a restored layout must not show the banner bars before a briefing is
         self.show_appearance(cfg.get(cfg.APPEARANCE))
         self._update_history_actions(False, False)  # nothing to go back or forward to yet
         self._update_file_actions()  # nor to reload or export
@@ -179,6 +184,8 @@ class MainWindow(QMainWindow):
         files.loaded.connect(self._loaded)
         files.failed.connect(self._failed)
         files.message.connect(self.statusBar().showMessage)
+        self.briefing_changed.connect(self.problems.briefing_shown)
+        self.field_view_added.connect(self.problems.mark)
 
     # -- the parts' state, where the annotation code and tests reach it ------------------
     @property
@@ -265,8 +272,7 @@ class MainWindow(QMainWindow):
         self.files.shown(path, stamp)
         self.chrome.set_banner(briefing.classification)
         self.chrome.set_file(self.path)
-        where = f" \u2014 {path.name}" if path else ""
-        self.setWindowTitle(f"{briefing.title}{where}[*] \u2014 Briefing Reader")
+        self._update_title()
         self._update_file_actions()
         if not keep_place:
             self.navigation.start()
@@ -279,11 +285,13 @@ class MainWindow(QMainWindow):
 
     def _loaded(self, result: LoadedBriefing, same_file: bool) -> None:
         self.chrome.loading(False)
+        self.problems.loaded(result.briefing, result.path, result.problems, result.findings)
         if same_file and self.briefing is not None:
             self._reload_in_place(result)
         else:
             # said first: what showing the briefing leads to (an unknown `goto`) may have more to say
-            self.statusBar().showMessage(f"Opened {result.path.name} in {result.seconds:.2f} s", 4000)
+            note = f" with {plural(len(result.problems), 'problem')}" if result.problems else ""
+            self.statusBar().showMessage(f"Opened {result.path.name}{note} in {result.seconds:.2f} s", 4000)
             self.set_briefing(result.briefing, result.path, result.index, stamp=result.stamp)
 
     def _reload_in_place(self, result: LoadedBriefing) -> None:
@@ -325,6 +333,19 @@ class MainWindow(QMainWindow):
     def _failed(self, path: Path, problems: list[Problem]) -> None:
         self.chrome.loading(False)
         self.statusBar().showMessage(f"{path.name} could not be opened", 6000)
+        if self.briefing is None:  # nothing else to show: the problems in the dock, the file's text around them
+            self.problems.unreadable_file(path, list(problems))
+            self.setWindowTitle(f"{path.name} \u2014 {plural(len(problems), 'problem')} \u2014 Briefing Reader")
+            self.pages.set_empty_hint(f"No briefing is open: {path.name} could not be opened.\n\n"
+                                      "Fix it and save it, or press Reload (F5), to try it again; or open "
+                                      "another briefing with File \u203a Open (Ctrl+O), or drop one on this window.")
+            self._update_file_actions()
+            return
+        if self.path is not None and path.resolve() == self.path:  # the file shown, saved mid-edit: the dock
+            self.problems.unreadable_reload(path, list(problems))
+            self._update_file_actions()
+            self._update_title()
+            return
         from briefing_app.gui.dialogs.problems import ProblemsDialog
 
         if self.problems_dialog is not None:
@@ -332,16 +353,17 @@ class MainWindow(QMainWindow):
         self.problems_dialog = ProblemsDialog(self, path, list(problems),
                                               self.briefing.title if self.briefing else None)
         self.problems_dialog.open()
-        if self.briefing is None:
-            self.pages.set_empty_hint(f"No briefing is open: {path.name} could not be opened.\n\n"
-                                      "Fix it and save it, or press Reload (F5), to try it again; or open "
-                                      "another briefing with File \u203a Open (Ctrl+O), or drop one on this window.")
-            self._update_file_actions()
+
+    def _update_title(self) -> None:
+        """`Title — file.yaml — 3 problems — Briefing Reader` (the `[*]` marks unsaved annotations)."""
+        if self.briefing is not None:
+            where = f" \u2014 {self.path.name}" if self.path else ""
+            self.setWindowTitle(f"{self.briefing.title}{where}{self.problems.title_note()}[*] \u2014 Briefing Reader")
 
     def _update_file_actions(self) -> None:
         """Reload needs a file to read again, Export PDF an open briefing."""
         self.actions[ActionName.RELOAD].setEnabled(bool(self.files.path or self.files.failed_path))
-        self.actions[ActionName.EXPORT_PDF].setEnabled(self.briefing is not None and self.path is not None)
+        self.problems.update_export_action(self.briefing is not None and self.path is not None)
 
     def _update_history_actions(self, can_back: bool, can_forward: bool) -> None:
         self.actions[ActionName.BACK].setEnabled(can_back)
@@ -403,7 +425,7 @@ class MainWindow(QMainWindow):
         from briefing_app.gui.dialogs import export as export_dialog
 
         export_dialog.show_export_dialog(self, self.path, self.briefing, self.annotation_layer_paths(),
-                                         prompts=self.prompts)
+                                         prompts=self.prompts, refusal=self.problems.export_refusal())
 
     def _copy(self) -> None:
         w = QApplication.focusWidget()
