@@ -12,7 +12,6 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QCursor
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing_app.core.annotations import Annotation, Selector, new_annotation_id, utc_now
@@ -58,17 +57,24 @@ class AnnotationEditing:
     def current_view(self) -> FieldView | None:
         return _field_view_of(QApplication.focusWidget()) or self.last_view
 
-    def element_under(self, view: FieldView | None) -> str | None:
-        """The element to annotate whole: under the mouse, else at the view's caret, else the inspector's."""
-        if view is not None:
-            hit = view.field_at_point(view.viewport().mapFromGlobal(QCursor.pos()))
-            if hit and view.underMouse():
-                return hit[0].address
-            seg = view.segment_at(view.textCursor().position())
-            if seg is not None:
-                return seg.address
-        address: str | None = getattr(self.window.inspector, "address", None)
-        return address
+    def element_looked_at(self) -> str | None:
+        """The element the analyst is looking at: the one the Inspector names, else the visible
+        page's selection — never the last text view that had the keyboard.
+
+        The Inspector follows every selection on the page in front (navigation's `element_selected`),
+        and in Sources after "Show in source" it keeps the element that cites the passage — the rule
+        navigation's `here()` follows; the page's own selection is the fallback when it shows nothing.
+        """
+        inspector = getattr(self.window, "inspector", None)
+        address: str | None = getattr(inspector, "address", None)
+        b = self.window.briefing
+        if address is not None and b is not None and b.element(address) is not None:
+            return address
+        pages = getattr(self.window, "pages", None)
+        if pages is None or not hasattr(self.window, "current_section"):
+            return None
+        shown: str | None = pages.current_address(self.window.current_section())
+        return shown if shown is not None and b is not None and b.element(shown) is not None else None
 
     # -- adding -----------------------------------------------------------------------
     def highlight_selection(self, color: str, view: FieldView | None = None, note: str = "") -> Annotation | None:
@@ -94,8 +100,8 @@ class AnnotationEditing:
 
     def annotate(self, view: FieldView | None = None, whole_element: bool = False,
                  address: str | None = None) -> Annotation | None:
-        """Open the editor on the selection, or on a whole element: `address`, else the one under the mouse
-        or caret (`element_under`)."""
+        """Open the editor on the selection, or on a whole element: `address`, else the one the analyst
+        is looking at (`element_looked_at`). The editor names its target in words."""
         layer = self.store.writable()
         b = self.window.briefing
         if layer is None or b is None:
@@ -111,12 +117,13 @@ class AnnotationEditing:
                 return None
             selector, field_ = Selector.from_text(text, start, end), fld
         else:
-            address = address or self.element_under(view)
+            address = address or self.element_looked_at()
             if address is None:
                 self.feedback.tell("Select an element or some text to annotate.")
                 return None
         author = self.ensure_author()
-        editor = AnnotationEditor(widget_of(self.window), title=f"Annotate {element_label(b, address)}",
+        target = element_label(b, address)
+        editor = AnnotationEditor(widget_of(self.window), title=f"Annotate {target}", target=target,
                                   excerpt=selector.exact if selector else "", color="yellow" if selector else None,
                                   tags_in_use=self.tags_in_use())
         if not self.feedback.prompts.run(editor):
@@ -155,7 +162,8 @@ class AnnotationEditing:
         b = self.window.briefing
         if layer is None or a is None or b is None:
             return False
-        editor = AnnotationEditor(widget_of(self.window), title=f"Edit annotation on {element_label(b, a.target)}",
+        target = element_label(b, a.target)
+        editor = AnnotationEditor(widget_of(self.window), title=f"Edit annotation on {target}", target=target,
                                   excerpt=a.excerpt, note=a.note, tags=a.tags, color=a.color,
                                   confidence=a.confidence, tags_in_use=self.tags_in_use())
         if not self.feedback.prompts.run(editor):

@@ -74,7 +74,7 @@ class TagsEdit(QLineEdit):
 class AnnotationEditor(QDialog):
     """Edit one annotation's note, tags, colour and confidence."""
 
-    def __init__(self, parent: QWidget | None, *, title: str, excerpt: str, note: str = "",
+    def __init__(self, parent: QWidget | None, *, title: str, excerpt: str, target: str = "", note: str = "",
                  tags: Sequence[str] = (), color: str | None = "yellow", confidence: str | None = None,
                  tags_in_use: Sequence[str] = ()) -> None:
         super().__init__(parent)
@@ -82,6 +82,16 @@ class AnnotationEditor(QDialog):
         self.setWindowTitle(title)
         self.resize(560, 440)
         box = QVBoxLayout(self)
+        if target:
+            # what is annotated, in words ("Actor: Japan"), in the body and not only in the title bar
+            on = QLabel(f"On {target}")
+            on.setObjectName("annotation_target")
+            on.setTextFormat(Qt.TextFormat.PlainText)
+            on.setWordWrap(True)
+            font = on.font()
+            font.setBold(True)
+            on.setFont(font)
+            box.addWidget(on)
         if excerpt:
             quote = QLabel(f"\u201c{excerpt if len(excerpt) < 400 else excerpt[:399] + '…'}\u201d")
             quote.setWordWrap(True)
