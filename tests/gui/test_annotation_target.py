@@ -6,15 +6,26 @@ Issue 10, defect 1: Sources → click in the text; Actors → click Japan; Ctrl+
 
 from __future__ import annotations
 
+import shutil
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel
 
-from .conftest import click_section, press
-from .test_annotation_gui import annotated, brief, click_into, editor_input  # noqa: F401 (fixtures)
+from .conftest import SAMPLE, click_section, press
+from .test_annotation_gui import annotation_window, click_into, editor_input
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
 LEFT = Qt.MouseButton.LeftButton
+
+
+@pytest.fixture
+def annotated(qtbot, tmp_path):
+    path = tmp_path / "brief.yaml"
+    shutil.copy(SAMPLE, path)
+    w, ctl, _prompts = annotation_window(qtbot, path)
+    yield w, ctl, path
+    w.close()
 
 
 def _click_actor(qtbot, w, name: str) -> None:
