@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -50,7 +52,7 @@ from briefing_app.core.annotations import COLORS, CONFIDENCE_LEVELS, Annotation,
 from briefing_app.core.annotations.text import note_plain_text, wrap_plain
 from briefing_app.gui.annotations.lazy_anchoring import element_label, field_text
 from briefing_app.gui.annotations.prefs import color_labels, highlight_color, ink_for
-from briefing_app.gui.annotations.widgets import DETAILS_ROLE, ChangeNotice, TwoLineDelegate
+from briefing_app.gui.annotations.widgets import DETAILS_ROLE, ChangeNotice, OrphanNotice, TwoLineDelegate
 
 if TYPE_CHECKING:
     from briefing_app.gui.annotations.controller import AnnotationController
@@ -252,6 +254,9 @@ class AnnotationFilter(QSortFilterProxyModel):
 
 
 class AnnotationPanel(QWidget):
+    #: The analyst chose an annotation in the table (its id): the text marks its card and glyph.
+    annotation_chosen = Signal(str)
+
     def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -262,6 +267,10 @@ class AnnotationPanel(QWidget):
         self.orphan_proxy.setSourceModel(self.model)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
+        self.orphan_notice = OrphanNotice(self)
+        self.orphan_notice.review.clicked.connect(self.review_orphans)
+        self.orphan_notice.hide()
+        box.addWidget(self.orphan_notice)
         self.legend = QLabel()
         self.legend.setObjectName("annotation_legend")
         self.legend.setWordWrap(True)
@@ -291,7 +300,7 @@ class AnnotationPanel(QWidget):
         for w in (self.color_box, self.tag_box, self.author_box, self.conf_box):
             row.addWidget(w, 1)
         box.addLayout(row)
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = self.split = QSplitter(Qt.Orientation.Vertical)
         self.table = self._table(self.proxy, "annotation_table")
         self.orphan_table = self._table(self.orphan_proxy, "annotation_orphans")
         top = QWidget()
@@ -378,7 +387,33 @@ class AnnotationPanel(QWidget):
     def _jump(self, model, idx) -> None:
         item = self._row(model, idx)
         if item:
+            self.annotation_chosen.emit(item[1].id)
             self.controller.painter.jump_to(item[0], item[1].id)
+
+    def select_annotation(self, annotation_id: str) -> bool:
+        """Select an annotation's row (in the table, else among the orphans) without jumping to it."""
+        row = next((i for i, (_la, a) in enumerate(self.model.rows) if a.id == annotation_id), -1)
+        if row < 0:
+            return False
+        source = self.model.index(row, 1)
+        for table, proxy in ((self.table, self.proxy), (self.orphan_table, self.orphan_proxy)):
+            idx = proxy.mapFromSource(source)
+            if idx.isValid():
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                table.selectionModel().setCurrentIndex(idx, flags)
+                table.scrollTo(idx)
+                return True
+        return False
+
+    def review_orphans(self) -> None:
+        """[Review] on the orphans notice: give the orphans room, select the first, put the keyboard there."""
+        sizes = self.split.sizes()
+        total = sum(sizes) or 1
+        self.split.setSizes([total // 2, total - total // 2])
+        if self.orphan_proxy.rowCount():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.orphan_table.selectionModel().setCurrentIndex(self.orphan_proxy.index(0, 1), flags)
+        self.orphan_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _edit(self, model, idx) -> None:
         item = self._row(model, idx)
@@ -438,6 +473,7 @@ class AnnotationPanel(QWidget):
             self.notice.accept.setEnabled(notice[1])
             self.notice.show()
         n = self.orphan_proxy.rowCount()
+        self.orphan_notice.set_count(n)
         self.orphan_label.setText(f"<b>Orphans ({n})</b> \u2014 no longer fit the briefing; kept unchanged"
                                   if n else "Orphans (0)")
 

@@ -109,6 +109,9 @@ class FieldView(QTextBrowser):
         #: document position the last context menu was opened at, for them to look at
         self.local_menu_hooks: list[ContextMenuHook] = []
         self.context_position = -1
+        #: callables drawing over the text after it is painted (the note margin's glyphs), given a painter
+        #: on the viewport
+        self.overlay_hooks: list[Callable[[QPainter], None]] = []
         #: how long the "shown from a link" outline stays strong, then fades (ms)
         self.mark_hold_ms, self.mark_fade_ms = self.MARK_HOLD_MS, self.MARK_FADE_MS
         self.mark_strength = 1.0
@@ -325,6 +328,11 @@ class FieldView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
+        if self.overlay_hooks:
+            overlay = QPainter(self.viewport())
+            for hook in list(self.overlay_hooks):
+                hook(overlay)
+            overlay.end()
         if not self._layers.get("mark"):
             return
         rects = self.mark_rects()

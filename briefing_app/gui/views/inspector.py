@@ -8,6 +8,7 @@ highlights show here too). Links use element addresses; evidence links are
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
@@ -252,6 +253,9 @@ class Inspector(FieldView):
         self.setAccessibleName("Inspector")
         self.address: str | None = None
         self.briefing: Briefing | None = None
+        #: callables writing more sections after an element's own (the element's annotations), each
+        #: given the writer, the briefing and the element's address
+        self.extra_sections: list[Callable[[FieldWriter, Briefing, str], None]] = []
 
     def show_element(self, briefing: Briefing | None, address: str | None) -> None:
         self.briefing, self.address = briefing, address
@@ -266,6 +270,8 @@ class Inspector(FieldView):
                    "and its links here.", w.fmt(color=w.colors.secondary))
         else:
             write_element(w, briefing, address)
+            for section in list(self.extra_sections):
+                section(w, briefing, address)
         w.finish()
 
     def put_caret_at(self, address: str, field: str) -> None:
