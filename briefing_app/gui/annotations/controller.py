@@ -76,7 +76,7 @@ class AnnotationController(QObject):
         self.exports = AnnotationExports(window, self.store, self.placement, self.feedback)
         self.actions = AnnotationActions(window, self.store, self.placement, self.editing, self.painter,
                                          self.exports, self)
-        self.beside = NotesBesideText(window, self.store, self.placement, self.editing, self)
+        self.beside = NotesBesideText(window, self.store, self.placement, self.editing, self.painter, self)
         #: The Annotations dock (set by `install_annotations`).
         self.dock: AnnotationDock | None = None
         self._connect_signals()

@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing_app.core.annotations import Annotation, Selector, new_annotation_id, utc_now
@@ -24,7 +26,10 @@ from briefing_app.gui.annotations.seams import ReaderWindow, widget_of
 from briefing_app.gui.annotations.undo import AddAnnotation, DeleteAnnotation, EditAnnotation
 from briefing_app.gui.views.field_view import FieldView
 
-__all__ = ["AnnotationEditing", "AUTHOR_TITLE", "AUTHOR_QUESTION"]
+__all__ = ["AnnotationEditing", "AUTHOR_TITLE", "AUTHOR_QUESTION", "snap_to_words", "SelectionMode"]
+
+#: The dynamic property a text view carries while its selection was made with Alt held (kept exact).
+EXACT_SELECTION = "exact_selection"
 
 AUTHOR_TITLE = "Your name on annotations"
 AUTHOR_QUESTION = ("Annotations record who made them (it appears in exported briefs).\n"
@@ -37,6 +42,39 @@ def _field_view_of(widget: QWidget | None) -> FieldView | None:
     return widget
 
 
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "_\u2019'-"
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole words: a drag that starts or stops inside a word takes all of it."""
+    while start > 0 and _in_word(text[start - 1]) and _in_word(text[start]):
+        start -= 1
+    while end < len(text) and _in_word(text[end]) and end > 0 and _in_word(text[end - 1]):
+        end += 1
+    return start, end
+
+
+class SelectionMode(QObject):
+    """Remembers, per text view, whether its selection is to be kept exact: dragged with Alt held, or
+    made with the keyboard (Shift+arrows pick characters on purpose); a plain drag snaps to words."""
+
+    def watch(self, view: FieldView) -> None:
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if isinstance(event, QMouseEvent) and event.type() in (QEvent.Type.MouseButtonPress,
+                                                               QEvent.Type.MouseButtonRelease):
+            view = obj.parent()
+            if isinstance(view, FieldView):
+                view.setProperty(EXACT_SELECTION, bool(event.modifiers() & Qt.KeyboardModifier.AltModifier))
+        elif isinstance(obj, FieldView) and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            obj.setProperty(EXACT_SELECTION, True)
+        return False
+
+
 class AnnotationEditing:
     """Adds, edits and deletes annotations on the own layer, each change undoable."""
 
@@ -46,6 +84,24 @@ class AnnotationEditing:
         self.feedback = feedback
         self.last_view: FieldView | None = None  # the text view that last had the keyboard
         self._asked_author = False
+        self.selection_mode = SelectionMode()
+
+    def selected_range(self, view: FieldView) -> tuple[str, str, int, int] | None:
+        """The view's selection as (address, field, start, end), widened to whole words when it was
+        dragged with the mouse; exact when dragged with Alt held, made with the keyboard, or Alt is held now."""
+        sel = view.selected_field_range()
+        b = self.window.briefing
+        if sel is None or b is None:
+            return sel
+        alt = QApplication.queryKeyboardModifiers() & Qt.KeyboardModifier.AltModifier
+        if view.property(EXACT_SELECTION) or alt:
+            return sel
+        address, fld, start, end = sel
+        text = field_text(b, address, fld)
+        if text is None:
+            return sel
+        start, end = snap_to_words(text, start, end)
+        return address, fld, start, end
 
     # -- where and on what ------------------------------------------------------------
     def note_focus(self, widget: QWidget | None) -> None:
@@ -80,7 +136,7 @@ class AnnotationEditing:
     def highlight_selection(self, color: str, view: FieldView | None = None, note: str = "") -> Annotation | None:
         layer = self.store.writable()
         view = view or self.current_view()
-        sel = view.selected_field_range() if view is not None else None
+        sel = self.selected_range(view) if view is not None else None
         b = self.window.briefing
         if layer is None or sel is None or b is None:
             if layer is not None:
@@ -107,7 +163,7 @@ class AnnotationEditing:
         if layer is None or b is None:
             return None
         view = view or self.current_view()
-        sel = None if whole_element or address is not None or view is None else view.selected_field_range()
+        sel = None if whole_element or address is not None or view is None else self.selected_range(view)
         selector: Selector | None = None
         field_: str | None = None
         if sel is not None:

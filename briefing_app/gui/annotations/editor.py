@@ -102,6 +102,8 @@ class AnnotationEditor(QDialog):
         self.note = QPlainTextEdit(note)
         self.note.setObjectName("annotation_note")
         self.note.setPlaceholderText("Note (Markdown: *emphasis*, **strong**, - lists, [links](https://…))")
+        # Tab moves on to Tags (as in every other form); a note has no use for a tab character
+        self.note.setTabChangesFocus(True)
         self.preview = QTextBrowser()
         self.preview.setObjectName("annotation_preview")
         self.preview.setOpenExternalLinks(True)
@@ -137,6 +139,11 @@ class AnnotationEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
+        # the keyboard's order: note → tags → colour → confidence → OK / Cancel
+        QWidget.setTabOrder(self.note, self.tags)
+        QWidget.setTabOrder(self.tags, self.color)
+        QWidget.setTabOrder(self.color, self.confidence)
+        QWidget.setTabOrder(self.confidence, buttons)
         self.note.setFocus()
 
     def _refresh_preview(self, _index: int = 0) -> None:

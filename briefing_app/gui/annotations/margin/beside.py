@@ -9,6 +9,10 @@
   selects the annotation in the Annotations panel (without jumping); choosing
   a row in the panel marks the card and glyph as chosen (the panel's own jump
   scrolls the highlight into view and flashes it).
+* A right-click on one of the analyst's highlights offers "Highlight Colour ›"
+  (`highlight_menu.py`), an undoable edit; every view's selection is watched
+  for Alt (an Alt-drag keeps its exact ends when highlighted; others snap to
+  whole words: `editing.snap_to_words`).
 * A followed element link ("Details" in the Overview) brings the Inspector to
   the front when the Annotations tab hides it, so the click shows something.
 """
@@ -21,7 +25,9 @@ from PySide6.QtCore import QObject
 from PySide6.QtWidgets import QDockWidget
 
 from briefing_app.gui.annotations.editing import AnnotationEditing
+from briefing_app.gui.annotations.highlights import HighlightPainter
 from briefing_app.gui.annotations.layers import LayerStore
+from briefing_app.gui.annotations.margin.highlight_menu import HighlightMenu
 from briefing_app.gui.annotations.margin.notes import ElementNote, element_notes, margin_notes
 from briefing_app.gui.annotations.revision import Placement
 from briefing_app.gui.annotations.seams import ReaderWindow, widget_of
@@ -44,9 +50,10 @@ class NotesBesideText(QObject):
     """Shows the annotations' notes beside the text and in the Inspector, and keeps the panel in step."""
 
     def __init__(self, window: ReaderWindow, store: LayerStore, placement: Placement, editing: AnnotationEditing,
-                 parent: QObject | None = None) -> None:
+                 painter: HighlightPainter, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.window, self.store, self.placement, self.editing = window, store, placement, editing
+        self.highlight_menu = HighlightMenu(window, store, painter)
         self.margins = NoteMargins(self)
         self.margins.note_activated.connect(self.choose)
         self.margins.note_edit_requested.connect(self._edit)
@@ -63,6 +70,8 @@ class NotesBesideText(QObject):
         elif view.objectName() in READING_VIEWS:
             self.margins.attach(view)
         view.link_activated.connect(self._link_followed)
+        view.local_menu_hooks.append(self.highlight_menu.extend)
+        self.editing.selection_mode.watch(view)
 
     def connect_panel(self, panel: AnnotationPanel) -> None:
         self.panel = panel

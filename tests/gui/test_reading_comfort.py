@@ -1,0 +1,131 @@
+"""Reading comfort (issue 10): Tab in the note editor, a highlight's colour from its menu, selections that
+snap to whole words (Alt keeps them exact), text zoom, counts that say what they count, WCAG AA contrast.
+
+Each driven through real input: keys, clicks, drags, right-clicks.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtGui import QAction, QContextMenuEvent
+from PySide6.QtWidgets import QApplication, QComboBox, QDialog, QLineEdit, QMenu, QPlainTextEdit
+
+from briefing_app.gui.annotations.editing import snap_to_words
+
+from .conftest import SAMPLE
+from .test_annotation_gui import annotation_window, caret_point, doc_range, drag_select, marks
+
+pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
+LEFT, ALT = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.AltModifier
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+@pytest.fixture
+def reader(qtbot, tmp_path):
+    path = tmp_path / "brief.yaml"
+    shutil.copy(SAMPLE, path)
+    w, ctl, _prompts = annotation_window(qtbot, path)
+    yield w, ctl
+    w.close()
+
+
+# -- Tab in the note editor --------------------------------------------------------------------------
+def test_tab_in_the_note_editor_moves_to_tags_then_colour(reader, qtbot):
+    w, ctl = reader
+    drag_select(qtbot, w.overview.view, "summary", "bluf", 0, 5)
+    order = []
+
+    def fill(dialog: QDialog) -> bool:
+        dialog.show()
+        qtbot.waitExposed(dialog)
+        note = dialog.findChild(QPlainTextEdit, "annotation_note")
+        qtbot.waitUntil(note.hasFocus)
+        qtbot.keyClicks(note, "first")
+        qtbot.keyClick(note, Qt.Key.Key_Tab)
+        order.append(dialog.focusWidget())
+        qtbot.keyClicks(dialog.focusWidget(), "core")
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab)
+        order.append(dialog.focusWidget())
+        qtbot.keyClick(dialog.focusWidget(), Qt.Key.Key_Tab, SHIFT)
+        order.append(dialog.focusWidget())
+        dialog.accept()
+        return True
+
+    ctl.prompts.answer("run", fill)
+    qtbot.keyClick(w.overview.view, Qt.Key.Key_N, CTRL | SHIFT)
+    tags, colour, back = order
+    assert isinstance(tags, QLineEdit) and tags.objectName() == "annotation_tags"
+    assert isinstance(colour, QComboBox) and colour.objectName() == "annotation_color"
+    assert back is tags
+    (a,) = ctl.own
+    assert a.note == "first" and a.tags == ("core",)  # no tab character typed into the note
+
+
+# -- a highlight's colour from its context menu --------------------------------------------------------
+def _right_click_and_choose(qtbot, view, pos: QPoint, submenu: str, action: str) -> None:
+    """Right-click at `pos` in a text view, open `submenu` and click `action` in it (mouse clicks)."""
+    done = []
+
+    def choose() -> None:
+        menu = QApplication.activePopupWidget()
+        assert isinstance(menu, QMenu)
+        sub = menu.findChild(QMenu, submenu)
+        assert sub is not None, [a.text() for a in menu.actions()]
+        qtbot.mouseClick(menu, LEFT, pos=menu.actionGeometry(sub.menuAction()).center())
+        qtbot.waitUntil(sub.isVisible)
+        act = sub.findChild(QAction, action)
+        qtbot.mouseClick(sub, LEFT, pos=sub.actionGeometry(act).center())
+        done.append(True)
+
+    QTimer.singleShot(0, choose)
+    vp = view.viewport()
+    QApplication.sendEvent(vp, QContextMenuEvent(QContextMenuEvent.Reason.Mouse, pos, vp.mapToGlobal(pos)))
+    assert done
+
+
+def test_change_a_highlights_colour_from_its_menu_and_undo(reader, qtbot):
+    w, ctl = reader
+    view = w.overview.view
+    drag_select(qtbot, view, "summary", "bluf", 0, 5)
+    qtbot.keyClick(view, "1")
+    (a,) = ctl.own
+    assert a.color == "yellow"
+    start, end = doc_range(view, "summary", "bluf", 1, 2)
+    _right_click_and_choose(qtbot, view, caret_point(view, start) + QPoint(2, 0), "menu_highlight_colour",
+                            "action_recolour_blue")
+    assert ctl.own.get(a.id).color == "blue"
+    assert "(blue)" in marks(view, "summary", "bluf")[0][2]
+    assert w.undo_stack.undoText().startswith("Colour highlight")
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)
+    assert ctl.own.get(a.id).color == "yellow"
+
+
+# -- whole words -------------------------------------------------------------------------------------
+def test_snap_to_words():
+    text = "Japan is negotiating with NATO, Indo-Pacific."
+    assert snap_to_words(text, 2, 12) == (0, 20)
+    assert snap_to_words(text, 0, 5) == (0, 5)
+    assert snap_to_words(text, 27, 30) == (26, 30)  # not across the comma
+    assert snap_to_words(text, 34, 36) == (32, 44)  # a hyphenated word is one
+
+
+def test_a_drag_snaps_to_whole_words_and_alt_keeps_it_exact(reader, qtbot):
+    w, ctl = reader
+    view = w.overview.view
+    bluf = w.briefing.summary.bluf
+    drag_select(qtbot, view, "summary", "bluf", 2, 12)  # from inside "Japan" to inside "negotiating"
+    qtbot.keyClick(view, "2")
+    (a,) = ctl.own
+    assert a.selector.exact == bluf[0:20] == "Japan is negotiating"
+    # the same drag with Alt held highlights exactly what was dragged
+    s, e = doc_range(view, "summary", "bluf", 40, 47)
+    qtbot.mousePress(view.viewport(), LEFT, ALT, caret_point(view, s))
+    qtbot.mouseMove(view.viewport(), caret_point(view, e))
+    qtbot.mouseRelease(view.viewport(), LEFT, ALT, caret_point(view, e))
+    qtbot.keyClick(view, "3")
+    exact = next(x for x in ctl.own if x.id != a.id)
+    assert exact.selector.exact == bluf[40:47]
