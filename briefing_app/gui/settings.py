@@ -13,7 +13,8 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 from PySide6.QtCore import QByteArray, QSettings
 
 __all__ = ["Setting", "GEOMETRY", "WINDOW_STATE", "SPLITTERS", "LAST_FILE", "RECENT_FILES",
-           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "ORGANISATION", "APPLICATION", "get", "put", "settings"]
+           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "ORGANISATION", "APPLICATION", "get", "put", "settings",
+           "TEXT_ZOOM"]
 
 ORGANISATION = "BriefingReader"
 APPLICATION = "briefing-app"
@@ -46,6 +47,8 @@ APPEARANCE: Setting[str] = Setting("view/appearance", str, "system",
 APPEARANCES = ("system", "light", "dark")
 LAST_EXPORT_PATH: Setting[str] = Setting("export/last_path", str, "", "where the last PDF brief was written")
 PAGE_SIZE: Setting[str] = Setting("export/page_size", str, "a4", "page size of PDF briefs (a4 or letter)")
+TEXT_ZOOM: Setting[int] = Setting("view/text_zoom", int, 100,
+                                  "size of the text in the reading views and the Inspector, in percent")
 
 
 def settings() -> QSettings:

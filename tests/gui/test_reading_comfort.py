@@ -129,3 +129,48 @@ def test_a_drag_snaps_to_whole_words_and_alt_keeps_it_exact(reader, qtbot):
     qtbot.keyClick(view, "3")
     exact = next(x for x in ctl.own if x.id != a.id)
     assert exact.selector.exact == bluf[40:47]
+
+
+# -- text zoom ---------------------------------------------------------------------------------------
+def test_text_zoom_keys_size_every_text_view_and_are_remembered(reader, qtbot):
+    from briefing_app.gui import settings as cfg
+
+    w, ctl = reader
+    view, inspector = w.overview.view, w.inspector
+    base, tall = view.font().pointSizeF(), view.document().size().height()
+    view.setFocus()
+    qtbot.keyClick(view, Qt.Key.Key_Equal, CTRL)
+    assert view.font().pointSizeF() == pytest.approx(base * 1.1)
+    assert inspector.font().pointSizeF() == pytest.approx(base * 1.1)
+    assert view.document().size().height() > tall  # the text itself grew, headings and all
+    assert cfg.get(cfg.TEXT_ZOOM) == 110
+    qtbot.keyClick(view, Qt.Key.Key_Minus, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Minus, CTRL)
+    assert view.font().pointSizeF() == pytest.approx(base * 0.9) and cfg.get(cfg.TEXT_ZOOM) == 90
+    qtbot.keyClick(view, Qt.Key.Key_0, CTRL)
+    assert view.font().pointSizeF() == pytest.approx(base)
+    assert view.document().size().height() == pytest.approx(tall, abs=1)
+    # a page built later (Sources) starts at the size chosen; a new window remembers it
+    qtbot.keyClick(view, Qt.Key.Key_Equal, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Equal, CTRL)
+    qtbot.keyClick(w, Qt.Key.Key_5, CTRL)
+    assert w.pages.sources.text.font().pointSizeF() == pytest.approx(base * 1.2)
+    w2, _ctl2, _p = annotation_window(qtbot, w.path)
+    assert w2.overview.view.font().pointSizeF() == pytest.approx(base * 1.2)
+    w2.close()
+
+
+def test_on_the_timeline_ctrl_minus_and_ctrl_0_stay_the_timelines(reader, qtbot):
+    w, ctl = reader
+    base = w.overview.view.font().pointSizeF()
+    qtbot.keyClick(w.overview.view, Qt.Key.Key_3, CTRL)  # Go › Timeline
+    strip = w.pages.timeline.strip
+    qtbot.waitUntil(lambda: w.current_section() == "timeline")
+    scale = strip.px_per_day
+    qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_Minus, CTRL)
+    assert strip.px_per_day < scale  # the timeline zoomed out
+    assert w.overview.view.font().pointSizeF() == pytest.approx(base)  # the text did not
+    qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_1, CTRL)  # back to the Overview: the keys are the text's
+    qtbot.waitUntil(lambda: w.current_section() == "overview")
+    qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_Minus, CTRL)
+    assert w.overview.view.font().pointSizeF() == pytest.approx(base * 0.9)
