@@ -174,3 +174,24 @@ def test_on_the_timeline_ctrl_minus_and_ctrl_0_stay_the_timelines(reader, qtbot)
     qtbot.waitUntil(lambda: w.current_section() == "overview")
     qtbot.keyClick(w.focusWidget() or w, Qt.Key.Key_Minus, CTRL)
     assert w.overview.view.font().pointSizeF() == pytest.approx(base * 0.9)
+
+
+# -- counts that say what they count (issue 10, defect 7) -------------------------------------------------
+def test_the_sources_counts_say_what_they_count(reader, qtbot):
+    from briefing_app.gui.pages.models import Role
+
+    w, ctl = reader
+    b = w.briefing
+    src = b.sources[0]
+    spans = b.evidence_spans(src.id)
+    n_ev = sum(1 for s in spans if s.kind == "evidence")
+    passages = len({(s.start, s.end) for s in spans})
+    citing = len({s.address for s in spans})
+    qtbot.keyClick(w.overview.view, Qt.Key.Key_5, CTRL)  # Go › Sources
+    page = w.pages.sources
+    qtbot.waitUntil(lambda: w.inspector.address == src.address)
+    assert page.list.model().index(0, 0).data(Role.SECONDARY).endswith(
+        f"{len(spans)} citations of {passages} passages")
+    legend = page.legend.text()
+    assert f"{n_ev} evidence citations" in legend and f"({len(spans)} citations of {passages} passages)" in legend
+    assert f"cited by {citing} elements ({len(spans)} citations)" in w.inspector.toPlainText().casefold()

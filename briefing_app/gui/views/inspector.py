@@ -206,7 +206,9 @@ def _write_source_meta(w: FieldWriter, b: Briefing, s: Source) -> None:
     if s.url:
         _meta(w, "URL", s.url)
     citing = list(dict.fromkeys(sp.address for sp in b.evidence_spans(s.id)))
-    _link_list(w, f"Cited by ({len(citing)})", [(KIND_LABEL[a.split('/')[0]], label_of(b, a), a) for a in citing])
+    n = len(b.evidence_spans(s.id))
+    _link_list(w, f"Cited by {len(citing)} element{'s' if len(citing) != 1 else ''} "
+                  f"({n} citation{'s' if n != 1 else ''})", [(KIND_LABEL[a.split('/')[0]], label_of(b, a), a) for a in citing])
 
 
 def short_label(text: str, n: int = 70) -> str:
