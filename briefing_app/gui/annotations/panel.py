@@ -53,6 +53,7 @@ from briefing_app.core.annotations.text import note_plain_text, wrap_plain
 from briefing_app.gui.annotations.lazy_anchoring import element_label, field_text
 from briefing_app.gui.annotations.prefs import color_labels, highlight_color, ink_for
 from briefing_app.gui.annotations.widgets import DETAILS_ROLE, ChangeNotice, OrphanNotice, TwoLineDelegate
+from briefing_app.gui.theme import colors
 
 if TYPE_CHECKING:
     from briefing_app.gui.annotations.controller import AnnotationController
@@ -182,7 +183,7 @@ class AnnotationModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and a.color:
             return highlight_color(a.color, 255)
         if role == Qt.ItemDataRole.ForegroundRole and layer is not self.controller.own:
-            return QBrush(Qt.GlobalColor.darkGray)
+            return QBrush(colors().secondary)  # dimmed, still readable (WCAG AA)
         if role == Role.ID:
             return a.id
         if role == Role.COLOR:
