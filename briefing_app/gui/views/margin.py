@@ -301,7 +301,14 @@ class NoteMargin(QWidget):
         lines = min(CURRENT_LINES, max(1, round(wrapped.height() / max(1, fm.lineSpacing()))))
         height = 2 * _PAD + fm.lineSpacing() * (lines + 1) + 2
         marker = self._card_rect(card)
-        top = max(0, min(marker.top(), self.height() - height))
+        # below the highlight's last line, so the card does not hide the words it is about
+        below = marker.bottom()
+        segs = self._segments(card.note)
+        if segs and card.note.end is not None:
+            cur = QTextCursor(self.view.document())
+            cur.setPosition(segs[0].to_doc(card.note.end))
+            below = max(below, self.view.cursorRect(cur).bottom())
+        top = max(0, min(below + 6, self.height() - height))
         return card._replace(lines=lines), QRect(2, top, CARD_WIDTH - 6, height)
 
     def _paint_open_card(self, p: QPainter, fm: QFontMetrics) -> None:
