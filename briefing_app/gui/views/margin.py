@@ -32,9 +32,10 @@ from PySide6.QtGui import (
     QPainterPath,
     QPaintEvent,
     QPen,
+    QResizeEvent,
     QTextCursor,
 )
-from PySide6.QtWidgets import QToolTip, QWidget
+from PySide6.QtWidgets import QApplication, QToolTip, QWidget
 
 from briefing_app.gui.theme import colors, mix
 from briefing_app.gui.views.field_view import FieldView
@@ -132,6 +133,7 @@ class NoteMargin(QWidget):
         self._here: list[MarginNote] = []
         self._cards: list[_Card] = []
         self._press: QPoint | None = None
+        self._resizing = False
         self.viewport = view.viewport()
         view.installEventFilter(self)
         self.viewport.installEventFilter(self)
@@ -169,17 +171,29 @@ class NoteMargin(QWidget):
         """Pick this view's notes, size the column (cards, markers or none) and lay the cards out."""
         self._here = [n for n in self.hub.notes if n.has_note and self._segments(n)]
         if not self._here:
-            self.view.setViewportMargins(0, 0, 0, 0)
+            self._reserve(0)
             self._cards = []
             self.hide()
             return
         self.compact = self.view.width() - CARD_WIDTH < MIN_TEXT_WIDTH
-        self.view.setViewportMargins(0, 0, MARKER_WIDTH if self.compact else CARD_WIDTH, 0)
+        self._reserve(MARKER_WIDTH if self.compact else CARD_WIDTH)
         self._place()
         self.show()
         self._layout_cards()
         self.update()
         self.view.viewport().update()
+
+    def _reserve(self, width: int) -> None:
+        """Keep `width` pixels right of the text for the column; the view lays its text out anew (a
+        resize event, as when the window is resized: it centres its text column in what is left)."""
+        if self.view.viewportMargins().right() == width:
+            return
+        self.view.setViewportMargins(0, 0, width, 0)
+        self._resizing = True
+        try:
+            QApplication.sendEvent(self.view, QResizeEvent(self.view.size(), self.view.size()))
+        finally:
+            self._resizing = False
 
     def _place(self) -> None:
         vp = self.view.viewport().geometry()
@@ -412,7 +426,7 @@ class NoteMargin(QWidget):
 
     def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
         kind = event.type()
-        if obj is self.view and kind == QEvent.Type.Resize:
+        if obj is self.view and kind == QEvent.Type.Resize and not self._resizing:
             self.refresh()
         elif obj is self.viewport and isinstance(event, QMouseEvent) and \
                 event.button() == Qt.MouseButton.LeftButton:
