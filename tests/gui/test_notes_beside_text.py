@@ -198,3 +198,15 @@ def test_a_narrow_view_shows_markers_that_open_into_cards(noted, qtbot):
     assert margin.width() > closed  # the card opened over the text
     qtbot.mouseClick(margin, LEFT, pos=QPoint(margin.width() - 40, margin.height() - 4))
     assert ctl.beside.margins.current is None and margin.width() == closed
+
+
+def test_the_inspector_marks_noted_highlights_and_a_click_selects_the_note(noted, qtbot):
+    w, ctl = noted
+    insp = w.inspector
+    _click_text(qtbot, w.overview.view, "summary", "bluf", 100)  # the summary in the Inspector
+    qtbot.waitUntil(lambda: insp.address == "summary")
+    margin = _margin(insp)
+    assert not margin.isVisible()  # no column of cards in the narrow Inspector…
+    assert margin.glyph_rects("a1")  # …but the glyph on the noted highlight
+    _click_text(qtbot, insp, "summary", "bluf", 45)
+    assert _selected_id(ctl.dock.panel.table) == "a2"

@@ -95,12 +95,13 @@ class NoteMargins(QObject):
         self.current: str | None = None
         self._margins: list[NoteMargin] = []
 
-    def attach(self, view: FieldView) -> NoteMargin:
-        """Give a reading view its margin (once)."""
+    def attach(self, view: FieldView, column: bool = True) -> NoteMargin:
+        """Give a text view its margin (once): the column of cards for a reading view, or (`column`
+        False, a narrow view such as the Inspector) only the note glyphs and a click selecting a note."""
         for m in self._margins:
             if m.view is view:
                 return m
-        margin = NoteMargin(view, self)
+        margin = NoteMargin(view, self, column)
         self._margins.append(margin)
         margin.destroyed.connect(lambda _o=None, m=margin: self._margins.remove(m) if m in self._margins else None)
         return margin
@@ -123,9 +124,9 @@ class NoteMargins(QObject):
 class NoteMargin(QWidget):
     """The margin of one `FieldView`: note cards (or markers) beside the highlights, glyphs on them."""
 
-    def __init__(self, view: FieldView, hub: NoteMargins) -> None:
+    def __init__(self, view: FieldView, hub: NoteMargins, column: bool = True) -> None:
         super().__init__(view)
-        self.view, self.hub = view, hub
+        self.view, self.hub, self.column = view, hub, column
         self.setObjectName(f"{view.objectName() or 'text'}_margin")
         self.setAccessibleName("Notes beside the text")
         self.setMouseTracking(True)
@@ -170,10 +171,11 @@ class NoteMargin(QWidget):
     def refresh(self) -> None:
         """Pick this view's notes, size the column (cards, markers or none) and lay the cards out."""
         self._here = [n for n in self.hub.notes if n.has_note and self._segments(n)]
-        if not self._here:
+        if not self._here or not self.column:
             self._reserve(0)
             self._cards = []
             self.hide()
+            self.view.viewport().update()
             return
         self.compact = self.view.width() - CARD_WIDTH < MIN_TEXT_WIDTH
         self._reserve(MARKER_WIDTH if self.compact else CARD_WIDTH)

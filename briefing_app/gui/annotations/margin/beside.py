@@ -1,7 +1,8 @@
 """The controller's part for notes beside the text: margins, the Inspector's notes, the panel in step.
 
 * Reading views (Overview, a source's text) get a margin of note cards
-  (`gui/views/margin.py`); the notes are refreshed with the highlights.
+  (`gui/views/margin.py`); every other text view (the Inspector) the note
+  glyphs on its highlights; the notes are refreshed with the highlights.
 * The Inspector lists the annotations of the element it shows (a section
   after the element's own, through `Inspector.extra_sections`), and is
   written again when those annotations change, keeping its scroll.
@@ -63,12 +64,11 @@ class NotesBesideText(QObject):
 
     # -- wiring ------------------------------------------------------------------------------
     def attach_view(self, view: FieldView) -> None:
-        if isinstance(view, Inspector):
-            if self.inspector is not view:
-                self.inspector = view
-                view.extra_sections.append(self.write_inspector_notes)
-        elif view.objectName() in READING_VIEWS:
-            self.margins.attach(view)
+        if isinstance(view, Inspector) and self.inspector is not view:
+            self.inspector = view
+            view.extra_sections.append(self.write_inspector_notes)
+        # reading views get the column of cards; the others (the Inspector) the glyphs and clicks only
+        self.margins.attach(view, column=view.objectName() in READING_VIEWS)
         view.link_activated.connect(self._link_followed)
         view.local_menu_hooks.append(self.highlight_menu.extend)
         self.editing.selection_mode.watch(view)
