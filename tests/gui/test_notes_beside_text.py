@@ -168,6 +168,7 @@ def test_orphans_are_announced_at_the_top_of_the_panel_with_review(noted, qtbot)
     qtbot.waitUntil(notice.isVisible)
     assert "1 annotation no longer fits" in notice.findChild(QLabel, "annotation_orphan_text").text()
     assert notice.geometry().top() < panel.table.mapTo(panel, QPoint(0, 0)).y()  # above the table
+    assert ctl.dock.windowTitle() == "Annotations \u00b7 \u26a0 1 orphan"  # on its tab, behind the Inspector too
     qtbot.mouseClick(notice.findChild(QPushButton, "annotation_orphans_review"), LEFT)
     assert panel.orphan_table.hasFocus()
     assert _selected_id(panel.orphan_table) == "a5"

@@ -485,6 +485,13 @@ class AnnotationDock(QDockWidget):
         self.setObjectName("dock_annotations")
         self.panel = AnnotationPanel(controller, self)
         self.setWidget(self.panel)
+        # the tab says so too, when the Inspector is in front: "Annotations · ⚠ 1 orphan"
+        controller.annotations_changed.connect(self._retitle)
+        self._retitle()
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+
+    def _retitle(self) -> None:
+        n = self.panel.orphan_proxy.rowCount()
+        self.setWindowTitle(f"Annotations \u00b7 \u26a0 {n} orphan{'s' if n != 1 else ''}" if n else "Annotations")
