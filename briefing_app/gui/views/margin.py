@@ -44,6 +44,8 @@ __all__ = ["MarginNote", "NoteMargin", "NoteMargins", "CARD_WIDTH", "MARKER_WIDT
 
 #: Width of the card column, of the marker column, and the text width below which cards become markers.
 CARD_WIDTH, MARKER_WIDTH, MIN_TEXT_WIDTH = 214, 28, 450
+#: Below this text width even markers would squeeze the text: the view keeps the glyphs only.
+MIN_MARKER_TEXT_WIDTH = 300
 #: Lines of a note a card shows until it is chosen (then up to CURRENT_LINES).
 CARD_LINES, CURRENT_LINES = 4, 18
 _GAP, _PAD = 6, 7
@@ -171,7 +173,7 @@ class NoteMargin(QWidget):
     def refresh(self) -> None:
         """Pick this view's notes, size the column (cards, markers or none) and lay the cards out."""
         self._here = [n for n in self.hub.notes if n.has_note and self._segments(n)]
-        if not self._here or not self.column:
+        if not self._here or not self.column or self.view.width() - MARKER_WIDTH < MIN_MARKER_TEXT_WIDTH:
             self._reserve(0)
             self._cards = []
             self.hide()
