@@ -14,6 +14,8 @@ note, source text) goes through a `FieldView`. Its document is built with a
   `set_extra_highlights()` is the layer reserved for annotations), the
   "shown from a link" outline strong for a few seconds and then faint;
 * name the highlights under the mouse in a tooltip;
+* let others draw over its text after it is painted (`overlay_hooks`: the
+  note glyphs of gui/views/margin.py);
 * tell listeners about context menus on a field
   (`element_context_menu_requested(address, field, QPoint)`), and let
   `FieldView.context_menu_hooks` add actions to every view's context menu.

@@ -3,7 +3,8 @@
 Rendered into a `FieldView`, so text fields carry their addresses (annotation
 highlights show here too). Links use element addresses; evidence links are
 `show:<address>#<n>` and mean "Show in source" for the n-th excerpt
-(`#q` is a quote's own text).
+(`#q` is a quote's own text). Other parts add sections after an element's
+own through `extra_sections` (the annotations list the element's notes).
 """
 
 from __future__ import annotations
