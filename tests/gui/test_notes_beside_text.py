@@ -22,7 +22,7 @@ from .conftest import SAMPLE, click_link
 from .test_annotation_gui import annotation_window, doc_range, panel_row_point
 
 pytestmark = pytest.mark.qt_log_ignore("This plugin does not support (propagateSizeHints|raise|grabbing)")
-LEFT = Qt.MouseButton.LeftButton
+LEFT, CTRL = Qt.MouseButton.LeftButton, Qt.KeyboardModifier.ControlModifier
 
 
 def _layer_with_notes(path):
@@ -211,3 +211,21 @@ def test_the_inspector_marks_noted_highlights_and_a_click_selects_the_note(noted
     assert margin.glyph_rects("a1")  # …but the glyph on the noted highlight
     _click_text(qtbot, insp, "summary", "bluf", 45)
     assert _selected_id(ctl.dock.panel.table) == "a2"
+
+
+def test_cards_follow_their_highlights_when_the_text_is_zoomed(noted, qtbot):
+    from PySide6.QtGui import QTextCursor
+
+    w, ctl = noted
+    view = w.overview.view
+    margin = _margin(view)
+    view.setFocus()
+    before = margin.card_rect("a4").top()
+    qtbot.keyClick(view, Qt.Key.Key_Equal, CTRL)
+    qtbot.keyClick(view, Qt.Key.Key_Equal, CTRL)
+    qtbot.waitUntil(lambda: margin.card_rect("a4").top() > before)  # pushed down with the larger text
+    (a, _b) = view.document_range(w.briefing.summary.key_points[2].address, "text", 0, 1)[0]
+    cur = QTextCursor(view.document())
+    cur.setPosition(a)
+    top = view.cursorRect(cur).top() + view.viewport().geometry().top()
+    assert abs(margin.mapTo(view, margin.card_rect("a4").topLeft()).y() - top) <= 2

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, Signal
+from PySide6.QtCore import QEvent, QObject, QPoint, QPointF, QRect, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -142,6 +142,12 @@ class NoteMargin(QWidget):
         self.viewport.installEventFilter(self)
         view.verticalScrollBar().valueChanged.connect(self._scrolled)
         view.content_rebuilt.connect(self.refresh)
+        # the text laid out anew (zoomed, rewrapped): the cards follow, once per burst of changes
+        self._relayout = QTimer(self)
+        self._relayout.setSingleShot(True)
+        self._relayout.setInterval(0)
+        self._relayout.timeout.connect(self.refresh)
+        view.document().documentLayout().documentSizeChanged.connect(lambda _size: self._relayout.start())
         view.overlay_hooks.append(self.paint_glyphs)
         hub.changed.connect(self.refresh)
         self.hide()
