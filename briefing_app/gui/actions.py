@@ -103,8 +103,8 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.TIMELINE_ZOOM_IN: _Spec("Zoom Timeline &In", "Spread the timeline out", (SK.ZoomIn,), "zoom-in"),
     ActionName.TIMELINE_ZOOM_OUT: _Spec("Zoom Timeline &Out", "Squeeze the timeline", (SK.ZoomOut,), "zoom-out"),
     ActionName.TIMELINE_FIT: _Spec("&Fit Timeline", "Show the whole timeline", ("Ctrl+0",), "zoom-fit-best"),
-    # Ctrl+- and Ctrl+0 are the timeline's on the Timeline page (gui/views/text_zoom.py hands them over)
-    ActionName.TEXT_ZOOM_IN: _Spec("&Larger Text", "Make the text larger", ("Ctrl+=",), "zoom-in"),
+    # Ctrl++, Ctrl+- and Ctrl+0 are the timeline's on the Timeline page (gui/views/text_zoom.py hands them over)
+    ActionName.TEXT_ZOOM_IN: _Spec("&Larger Text", "Make the text larger", ("Ctrl+=", "Ctrl++"), "zoom-in"),
     ActionName.TEXT_ZOOM_OUT: _Spec("S&maller Text", "Make the text smaller", ("Ctrl+-",), "zoom-out"),
     ActionName.TEXT_ZOOM_RESET: _Spec("&Actual Text Size", "Show the text at its normal size", ("Ctrl+0",),
                                       "zoom-original"),

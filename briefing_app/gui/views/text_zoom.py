@@ -7,9 +7,9 @@ point sizes (headings, small print), so a change scales each run of text by
 the same factor in place: nothing is rebuilt, selections, highlights and
 scroll positions stay, and a view built afterwards starts from its font.
 
-Ctrl+- and Ctrl+0 are also the Timeline's zoom-out and fit keys: on the
+Ctrl++, Ctrl+- and Ctrl+0 are also the Timeline's zoom keys: on the
 Timeline page they go to the timeline (its actions hold them), elsewhere to
-the text (the text zoom actions hold them), so neither is ambiguous.
+the text (the text zoom actions hold them), so no key is ambiguous.
 """
 
 from __future__ import annotations
@@ -33,7 +33,8 @@ __all__ = ["TextZoom", "ZOOM_STEPS", "scale_document"]
 #: The sizes Ctrl+= and Ctrl+- step through, in percent of the application font.
 ZOOM_STEPS = (70, 80, 90, 100, 110, 120, 135, 150, 170, 200, 240)
 #: Keys the text and the timeline share (see the module docstring).
-_SHARED = {ActionName.TEXT_ZOOM_OUT: ActionName.TIMELINE_ZOOM_OUT, ActionName.TEXT_ZOOM_RESET: ActionName.TIMELINE_FIT}
+_SHARED = {ActionName.TEXT_ZOOM_IN: ActionName.TIMELINE_ZOOM_IN, ActionName.TEXT_ZOOM_OUT: ActionName.TIMELINE_ZOOM_OUT,
+           ActionName.TEXT_ZOOM_RESET: ActionName.TIMELINE_FIT}
 
 
 def scale_document(doc: QTextDocument, factor: float) -> None:
@@ -90,7 +91,7 @@ class TextZoom(QObject):
         self._apply(view)
 
     def section_shown(self, section: str) -> None:
-        """Hand Ctrl+- and Ctrl+0 to the timeline on its page, to the text elsewhere."""
+        """Hand the shared keys to the timeline on its page, to the text elsewhere."""
         timeline = section == "timeline"
         for text_name, timeline_name in _SHARED.items():
             self.actions[text_name].setShortcuts([] if timeline else self._keys[text_name])
