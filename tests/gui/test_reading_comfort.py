@@ -198,3 +198,31 @@ def test_the_sources_counts_say_what_they_count(reader, qtbot):
     legend = page.legend.text()
     assert f"{n_ev} evidence citations" in legend and f"({len(spans)} citations of {passages} passages)" in legend
     assert f"cited by {citing} elements ({len(spans)} citations)" in w.inspector.toPlainText().casefold()
+
+
+# -- labels never show ids (issue 10, defect 7) -------------------------------------------------------------
+def test_no_internal_id_reaches_the_analyst(reader, qtbot, tmp_path):
+    from briefing_app.core.annotations.export import to_markdown
+    from briefing_app.gui.annotations.panel import Role
+
+    from .test_annotation_gui import click_into, editor_input
+
+    w, ctl = reader
+    view = w.overview.view
+    kp = w.briefing.summary.key_points[1]
+    drag_select(qtbot, view, "summary", "bluf", 0, 5)
+    qtbot.keyClick(view, "1")
+    click_into(qtbot, view, kp.address, "text")
+    ctl.prompts.answer("run", editor_input(qtbot, note="whole"))
+    qtbot.keyClick(view, Qt.Key.Key_E, CTRL | SHIFT)
+    # Edit › Undo names the element in words
+    assert w.undo_stack.undoText().startswith("Annotate Key point: ") and kp.id not in w.undo_stack.undoText()
+    # the panel's tooltips lead with the element's label
+    model = ctl.dock.panel.model
+    tips = [model.index(r, 1).data(Qt.ItemDataRole.ToolTipRole) for r in range(model.rowCount())]
+    assert all(kp.id not in t and "summary" not in t.split("\n")[0] and "bluf" not in t for t in tips), tips
+    assert {model.index(r, 0).data(Role.ID) for r in range(model.rowCount())} == {a.id for a in ctl.own}
+    # the Markdown export: headings in words, no field names or addresses
+    md = to_markdown(ctl.own, w.briefing)
+    heads = [line for line in md.splitlines() if line.startswith("### ")]
+    assert heads and all("bluf" not in h and "key_points/" not in h and " \u2014 text" not in h for h in heads), heads

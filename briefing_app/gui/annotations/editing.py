@@ -188,7 +188,7 @@ class AnnotationEditing:
         now = utc_now()
         a = Annotation(new_annotation_id(), address, field_, selector, v["color"], v["note"], v["tags"],
                        v["confidence"], author, now, now)
-        self.window.undo_stack.push(AddAnnotation(layer, a))
+        self.window.undo_stack.push(AddAnnotation(layer, a, target))
         return a
 
     def ensure_author(self) -> str:

@@ -144,7 +144,8 @@ class AnnotationModel(QAbstractTableModel):
                 return status if layer is self.controller.own else f"{status} \u00b7 {layer.name}"
         if role == Qt.ItemDataRole.ToolTipRole:
             # plain text only: nothing on the first line Qt could take for rich text
-            head = f"{a.target}" + (f" \u2014 {a.field}" if a.field else "")
+            b = self.controller.window.briefing
+            head = element_label(b, a.target) if b is not None and b.element(a.target) is not None else a.target
             tip = [head.replace("<", "\u2039").replace("&", "+")]
             if a.excerpt:
                 tip.append(wrap_plain("\u201c" + " ".join(a.excerpt.split()) + "\u201d", max_lines=4))
