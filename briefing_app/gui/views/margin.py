@@ -307,13 +307,11 @@ class NoteMargin(QWidget):
         p.restore()
 
     def _paint_marker(self, p: QPainter, rect: QRect, n: MarginNote, current: bool) -> None:
-        c = colors(self.view.palette())
         p.setPen(QPen(self.view.palette().color(self.view.palette().ColorRole.Highlight) if current
                       else n.color.darker(170), 2 if current else 1))
         p.setBrush(n.color)
         p.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 4, 4)
         _note_lines(p, QRectF(rect).adjusted(5, 5, -5, -5), QColor("#1b1c1f"))
-        del c
 
     def _open_card(self, fm: QFontMetrics) -> tuple[_Card, QRect] | None:
         """In marker mode, the chosen note's card opened over the text, and where it stands."""
