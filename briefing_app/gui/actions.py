@@ -58,6 +58,9 @@ class ActionName(StrEnum):
     TIMELINE_ZOOM_IN = "timeline_zoom_in"
     TIMELINE_ZOOM_OUT = "timeline_zoom_out"
     TIMELINE_FIT = "timeline_fit"
+    TEXT_ZOOM_IN = "text_zoom_in"
+    TEXT_ZOOM_OUT = "text_zoom_out"
+    TEXT_ZOOM_RESET = "text_zoom_reset"
     SHORTCUTS = "shortcuts"
     ABOUT = "about"
     ABOUT_QT = "about_qt"
@@ -131,6 +134,11 @@ _SPECS: dict[ActionName, _Spec] = {
     ActionName.TIMELINE_ZOOM_IN: _Spec("Zoom Timeline &In", "Spread the timeline out", (SK.ZoomIn,), "zoom-in"),
     ActionName.TIMELINE_ZOOM_OUT: _Spec("Zoom Timeline &Out", "Squeeze the timeline", (SK.ZoomOut,), "zoom-out"),
     ActionName.TIMELINE_FIT: _Spec("&Fit Timeline", "Show the whole timeline", ("Ctrl+0",), "zoom-fit-best"),
+    # Ctrl++, Ctrl+- and Ctrl+0 are the timeline's on the Timeline page (gui/views/text_zoom.py hands them over)
+    ActionName.TEXT_ZOOM_IN: _Spec("&Larger Text", "Make the text larger", ("Ctrl+=", "Ctrl++"), "zoom-in"),
+    ActionName.TEXT_ZOOM_OUT: _Spec("S&maller Text", "Make the text smaller", ("Ctrl+-",), "zoom-out"),
+    ActionName.TEXT_ZOOM_RESET: _Spec("&Actual Text Size", "Show the text at its normal size", ("Ctrl+0",),
+                                      "zoom-original"),
     ActionName.SHORTCUTS: _Spec("&Keyboard Shortcuts", "Every keyboard shortcut of the reader",
                                 (SK.HelpContents, "Ctrl+/"), "help-keyboard-shortcuts"),
     ActionName.ABOUT: _Spec("&About Briefing Reader", "About this application", (), "help-about"),
@@ -167,6 +175,7 @@ MENUS: dict[str, list[str]] = {
     "&Edit": [ActionName.UNDO, ActionName.REDO, SEPARATOR, ActionName.COPY, SEPARATOR, ActionName.FIND,
               ActionName.FIND_NEXT, ActionName.FIND_PREVIOUS, ActionName.SEARCH],
     "&View": [ActionName.TOGGLE_NAVIGATOR, ActionName.TOGGLE_INSPECTOR, ActionName.TOGGLE_PROBLEMS, SEPARATOR, APPEARANCE_MENU, SEPARATOR,
+              ActionName.TEXT_ZOOM_IN, ActionName.TEXT_ZOOM_OUT, ActionName.TEXT_ZOOM_RESET, SEPARATOR,
               ActionName.TIMELINE_ZOOM_IN, ActionName.TIMELINE_ZOOM_OUT, ActionName.TIMELINE_FIT],
     "&Go": [ActionName.BACK, ActionName.FORWARD, SEPARATOR, ActionName.GO_OVERVIEW, ActionName.GO_ACTORS,
             ActionName.GO_RELATIONS, ActionName.GO_TIMELINE, ActionName.GO_QUOTES, ActionName.GO_SOURCES, SEPARATOR,

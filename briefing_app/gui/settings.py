@@ -13,7 +13,8 @@ from typing import Any, Generic, NamedTuple, TypeVar, cast
 from PySide6.QtCore import QByteArray, QSettings
 
 __all__ = ["Setting", "GEOMETRY", "WINDOW_STATE", "SPLITTERS", "LAST_FILE", "RECENT_FILES",
-           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "COLOR_LABELS", "AUTHOR", "SHOW_PROBLEMS", "ORGANISATION", "APPLICATION", "get", "put", "settings"]
+           "HEADERS", "MAX_RECENT", "APPEARANCE", "APPEARANCES", "LAST_EXPORT_PATH", "PAGE_SIZE", "COLOR_LABELS", "AUTHOR", "SHOW_PROBLEMS", "ORGANISATION", "APPLICATION", "get", "put", "settings",
+           "TEXT_ZOOM"]
 
 ORGANISATION = "BriefingReader"
 APPLICATION = "briefing-app"
@@ -53,6 +54,8 @@ AUTHOR: Setting[str] = Setting("annotations/author", str, "", "the analyst's nam
 SHOW_PROBLEMS: Setting[bool] = Setting("view/show_problems", bool, True,
                                        "show the Problems dock when a briefing with problems or tradecraft "
                                        "findings is opened")
+TEXT_ZOOM: Setting[int] = Setting("view/text_zoom", int, 100,
+                                  "size of the text in the reading views and the Inspector, in percent")
 
 
 def settings() -> QSettings:

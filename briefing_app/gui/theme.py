@@ -20,7 +20,11 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
-__all__ = ["apply_appearance", "Colors", "colors", "mix", "banner_colors", "is_dark", "dark_palette"]
+__all__ = ["apply_appearance", "Colors", "colors", "mix", "banner_colors", "is_dark", "dark_palette",
+           "contrast_ratio", "readable", "readable_palette", "AA"]
+
+#: WCAG 2 level AA: the least contrast for normal-size text.
+AA = 4.5
 
 
 def mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -30,6 +34,44 @@ def mix(a: QColor, b: QColor, t: float) -> QColor:
         a.greenF() + (b.greenF() - a.greenF()) * t,
         a.blueF() + (b.blueF() - a.blueF()) * t,
     )
+
+
+def _luminance(c: QColor) -> float:
+    def channel(v: float) -> float:
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    return 0.2126 * channel(c.redF()) + 0.7152 * channel(c.greenF()) + 0.0722 * channel(c.blueF())
+
+
+def contrast_ratio(a: QColor, b: QColor) -> float:
+    """WCAG 2 contrast ratio of two opaque colours, 1 to 21."""
+    hi, lo = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+def readable(fg: QColor, toward: QColor, *backgrounds: QColor, minimum: float = AA) -> QColor:
+    """`fg`, moved towards `toward` only as far as needed to reach `minimum` contrast on every background."""
+    c, t = QColor(fg), 0.0
+    while t < 1.0 and min(contrast_ratio(c, bg) for bg in backgrounds) < minimum:
+        t = min(1.0, t + 0.04)
+        c = mix(fg, toward, t)
+    return c
+
+
+def readable_palette(palette: QPalette) -> QPalette:
+    """The palette with its dim roles made readable (WCAG AA): placeholder text on the text and window
+    backgrounds (Fusion's light one is #808080-ish, 3.5:1 on #F2F2F2), selected text on the selection."""
+    p = QPalette(palette)
+    r = QPalette.ColorRole
+    base, window, text = p.color(r.Base), p.color(r.Window), p.color(r.Text)
+    ph = p.color(r.PlaceholderText)
+    if ph.alphaF() < 1.0:  # Qt's default: the text colour half transparent; judge it as drawn on the base
+        ph = mix(base, QColor(ph.red(), ph.green(), ph.blue()), ph.alphaF())
+    p.setColor(r.PlaceholderText, readable(ph, text, base, window, mix(base, text, 0.05)))
+    selected = p.color(r.HighlightedText)
+    away = QColor("#000000") if _luminance(selected) > 0.5 else QColor("#ffffff")
+    p.setColor(r.Highlight, readable(p.color(r.Highlight), away, selected))
+    return p
 
 
 def is_dark(palette: QPalette | None = None) -> bool:
@@ -68,7 +110,7 @@ def dark_palette() -> QPalette:
     disabled = QColor(120, 121, 128)
     for role in (QPalette.ColorRole.Text, QPalette.ColorRole.WindowText, QPalette.ColorRole.ButtonText):
         p.setColor(QPalette.ColorGroup.Disabled, role, disabled)
-    return p
+    return readable_palette(p)
 
 
 _dark_palette = dark_palette  # the name tests of other areas still use
@@ -95,6 +137,7 @@ def apply_appearance(app: QGuiApplication, appearance: str = "system") -> None:
         app.setPalette(dark_palette())
     elif isinstance(app, QApplication) and is_dark(app.palette()):
         app.setPalette(app.style().standardPalette())  # was dark: the style's own light palette
+    app.setPalette(readable_palette(app.palette()))
 
 
 class Colors(NamedTuple):
@@ -127,12 +170,17 @@ def colors(palette: QPalette | None = None) -> Colors:
     def tint(hue: str, t: float = strength) -> QColor:
         return mix(base, QColor(hue), t)
 
+    block = mix(base, text, 0.05)
+    window = pal.color(QPalette.ColorRole.Window)
+
     def badge(hue: str) -> tuple[QColor, QColor]:
-        return tint(hue, 0.55 if dark else 0.22), mix(QColor(hue), text, 0.35 if dark else 0.45)
+        bg = tint(hue, 0.40 if dark else 0.22)
+        return bg, readable(mix(QColor(hue), text, 0.35 if dark else 0.45), text, bg)
 
     return Colors(
         text=text,
-        secondary=mix(text, base, 0.42),
+        # secondary text stays readable (WCAG AA) on the base, the block shading and the window
+        secondary=readable(mix(text, base, 0.42), text, base, block, window),
         base=base,
         link=pal.color(QPalette.ColorRole.Link),
         evidence=tint("#f2c200", 0.22 if dark else 0.16),
@@ -141,7 +189,7 @@ def colors(palette: QPalette | None = None) -> Colors:
         quote_accent=QColor("#7fb0ff") if dark else QColor("#2462c9"),
         mark=tint("#ff7a00", 0.65 if dark else 0.55),
         search=tint("#ff4fa3", 0.5 if dark else 0.35),
-        block=mix(base, text, 0.05),
+        block=block,
         rule=mix(base, text, 0.18),
         confidence={
             "high": badge("#1f9d55"),

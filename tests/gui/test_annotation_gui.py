@@ -173,14 +173,14 @@ def test_select_highlight_note_undo_redo_autosave(annotated, qtbot):
     view = w.overview.view
     bluf = w.briefing.summary.bluf
     drag_select(qtbot, view, "summary", "bluf", 4, 30)
-    assert view.selected_field_range() == ("summary", "bluf", 4, 30)
-    qtbot.keyClick(view, "1")  # colour key 1: yellow, "key judgment"
+    assert view.selected_field_range() == ("summary", "bluf", 4, 30)  # a drag from inside "Japan"…
+    qtbot.keyClick(view, "1")  # colour key 1: yellow, "key judgment"; …highlights whole words
     assert len(ctl.own) == 1
     a = next(iter(ctl.own))
-    assert (a.color, a.selector.exact, a.field, a.author) == ("yellow", bluf[4:30], "bluf", "T. Tester")
+    assert (a.color, a.selector.exact, a.field, a.author) == ("yellow", bluf[0:30], "bluf", "T. Tester")
     # drawn in the overview (and every view showing the BLUF)
     (drawn,) = marks(view, "summary", "bluf")
-    assert drawn[:2] == (4, 30) and "key judgment" in drawn[2]
+    assert drawn[:2] == (0, 30) and "key judgment" in drawn[2]
     assert "Highlighted as \u201ckey judgment\u201d" in w.statusBar().currentMessage()
     # a note: double-click its row in the Annotations panel, type into the editor, OK
     ctl.dock.raise_()
@@ -205,7 +205,7 @@ def test_select_highlight_note_undo_redo_autosave(annotated, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | SHIFT)
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL | SHIFT)
     assert ctl.own.get(a.id).note == "**Firm** judgment"
-    assert [m[:2] for m in marks(view, "summary", "bluf")] == [(4, 30)]
+    assert [m[:2] for m in marks(view, "summary", "bluf")] == [(0, 30)]
     assert w.undo_stack.isClean()  # back where the last save left it: nothing to write again
     assert load_layer(layer_file(path)).get(a.id).note == "**Firm** judgment"
     # the panel lists it with its label, note and tags
@@ -256,7 +256,7 @@ def test_annotate_whole_element_with_ctrl_shift_e(annotated, qtbot):
 def test_delete_from_the_panel_and_undo(annotated, qtbot):
     w, ctl, path = annotated
     view = w.overview.view
-    drag_select(qtbot, view, "summary", "bluf", 0, 12)
+    drag_select(qtbot, view, "summary", "bluf", 0, 20)
     qtbot.keyClick(view, "3")
     assert len(ctl.own) == 1
     ctl.dock.raise_()
@@ -266,19 +266,19 @@ def test_delete_from_the_panel_and_undo(annotated, qtbot):
     assert len(ctl.own) == 0 and marks(view, "summary", "bluf") == []
     assert w.undo_stack.undoText() == "Delete annotation"
     qtbot.keyClick(table, Qt.Key.Key_Z, CTRL)
-    assert len(ctl.own) == 1 and [m[:2] for m in marks(view, "summary", "bluf")] == [(0, 12)]
+    assert len(ctl.own) == 1 and [m[:2] for m in marks(view, "summary", "bluf")] == [(0, 20)]
 
 
 def test_reopen_restores_highlights(annotated, qtbot):
     w, ctl, path = annotated
     view = w.overview.view
-    drag_select(qtbot, view, "summary", "bluf", 0, 10)
+    drag_select(qtbot, view, "summary", "bluf", 0, 20)
     qtbot.keyClick(view, "4")  # pink
     w.close()  # saves on close, before the autosave delay
     assert [a.color for a in load_layer(layer_file(path))] == ["pink"]
     w2, ctl2, _ = annotation_window(qtbot, path)
     assert len(ctl2.own) == 1 and not ctl2.own.read_only
-    assert [m[:2] for m in marks(w2.overview.view, "summary", "bluf")] == [(0, 10)]
+    assert [m[:2] for m in marks(w2.overview.view, "summary", "bluf")] == [(0, 20)]
     w2.close()
 
 

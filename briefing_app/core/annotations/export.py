@@ -194,12 +194,21 @@ def to_markdown(layer: AnnotationLayer, briefing: Briefing, report: AnchorReport
         for x in report.orphans:
             orphan = layer.get(x.annotation_id)
             if orphan is not None:
-                _md_item(out, orphan, orphan.target, labels, f"orphaned: {x.reason}")
+                # named by its element while that is still in the briefing (only its text moved)
+                where = element_label(briefing, orphan.target) if briefing.element(orphan.target) else orphan.target
+                _md_item(out, orphan, where, labels, f"orphaned: {x.reason}")
     return "\n".join(out).rstrip("\n") + "\n"
 
 
+#: A field named in words in a heading; an element's main text (a BLUF, a key point's or quote's or
+#: source's text) needs no naming, and no field name (an id of the format) reaches the reader.
+FIELD_WORDS = {"bluf": "", "text": "", "title": "title", "description": "description", "location": "place",
+               "context": "context", "note": "note", "kind": "relation"}
+
+
 def _md_item(out: list[str], a: Annotation, where: str, labels: Mapping[str, str], status: str) -> None:
-    head = f"### {where}" + (f" — {a.field}" if a.field else "")
+    words = FIELD_WORDS.get(a.field, a.field.replace("_", " ")) if a.field else ""
+    head = f"### {where}" + (f" — {words}" if words else "")
     out += [head, ""]
     if a.selector is not None:
         out += [f"> {_md_escape_line(a.selector.exact)}", ""]

@@ -17,7 +17,9 @@ window owns its tab widget and status bar:
 * `actions` (`actions.AnnotationActions`) — actions, keys 1–6, the
   Annotations menu and the context-menu entries;
 * `exports` (`exports.AnnotationExports`) — W3C and Markdown exports;
-* `feedback` (`feedback.Feedback`) — the status bar and warnings.
+* `feedback` (`feedback.Feedback`) — the status bar and warnings;
+* `beside` (`margin.beside.NotesBesideText`) — notes in a margin beside the
+  reading views, an element's notes in the Inspector, panel and text in step.
 
 The parts call each other only through the references handed to them here
 and the store's signals; the window is reached through the members listed in
@@ -43,6 +45,7 @@ from briefing_app.gui.annotations.exports import AnnotationExports
 from briefing_app.gui.annotations.feedback import Feedback
 from briefing_app.gui.annotations.highlights import HighlightPainter
 from briefing_app.gui.annotations.layers import LayerStore
+from briefing_app.gui.annotations.margin.beside import NotesBesideText
 from briefing_app.gui.annotations.panel import AnnotationDock
 from briefing_app.gui.annotations.revision import Placement
 from briefing_app.gui.annotations.seams import ReaderWindow, prompts_of, widget_of
@@ -75,16 +78,19 @@ class AnnotationController(QObject):
         self.exports = AnnotationExports(window, self.store, self.placement, self.feedback)
         self.actions = AnnotationActions(window, self.store, self.placement, self.editing, self.painter,
                                          self.exports, self)
+        self.beside = NotesBesideText(window, self.store, self.placement, self.editing, self.painter, self)
         #: The Annotations dock (set by `install_annotations`).
         self.dock: AnnotationDock | None = None
         self._connect_signals()
         for view in window.field_views():
             self.actions.attach_view(view)
+            self.beside.attach_view(view)
 
     def _connect_signals(self) -> None:
         w = self.window
         w.briefing_changed.connect(self.store.show)
         w.field_view_added.connect(self.actions.attach_view)
+        w.field_view_added.connect(self.beside.attach_view)
         w.close_guards.append(self.store.before_close)
         # the layers File › Export PDF offers (the window's seam for them)
         w.annotation_layer_paths = self.store.layer_paths
@@ -115,6 +121,7 @@ class AnnotationController(QObject):
     def refresh(self) -> None:
         """Draw the highlights again and tell the panel and the menu."""
         self.painter.refresh()
+        self.beside.refresh()
         self.actions.update_state()
         self.annotations_changed.emit()
 
@@ -165,6 +172,7 @@ def install_annotations(window: Any) -> AnnotationController:
     controller = AnnotationController(window)
     dock = AnnotationDock(controller, widget_of(window))
     controller.dock = dock
+    controller.beside.connect_panel(dock.panel)
     window.add_dock(dock, Qt.DockWidgetArea.RightDockWidgetArea)
     if window.briefing is not None:  # installed after the first briefing was shown (deferred start-up)
         controller.briefing_shown(window.briefing)

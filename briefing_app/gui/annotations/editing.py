@@ -12,7 +12,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtGui import QCursor
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing_app.core.annotations import Annotation, Selector, new_annotation_id, utc_now
@@ -25,7 +26,10 @@ from briefing_app.gui.annotations.seams import ReaderWindow, widget_of
 from briefing_app.gui.annotations.undo import AddAnnotation, DeleteAnnotation, EditAnnotation
 from briefing_app.gui.views.field_view import FieldView
 
-__all__ = ["AnnotationEditing", "AUTHOR_TITLE", "AUTHOR_QUESTION"]
+__all__ = ["AnnotationEditing", "AUTHOR_TITLE", "AUTHOR_QUESTION", "snap_to_words", "SelectionMode"]
+
+#: The dynamic property a text view carries while its selection was made with Alt held (kept exact).
+EXACT_SELECTION = "exact_selection"
 
 AUTHOR_TITLE = "Your name on annotations"
 AUTHOR_QUESTION = ("Annotations record who made them (it appears in exported briefs).\n"
@@ -38,6 +42,39 @@ def _field_view_of(widget: QWidget | None) -> FieldView | None:
     return widget
 
 
+def _in_word(c: str) -> bool:
+    return c.isalnum() or c in "_\u2019'-"
+
+
+def snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """Widen [start, end) to whole words: a drag that starts or stops inside a word takes all of it."""
+    while start > 0 and _in_word(text[start - 1]) and _in_word(text[start]):
+        start -= 1
+    while end < len(text) and _in_word(text[end]) and end > 0 and _in_word(text[end - 1]):
+        end += 1
+    return start, end
+
+
+class SelectionMode(QObject):
+    """Remembers, per text view, whether its selection is to be kept exact: dragged with Alt held, or
+    made with the keyboard (Shift+arrows pick characters on purpose); a plain drag snaps to words."""
+
+    def watch(self, view: FieldView) -> None:
+        view.installEventFilter(self)
+        view.viewport().installEventFilter(self)
+
+    def eventFilter(self, obj: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if isinstance(event, QMouseEvent) and event.type() in (QEvent.Type.MouseButtonPress,
+                                                               QEvent.Type.MouseButtonRelease):
+            view = obj.parent()
+            if isinstance(view, FieldView):
+                view.setProperty(EXACT_SELECTION, bool(event.modifiers() & Qt.KeyboardModifier.AltModifier))
+        elif isinstance(obj, FieldView) and event.type() == QEvent.Type.KeyPress and isinstance(event, QKeyEvent) \
+                and event.modifiers() & Qt.KeyboardModifier.ShiftModifier:
+            obj.setProperty(EXACT_SELECTION, True)
+        return False
+
+
 class AnnotationEditing:
     """Adds, edits and deletes annotations on the own layer, each change undoable."""
 
@@ -47,6 +84,24 @@ class AnnotationEditing:
         self.feedback = feedback
         self.last_view: FieldView | None = None  # the text view that last had the keyboard
         self._asked_author = False
+        self.selection_mode = SelectionMode()
+
+    def selected_range(self, view: FieldView) -> tuple[str, str, int, int] | None:
+        """The view's selection as (address, field, start, end), widened to whole words when it was
+        dragged with the mouse; exact when dragged with Alt held, made with the keyboard, or Alt is held now."""
+        sel = view.selected_field_range()
+        b = self.window.briefing
+        if sel is None or b is None:
+            return sel
+        alt = QApplication.queryKeyboardModifiers() & Qt.KeyboardModifier.AltModifier
+        if view.property(EXACT_SELECTION) or alt:
+            return sel
+        address, fld, start, end = sel
+        text = field_text(b, address, fld)
+        if text is None:
+            return sel
+        start, end = snap_to_words(text, start, end)
+        return address, fld, start, end
 
     # -- where and on what ------------------------------------------------------------
     def note_focus(self, widget: QWidget | None) -> None:
@@ -58,23 +113,30 @@ class AnnotationEditing:
     def current_view(self) -> FieldView | None:
         return _field_view_of(QApplication.focusWidget()) or self.last_view
 
-    def element_under(self, view: FieldView | None) -> str | None:
-        """The element to annotate whole: under the mouse, else at the view's caret, else the inspector's."""
-        if view is not None:
-            hit = view.field_at_point(view.viewport().mapFromGlobal(QCursor.pos()))
-            if hit and view.underMouse():
-                return hit[0].address
-            seg = view.segment_at(view.textCursor().position())
-            if seg is not None:
-                return seg.address
-        address: str | None = getattr(self.window.inspector, "address", None)
-        return address
+    def element_looked_at(self) -> str | None:
+        """The element the analyst is looking at: the one the Inspector names, else the visible
+        page's selection — never the last text view that had the keyboard.
+
+        The Inspector follows every selection on the page in front (navigation's `element_selected`),
+        and in Sources after "Show in source" it keeps the element that cites the passage — the rule
+        navigation's `here()` follows; the page's own selection is the fallback when it shows nothing.
+        """
+        inspector = getattr(self.window, "inspector", None)
+        address: str | None = getattr(inspector, "address", None)
+        b = self.window.briefing
+        if address is not None and b is not None and b.element(address) is not None:
+            return address
+        pages = getattr(self.window, "pages", None)
+        if pages is None or not hasattr(self.window, "current_section"):
+            return None
+        shown: str | None = pages.current_address(self.window.current_section())
+        return shown if shown is not None and b is not None and b.element(shown) is not None else None
 
     # -- adding -----------------------------------------------------------------------
     def highlight_selection(self, color: str, view: FieldView | None = None, note: str = "") -> Annotation | None:
         layer = self.store.writable()
         view = view or self.current_view()
-        sel = view.selected_field_range() if view is not None else None
+        sel = self.selected_range(view) if view is not None else None
         b = self.window.briefing
         if layer is None or sel is None or b is None:
             if layer is not None:
@@ -94,14 +156,14 @@ class AnnotationEditing:
 
     def annotate(self, view: FieldView | None = None, whole_element: bool = False,
                  address: str | None = None) -> Annotation | None:
-        """Open the editor on the selection, or on a whole element: `address`, else the one under the mouse
-        or caret (`element_under`)."""
+        """Open the editor on the selection, or on a whole element: `address`, else the one the analyst
+        is looking at (`element_looked_at`). The editor names its target in words."""
         layer = self.store.writable()
         b = self.window.briefing
         if layer is None or b is None:
             return None
         view = view or self.current_view()
-        sel = None if whole_element or address is not None or view is None else view.selected_field_range()
+        sel = None if whole_element or address is not None or view is None else self.selected_range(view)
         selector: Selector | None = None
         field_: str | None = None
         if sel is not None:
@@ -111,12 +173,13 @@ class AnnotationEditing:
                 return None
             selector, field_ = Selector.from_text(text, start, end), fld
         else:
-            address = address or self.element_under(view)
+            address = address or self.element_looked_at()
             if address is None:
                 self.feedback.tell("Select an element or some text to annotate.")
                 return None
         author = self.ensure_author()
-        editor = AnnotationEditor(widget_of(self.window), title=f"Annotate {element_label(b, address)}",
+        target = element_label(b, address)
+        editor = AnnotationEditor(widget_of(self.window), title=f"Annotate {target}", target=target,
                                   excerpt=selector.exact if selector else "", color="yellow" if selector else None,
                                   tags_in_use=self.tags_in_use())
         if not self.feedback.prompts.run(editor):
@@ -125,7 +188,7 @@ class AnnotationEditing:
         now = utc_now()
         a = Annotation(new_annotation_id(), address, field_, selector, v["color"], v["note"], v["tags"],
                        v["confidence"], author, now, now)
-        self.window.undo_stack.push(AddAnnotation(layer, a))
+        self.window.undo_stack.push(AddAnnotation(layer, a, target))
         return a
 
     def ensure_author(self) -> str:
@@ -155,7 +218,8 @@ class AnnotationEditing:
         b = self.window.briefing
         if layer is None or a is None or b is None:
             return False
-        editor = AnnotationEditor(widget_of(self.window), title=f"Edit annotation on {element_label(b, a.target)}",
+        target = element_label(b, a.target)
+        editor = AnnotationEditor(widget_of(self.window), title=f"Edit annotation on {target}", target=target,
                                   excerpt=a.excerpt, note=a.note, tags=a.tags, color=a.color,
                                   confidence=a.confidence, tags_in_use=self.tags_in_use())
         if not self.feedback.prompts.run(editor):

@@ -74,7 +74,7 @@ class TagsEdit(QLineEdit):
 class AnnotationEditor(QDialog):
     """Edit one annotation's note, tags, colour and confidence."""
 
-    def __init__(self, parent: QWidget | None, *, title: str, excerpt: str, note: str = "",
+    def __init__(self, parent: QWidget | None, *, title: str, excerpt: str, target: str = "", note: str = "",
                  tags: Sequence[str] = (), color: str | None = "yellow", confidence: str | None = None,
                  tags_in_use: Sequence[str] = ()) -> None:
         super().__init__(parent)
@@ -82,6 +82,16 @@ class AnnotationEditor(QDialog):
         self.setWindowTitle(title)
         self.resize(560, 440)
         box = QVBoxLayout(self)
+        if target:
+            # what is annotated, in words ("Actor: Japan"), in the body and not only in the title bar
+            on = QLabel(f"On {target}")
+            on.setObjectName("annotation_target")
+            on.setTextFormat(Qt.TextFormat.PlainText)
+            on.setWordWrap(True)
+            font = on.font()
+            font.setBold(True)
+            on.setFont(font)
+            box.addWidget(on)
         if excerpt:
             quote = QLabel(f"\u201c{excerpt if len(excerpt) < 400 else excerpt[:399] + '…'}\u201d")
             quote.setWordWrap(True)
@@ -92,6 +102,8 @@ class AnnotationEditor(QDialog):
         self.note = QPlainTextEdit(note)
         self.note.setObjectName("annotation_note")
         self.note.setPlaceholderText("Note (Markdown: *emphasis*, **strong**, - lists, [links](https://…))")
+        # Tab moves on to Tags (as in every other form); a note has no use for a tab character
+        self.note.setTabChangesFocus(True)
         self.preview = QTextBrowser()
         self.preview.setObjectName("annotation_preview")
         self.preview.setOpenExternalLinks(True)
@@ -127,6 +139,11 @@ class AnnotationEditor(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         box.addWidget(buttons)
+        # the keyboard's order: note → tags → colour → confidence → OK / Cancel
+        QWidget.setTabOrder(self.note, self.tags)
+        QWidget.setTabOrder(self.tags, self.color)
+        QWidget.setTabOrder(self.color, self.confidence)
+        QWidget.setTabOrder(self.confidence, buttons)
         self.note.setFocus()
 
     def _refresh_preview(self, _index: int = 0) -> None:

@@ -25,10 +25,12 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QItemSelectionModel,
     QModelIndex,
     QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
+    Signal,
 )
 from PySide6.QtGui import QBrush, QFont, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
@@ -50,7 +52,8 @@ from briefing_app.core.annotations import COLORS, CONFIDENCE_LEVELS, Annotation,
 from briefing_app.core.annotations.text import note_plain_text, wrap_plain
 from briefing_app.gui.annotations.lazy_anchoring import element_label, field_text
 from briefing_app.gui.annotations.prefs import color_labels, highlight_color, ink_for
-from briefing_app.gui.annotations.widgets import DETAILS_ROLE, ChangeNotice, TwoLineDelegate
+from briefing_app.gui.annotations.widgets import DETAILS_ROLE, ChangeNotice, OrphanNotice, TwoLineDelegate
+from briefing_app.gui.theme import colors
 
 if TYPE_CHECKING:
     from briefing_app.gui.annotations.controller import AnnotationController
@@ -141,7 +144,8 @@ class AnnotationModel(QAbstractTableModel):
                 return status if layer is self.controller.own else f"{status} \u00b7 {layer.name}"
         if role == Qt.ItemDataRole.ToolTipRole:
             # plain text only: nothing on the first line Qt could take for rich text
-            head = f"{a.target}" + (f" \u2014 {a.field}" if a.field else "")
+            b = self.controller.window.briefing
+            head = element_label(b, a.target) if b is not None and b.element(a.target) is not None else a.target
             tip = [head.replace("<", "\u2039").replace("&", "+")]
             if a.excerpt:
                 tip.append(wrap_plain("\u201c" + " ".join(a.excerpt.split()) + "\u201d", max_lines=4))
@@ -180,7 +184,7 @@ class AnnotationModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DecorationRole and col == 0 and a.color:
             return highlight_color(a.color, 255)
         if role == Qt.ItemDataRole.ForegroundRole and layer is not self.controller.own:
-            return QBrush(Qt.GlobalColor.darkGray)
+            return QBrush(colors().secondary)  # dimmed, still readable (WCAG AA)
         if role == Role.ID:
             return a.id
         if role == Role.COLOR:
@@ -252,6 +256,9 @@ class AnnotationFilter(QSortFilterProxyModel):
 
 
 class AnnotationPanel(QWidget):
+    #: The analyst chose an annotation in the table (its id): the text marks its card and glyph.
+    annotation_chosen = Signal(str)
+
     def __init__(self, controller: AnnotationController, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.controller = controller
@@ -262,6 +269,10 @@ class AnnotationPanel(QWidget):
         self.orphan_proxy.setSourceModel(self.model)
         box = QVBoxLayout(self)
         box.setContentsMargins(4, 4, 4, 4)
+        self.orphan_notice = OrphanNotice(self)
+        self.orphan_notice.review.clicked.connect(self.review_orphans)
+        self.orphan_notice.hide()
+        box.addWidget(self.orphan_notice)
         self.legend = QLabel()
         self.legend.setObjectName("annotation_legend")
         self.legend.setWordWrap(True)
@@ -291,7 +302,7 @@ class AnnotationPanel(QWidget):
         for w in (self.color_box, self.tag_box, self.author_box, self.conf_box):
             row.addWidget(w, 1)
         box.addLayout(row)
-        split = QSplitter(Qt.Orientation.Vertical)
+        split = self.split = QSplitter(Qt.Orientation.Vertical)
         self.table = self._table(self.proxy, "annotation_table")
         self.orphan_table = self._table(self.orphan_proxy, "annotation_orphans")
         top = QWidget()
@@ -378,7 +389,33 @@ class AnnotationPanel(QWidget):
     def _jump(self, model, idx) -> None:
         item = self._row(model, idx)
         if item:
+            self.annotation_chosen.emit(item[1].id)
             self.controller.painter.jump_to(item[0], item[1].id)
+
+    def select_annotation(self, annotation_id: str) -> bool:
+        """Select an annotation's row (in the table, else among the orphans) without jumping to it."""
+        row = next((i for i, (_la, a) in enumerate(self.model.rows) if a.id == annotation_id), -1)
+        if row < 0:
+            return False
+        source = self.model.index(row, 1)
+        for table, proxy in ((self.table, self.proxy), (self.orphan_table, self.orphan_proxy)):
+            idx = proxy.mapFromSource(source)
+            if idx.isValid():
+                flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+                table.selectionModel().setCurrentIndex(idx, flags)
+                table.scrollTo(idx)
+                return True
+        return False
+
+    def review_orphans(self) -> None:
+        """[Review] on the orphans notice: give the orphans room, select the first, put the keyboard there."""
+        sizes = self.split.sizes()
+        total = sum(sizes) or 1
+        self.split.setSizes([total // 2, total - total // 2])
+        if self.orphan_proxy.rowCount():
+            flags = QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows
+            self.orphan_table.selectionModel().setCurrentIndex(self.orphan_proxy.index(0, 1), flags)
+        self.orphan_table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _edit(self, model, idx) -> None:
         item = self._row(model, idx)
@@ -438,6 +475,7 @@ class AnnotationPanel(QWidget):
             self.notice.accept.setEnabled(notice[1])
             self.notice.show()
         n = self.orphan_proxy.rowCount()
+        self.orphan_notice.set_count(n)
         self.orphan_label.setText(f"<b>Orphans ({n})</b> \u2014 no longer fit the briefing; kept unchanged"
                                   if n else "Orphans (0)")
 
@@ -448,6 +486,13 @@ class AnnotationDock(QDockWidget):
         self.setObjectName("dock_annotations")
         self.panel = AnnotationPanel(controller, self)
         self.setWidget(self.panel)
+        # the tab says so too, when the Inspector is in front: "Annotations · ⚠ 1 orphan"
+        controller.annotations_changed.connect(self._retitle)
+        self._retitle()
         self.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetClosable
                          | QDockWidget.DockWidgetFeature.DockWidgetMovable
                          | QDockWidget.DockWidgetFeature.DockWidgetFloatable)
+
+    def _retitle(self) -> None:
+        n = self.panel.orphan_proxy.rowCount()
+        self.setWindowTitle(f"Annotations \u00b7 \u26a0 {n} orphan{'s' if n != 1 else ''}" if n else "Annotations")

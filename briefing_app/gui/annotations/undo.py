@@ -21,8 +21,9 @@ def _short(text: str, n: int = 30) -> str:
 
 
 class AddAnnotation(QUndoCommand):
-    def __init__(self, layer: AnnotationLayer, annotation: Annotation) -> None:
-        what = f"\u201c{_short(annotation.excerpt)}\u201d" if annotation.excerpt else annotation.target
+    def __init__(self, layer: AnnotationLayer, annotation: Annotation, element: str = "") -> None:
+        # the undo entry names what was annotated in words: the excerpt, else the element's label
+        what = f"\u201c{_short(annotation.excerpt)}\u201d" if annotation.excerpt else (element or "element")
         super().__init__(f"Annotate {what}")
         self.layer, self.annotation = layer, annotation
 

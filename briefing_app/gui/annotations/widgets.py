@@ -1,9 +1,9 @@
-"""Pieces of the Annotations panel: the two-line Annotation cell and the changed-briefing notice."""
+"""Pieces of the Annotations panel: the two-line Annotation cell, the changed-briefing and orphans notices."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QFont, QPalette
+from PySide6.QtGui import QColor, QFont, QPalette
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-__all__ = ["TwoLineDelegate", "ChangeNotice", "DETAILS_ROLE"]
+__all__ = ["TwoLineDelegate", "ChangeNotice", "OrphanNotice", "DETAILS_ROLE"]
 
 #: The role holding a row's second line (the panel model's `Role.DETAILS`).
 DETAILS_ROLE = Qt.ItemDataRole.UserRole + 9
@@ -96,3 +96,38 @@ class ChangeNotice(QFrame):
         box.addLayout(row)
 
 
+
+
+class OrphanNotice(QFrame):
+    """"⚠ 2 annotations no longer fit the briefing … [Review]", at the top of the panel where it cannot be missed."""
+
+    def __init__(self, panel: QWidget) -> None:
+        super().__init__(panel)
+        self.setObjectName("annotation_orphan_notice")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setAutoFillBackground(True)
+        pal = self.palette()
+        # a warm wash of the window colour, readable in light and dark palettes
+        base = pal.color(QPalette.ColorRole.Window)
+        warm = QColor("#f0a000")
+        t = 0.22 if base.lightnessF() > 0.5 else 0.30
+        pal.setColor(QPalette.ColorRole.Window, QColor.fromRgbF(base.redF() + (warm.redF() - base.redF()) * t,
+                                                                base.greenF() + (warm.greenF() - base.greenF()) * t,
+                                                                base.blueF() + (warm.blueF() - base.blueF()) * t))
+        self.setPalette(pal)
+        row = QHBoxLayout(self)
+        row.setContentsMargins(8, 6, 8, 6)
+        self.text = QLabel()
+        self.text.setObjectName("annotation_orphan_text")
+        self.text.setWordWrap(True)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
+        row.addWidget(self.text, 1)
+        self.review = QPushButton("Re&view")
+        self.review.setObjectName("annotation_orphans_review")
+        self.review.setToolTip("Go to the orphaned annotations: they are kept, unchanged, until you edit or delete them")
+        row.addWidget(self.review)
+
+    def set_count(self, n: int) -> None:
+        self.text.setText(f"\u26a0 {n} annotation{'s' if n != 1 else ''} no longer fit{'s' if n == 1 else ''} "
+                          "the briefing (orphaned) \u2014 kept unchanged.")
+        self.setVisible(n > 0)

@@ -305,8 +305,10 @@ class SourcesModel(BriefingTable):
             return s.title
         if role == Role.SECONDARY:
             bits = [x for x in (s.publisher, s.published.display() if s.published else None) if x]
-            n = len(b.evidence_spans(s.id))
-            bits.append(f"{n} cited passage{'s' if n != 1 else ''}")
+            spans = b.evidence_spans(s.id)
+            n, passages = len(spans), len({(sp.start, sp.end) for sp in spans})
+            # what is counted, said: citations (evidence excerpts and quotes) of how many distinct passages
+            bits.append(f"{n} citation{'s' if n != 1 else ''} of {passages} passage{'s' if passages != 1 else ''}")
             return " \u00b7 ".join(bits)
         if role == Qt.ItemDataRole.ToolTipRole:
             return s.url or s.title

@@ -130,7 +130,7 @@ class SourcesPage(QWidget):
         citing = self._citing_at(view.context_position)
         if not citing:
             return
-        menu.addSection(f"Cited by {len(citing)}" if len(citing) > 1 else "Cited by")
+        menu.addSection(f"Cited by {len(citing)} elements" if len(citing) > 1 else "Cited by")
         for h in citing:
             label = h.tooltip if len(h.tooltip) <= 90 else h.tooltip[:89] + "\u2026"
             act = menu.addAction(f"Inspect {label}")
@@ -179,9 +179,11 @@ class SourcesPage(QWidget):
 
         self.legend.setText(
             f"{sample(c.evidence.name(), c.evidence_accent.name())} "
-            f"{n_ev} evidence excerpt{'s' if n_ev != 1 else ''} &nbsp;&nbsp; "
+            f"{n_ev} evidence citation{'s' if n_ev != 1 else ''} &nbsp;&nbsp; "
             f"{sample(c.quote.name(), c.quote_accent.name())} "
             f"{n_q} quote{'s' if n_q != 1 else ''} &nbsp;&nbsp; "
+            f"<span style='color:{c.secondary.name()}'>({len(spans)} citations of "
+            f"{len({(sp.start, sp.end) for sp in spans})} passages)</span> &nbsp;&nbsp; "
             f"{sample('#fff176', '#1b1c1f')} annotations &nbsp;&nbsp; "
             f"<span style='color:{c.secondary.name()}'>Hover a mark to see who cites it.</span>")
         self.legend.setToolTip("Hover a highlight to see the elements citing it; click it to inspect them.")

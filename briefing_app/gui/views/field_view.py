@@ -14,6 +14,8 @@ note, source text) goes through a `FieldView`. Its document is built with a
   `set_extra_highlights()` is the layer reserved for annotations), the
   "shown from a link" outline strong for a few seconds and then faint;
 * name the highlights under the mouse in a tooltip;
+* let others draw over its text after it is painted (`overlay_hooks`: the
+  note glyphs of gui/views/margin.py);
 * tell listeners about context menus on a field
   (`element_context_menu_requested(address, field, QPoint)`), and let
   `FieldView.context_menu_hooks` add actions to every view's context menu.
@@ -109,6 +111,9 @@ class FieldView(QTextBrowser):
         #: document position the last context menu was opened at, for them to look at
         self.local_menu_hooks: list[ContextMenuHook] = []
         self.context_position = -1
+        #: callables drawing over the text after it is painted (the note margin's glyphs), given a painter
+        #: on the viewport
+        self.overlay_hooks: list[Callable[[QPainter], None]] = []
         #: how long the "shown from a link" outline stays strong, then fades (ms)
         self.mark_hold_ms, self.mark_fade_ms = self.MARK_HOLD_MS, self.MARK_FADE_MS
         self.mark_strength = 1.0
@@ -325,6 +330,11 @@ class FieldView(QTextBrowser):
 
     def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802
         super().paintEvent(event)
+        if self.overlay_hooks:
+            overlay = QPainter(self.viewport())
+            for hook in list(self.overlay_hooks):
+                hook(overlay)
+            overlay.end()
         if not self._layers.get("mark"):
             return
         rects = self.mark_rects()

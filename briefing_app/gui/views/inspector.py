@@ -3,11 +3,13 @@
 Rendered into a `FieldView`, so text fields carry their addresses (annotation
 highlights show here too). Links use element addresses; evidence links are
 `show:<address>#<n>` and mean "Show in source" for the n-th excerpt
-(`#q` is a quote's own text).
+(`#q` is a quote's own text). Other parts add sections after an element's
+own through `extra_sections` (the annotations list the element's notes).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QTextCursor
@@ -209,7 +211,9 @@ def _write_source_meta(w: FieldWriter, b: Briefing, s: Source) -> None:
     if s.url:
         _meta(w, "URL", s.url)
     citing = list(dict.fromkeys(sp.address for sp in b.evidence_spans(s.id)))
-    _link_list(w, f"Cited by ({len(citing)})", [(kind_label(a), label_of(b, a), a) for a in citing])
+    n = len(b.evidence_spans(s.id))
+    _link_list(w, f"Cited by {len(citing)} element{'s' if len(citing) != 1 else ''} "
+                  f"({n} citation{'s' if n != 1 else ''})", [(kind_label(a), label_of(b, a), a) for a in citing])
 
 
 def short_label(text: str, n: int = 70) -> str:
@@ -234,6 +238,9 @@ class Inspector(FieldView):
         self.setAccessibleName("Inspector")
         self.address: str | None = None
         self.briefing: Briefing | None = None
+        #: callables writing more sections after an element's own (the element's annotations), each
+        #: given the writer, the briefing and the element's address
+        self.extra_sections: list[Callable[[FieldWriter, Briefing, str], None]] = []
 
     def show_element(self, briefing: Briefing | None, address: str | None) -> None:
         self.briefing, self.address = briefing, address
@@ -248,6 +255,8 @@ class Inspector(FieldView):
                    "and its links here.", w.fmt(color=w.colors.secondary))
         else:
             write_element(w, briefing, address)
+            for section in list(self.extra_sections):
+                section(w, briefing, address)
         w.finish()
 
     def put_caret_at(self, address: str, field: str) -> None:

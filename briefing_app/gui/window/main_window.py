@@ -58,6 +58,7 @@ from briefing_app.gui.problems.controller import ProblemsController, plural
 from briefing_app.gui.theme import apply_appearance
 from briefing_app.gui.views.field_hub import FieldViewHub
 from briefing_app.gui.views.find_bar import FindBar, place_under
+from briefing_app.gui.views.text_zoom import TextZoom
 from briefing_app.gui.window.chrome import WindowChrome
 from briefing_app.gui.window.file_handling import FileHandling, describe_changes, still_there
 from briefing_app.gui.window.layout_settings import LayoutSettings
@@ -119,6 +120,10 @@ class MainWindow(QMainWindow):
         for name in APPEARANCE_ACTIONS.values():
             self._appearance.addAction(self.actions[ActionName(name)])
         self._connect_signals()
+        # the text size of every text view (Ctrl+= / Ctrl+- / Ctrl+0), remembered (gui/views/text_zoom.py)
+        self.text_zoom = TextZoom(self, self.actions, self.field_views())
+        self.field_view_added.connect(self.text_zoom.add_view)
+        self.place_changed.connect(lambda _place: self.text_zoom.section_shown(self.current_section()))
         self.layout_settings.restore()
         self.chrome.set_banner("")  # a restored layout must not show the banner bars before a briefing is
         self.show_appearance(cfg.get(cfg.APPEARANCE))
