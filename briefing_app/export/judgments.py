@@ -11,6 +11,7 @@ the briefing uses, with each judgment's number placed in its band.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from reportlab.graphics.shapes import Circle, Drawing, Rect, String
@@ -57,6 +58,9 @@ def assessed_lead(kp: KeyPoint) -> tuple[str, str]:
     term = likelihood_term(kp.likelihood)
     if term is None:
         return "We assess that ", text
+    said = re.search(rf"\b{re.escape(term.term)}\b", text, re.IGNORECASE)
+    if said:  # "China is likely to object": the text says it; give the band there, not twice
+        return "We assess that ", f"{text[:said.end()]} ({term.percent}){text[said.end():]}"
     return f"We assess {_PHRASES.get(term.term, 'it is {}').format(term.term)} ({term.percent}) that ", text
 
 
@@ -74,19 +78,20 @@ def source_grade(reliability: str | None) -> str:
 
 
 def attribution(b: Briefing, kp: KeyPoint) -> str:
-    """`Reported by Nikkei Asia (B: usually reliable)`: each cited source once, by publisher or title."""
+    """`Reported by Nikkei Asia (B: usually reliable)`, or `Reported in “title” (…)` for a source with no
+    publisher: each cited source once."""
     names: list[str] = []
     for sid in dict.fromkeys(e.source for e in kp.evidence):
         s = b.source_by_id.get(sid)
         if s is None:
             names.append(sid)
             continue
-        name = s.publisher or f"\u201c{short_excerpt(s.title, 70)}\u201d"
+        name = f"by {s.publisher}" if s.publisher else f"in \u201c{short_excerpt(s.title, 70)}\u201d"
         names.append(f"{name} ({source_grade(s.reliability)})")
     if not names:
         return "Reported information; no source cited."
     joined = names[0] if len(names) == 1 else "; ".join(names[:-1]) + " and " + names[-1]
-    return f"Reported by {joined}"
+    return f"Reported {joined}"
 
 
 def briefing_vocabulary(terms: Sequence[LikelihoodTerm]) -> int:

@@ -44,10 +44,17 @@ def test_each_kind_reads_differently(tmp_path):
     assert "Key points" in text  # not "Key judgments" over a list holding facts
 
 
+def test_a_judgment_that_says_its_likelihood_gets_the_band_there_not_twice(tmp_path):
+    b = briefing(KeyPoint("j1", "China is likely to object.", "moderate", EV, likelihood="likely"))
+    text = text_of(b, tmp_path)
+    assert "KEY JUDGMENT 1 We assess that China is likely (55–80 %) to object." in text
+    assert "Confidence: moderate" in text
+
+
 def test_a_fact_without_a_publisher_is_attributed_by_its_source_title(tmp_path):
     b = briefing(KeyPoint("f1", "Talks are under way.", kind="fact", evidence=EV), publisher=None)
     text = text_of(b, tmp_path)
-    assert "Reported by \u201cSource zz\u201d (B: usually reliable)" in text
+    assert "Reported in \u201cSource zz\u201d (B: usually reliable)" in text
     assert "We assess" not in text
 
 
