@@ -86,7 +86,7 @@ def workdir(tmp_path):
 def _env(tmp_path: Path) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
     env.update(QT_QPA_PLATFORM="offscreen", HOME=str(tmp_path), XDG_CONFIG_HOME=str(tmp_path / "config"),
-               XDG_DATA_HOME=str(tmp_path / "data"), BRIEFING_APP_PREFETCH="0")
+               XDG_DATA_HOME=str(tmp_path / "data"))
     return env
 
 
