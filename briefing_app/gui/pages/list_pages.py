@@ -9,6 +9,7 @@ selection (the inspector follows, history is not touched), and
 from __future__ import annotations
 
 from PySide6.QtCore import (
+    QAbstractItemModel,
     QEvent,
     QItemSelectionModel,
     QModelIndex,
@@ -89,6 +90,25 @@ def _search_field(placeholder: str, name: str) -> QLineEdit:
     return e
 
 
+def element_table(object_name: str, accessible_name: str, model: QAbstractItemModel) -> QTableView:
+    """A read-only table of elements, one selected row at a time; rows come sorted from the model
+    and the proxy sorts only when a header is clicked."""
+    view = QTableView()
+    view.setObjectName(object_name)
+    view.setAccessibleName(accessible_name)
+    view.setModel(model)
+    view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+    view.setSortingEnabled(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.setAlternatingRowColors(True)
+    view.verticalHeader().hide()
+    view.setShowGrid(False)
+    view.setWordWrap(False)
+    view.setTabKeyNavigation(False)
+    return view
+
+
 class _Page(QWidget):
     element_selected = Signal(str)
     link_activated = Signal(str)
@@ -137,20 +157,7 @@ class ActorsPage(_Page):
         self.kind.addItem("All kinds", "")
         for k in ACTOR_KINDS:
             self.kind.addItem(k.capitalize(), k)
-        self.view = QTableView()
-        self.view.setObjectName("actors_table")
-        self.view.setAccessibleName("Actors")
-        self.view.setModel(self.proxy)
-        # rows come sorted by name from the model; the proxy sorts only when a header is clicked
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
+        self.view = element_table("actors_table", "Actors", self.proxy)
         h = self.view.horizontalHeader()
         h.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         h.setStretchLastSection(False)

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QTableView,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.briefing.address import Address
 from briefing_app.gui.dialogs.prompts import Prompts
 from briefing_app.gui.pages.link_chart import LinkChart
+from briefing_app.gui.pages.list_pages import element_table
 from briefing_app.gui.pages.relations_model import RelationsModel, RelationsProxy
 from briefing_app.gui.pages.sections_model import Role
 
@@ -104,19 +104,7 @@ class RelationsPage(QWidget):
         self.actor.setMinimumWidth(140)
         self.count = QLabel()
         self.count.setObjectName("relations_count")
-        self.view = QTableView()
-        self.view.setObjectName("relations_table")
-        self.view.setAccessibleName("Relations")
-        self.view.setModel(self.proxy)
-        self.view.horizontalHeader().setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
-        self.view.setSortingEnabled(True)
-        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.view.setAlternatingRowColors(True)
-        self.view.verticalHeader().hide()
-        self.view.setShowGrid(False)
-        self.view.setWordWrap(False)
-        self.view.setTabKeyNavigation(False)
+        self.view = element_table("relations_table", "Relations", self.proxy)
         self.view.verticalHeader().setDefaultSectionSize(QFontMetrics(self.font()).height() + 12)
         h = self.view.horizontalHeader()
         h.setHighlightSections(False)

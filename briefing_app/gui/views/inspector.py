@@ -16,7 +16,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QWidget
 
 from briefing_app.core.briefing.address import Address
-from briefing_app.core.briefing.kinds import element_title, kind_for_section
+from briefing_app.core.briefing.kinds import element_title, kind_for_section, short_excerpt
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Actor, Briefing, Event, Source
@@ -218,13 +218,7 @@ def _write_source_meta(w: FieldWriter, b: Briefing, s: Source) -> None:
 
 def short_label(text: str, n: int = 70) -> str:
     """`text` on one line, cut at a word boundary with an ellipsis when longer than `n`."""
-    t = " ".join(text.split())
-    if len(t) <= n:
-        return t
-    cut = t[: n - 1]
-    if " " in cut[n // 2:]:
-        cut = cut.rsplit(" ", 1)[0]
-    return cut.rstrip(" ,;:") + "\u2026"
+    return short_excerpt(text, n)
 
 
 def label_of(b: Briefing, address: str) -> str:
