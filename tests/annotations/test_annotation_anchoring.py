@@ -133,3 +133,17 @@ def test_any_selection_on_an_unchanged_briefing_is_exact(sample_briefing, data):
     x = anchor(b, a)
     assert x.status == "exact"
     assert text[x.start:x.end] == text[start:end]
+
+
+def test_an_exact_selector_without_offsets_is_exact_not_moved():
+    """A hand-written layer often gives only `exact` (no start/end): found where it is, nothing moved."""
+    from annotation_helpers import SAMPLE
+
+    from briefing_app.core.annotations import Annotation, Selector
+    from briefing_app.core.annotations.anchoring import anchor
+    from briefing_app.core.briefing.loader import load_briefing
+
+    b = load_briefing(SAMPLE)
+    a = Annotation("x", "summary", "bluf", Selector(exact="negotiating with NATO"), "yellow")
+    placed = anchor(b, a)
+    assert placed.status == "exact" and b.summary.bluf[placed.start:placed.end] == "negotiating with NATO"

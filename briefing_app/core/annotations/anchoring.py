@@ -197,7 +197,8 @@ def anchor(briefing: Briefing, a: Annotation) -> Anchor:
             if best_key is None or key > best_key:
                 best, best_key = pos, key
             pos = text.find(exact, pos + 1)
-        status: Status = "exact" if best == s0 else "moved"
+        # with no offsets recorded there is nothing it could have moved from: found is exact
+        status: Status = "exact" if s0 is None or best == s0 else "moved"
         return Anchor(a.id, a.target, status, a.field, best, best + n)
     # 3. approximate match inside the field: rapidfuzz's partial-ratio alignment
     #    finds the region, then the span is fitted to whole words and scored
