@@ -299,3 +299,12 @@ def test_the_open_file_saved_mid_edit_shows_its_error_and_keeps_the_briefing(win
     assert not w.problems.file_text.isVisible() and w.pages.stack.isVisible()
     assert dock.problems.rowCount() == 0 and "problem" not in w.windowTitle()
     assert w.actions[ActionName.EXPORT_PDF].isEnabled() and not notice.isVisible()
+
+
+def test_the_dock_closes_when_a_clean_briefing_is_opened(opened, qtbot):
+    """Opened by a briefing with problems, the dock does not stay open, empty, for the next clean one."""
+    from .conftest import SAMPLE, open_and_wait
+
+    qtbot.waitUntil(lambda: opened.problems.dock.isVisible())
+    open_and_wait(qtbot, opened, SAMPLE)
+    qtbot.waitUntil(lambda: not opened.problems.dock.isVisible())

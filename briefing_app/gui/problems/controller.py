@@ -86,6 +86,8 @@ class ProblemsController(QObject):
         show: bool = cfg.get(cfg.SHOW_PROBLEMS)
         if self.entries and show:
             self.show_dock(raise_findings=not problems)
+        elif not self.entries:
+            self.dock.hide()  # nothing wrong: an empty dock (restored with the layout) only takes room
 
     def unreadable_file(self, path: Path, problems: list[Problem]) -> None:
         """Nothing of `path` could be read and nothing else is shown: its problems and its text."""
