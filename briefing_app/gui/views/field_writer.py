@@ -174,8 +174,12 @@ def key_point_badges(w: FieldWriter, kp: KeyPoint) -> None:
         w.badge("reported", w.colors.rule, w.colors.text)
     elif kp.kind == "assumption":
         w.badge("assumption", w.colors.rule, w.colors.text)
-    elif (term := likelihood_term(kp.likelihood)) is not None:
-        w.badge(f"{term.term} {term.percent}", w.colors.rule, w.colors.text)
+    else:
+        dark = w.colors.text.lightness() > 128
+        # the brief's navy for judgments; both pairs well above WCAG AA's 4.5:1
+        bg, fg = (QColor("#2a3f5c"), QColor("#dbe6f5")) if dark else (QColor("#dbe6f5"), QColor("#1f3a5f"))
+        term = likelihood_term(kp.likelihood)
+        w.badge(f"judgment \u00b7 {term.term} {term.percent}" if term else "judgment", bg, fg)
     if kp.confidence:
         bg, fg = w.colors.confidence.get(kp.confidence, (w.colors.block, w.colors.text))
         w.badge(f"{kp.confidence} confidence", bg, fg)
