@@ -486,6 +486,9 @@ class AnnotationDock(QDockWidget):
         self.setObjectName("dock_annotations")
         self.panel = AnnotationPanel(controller, self)
         self.setWidget(self.panel)
+        # the dock shares the right-hand area with the Inspector: on a narrow window it gives way
+        # (its filters squeeze) rather than hold the area at the width of its filter row
+        self.panel.setMinimumWidth(300)
         # the tab says so too, when the Inspector is in front: "Annotations · ⚠ 1 orphan"
         controller.annotations_changed.connect(self._retitle)
         self._retitle()

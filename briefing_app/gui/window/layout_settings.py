@@ -77,8 +77,9 @@ class LayoutSettings:
         geometry = cfg.get(cfg.GEOMETRY)
         if not geometry.isEmpty():
             self.window.restoreGeometry(geometry)
-        else:
-            self.window.resize(1400, 900)
+        else:  # 1400×900, or what the screen has room for
+            screen = self.window.screen().availableGeometry()
+            self.window.resize(min(1400, screen.width()), min(900, screen.height()))
         state = cfg.get(cfg.WINDOW_STATE)
         if not state.isEmpty():
             self.window.restoreState(state)

@@ -46,7 +46,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, cast
 
 from PySide6.QtCore import QEvent, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QDragEnterEvent, QDropEvent, QIcon, QUndoStack
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDragEnterEvent,
+    QDropEvent,
+    QIcon,
+    QResizeEvent,
+    QUndoStack,
+)
 from PySide6.QtWidgets import QApplication, QDockWidget, QMainWindow, QMenu, QMenuBar, QMessageBox, QWidget
 
 from briefing_app.core.history import Place
@@ -481,6 +490,18 @@ class MainWindow(QMainWindow):
         if files:
             event.acceptProposedAction()
             self.files.open_path(files[0])
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        """The section in the middle is what the analyst reads: on a narrower window the right-hand
+        docks (Inspector, Annotations) give way first, down to a third of the width."""
+        super().resizeEvent(event)
+        QTimer.singleShot(0, self._fit_docks)  # once the main window's layout has the new size
+
+    def _fit_docks(self) -> None:
+        dock = self.chrome.inspector_dock
+        limit = max(300, self.width() // 3)
+        if dock.isVisible() and not dock.isFloating() and dock.width() > limit:
+            self.resizeDocks([dock], [limit], Qt.Orientation.Horizontal)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802
         if not all(guard() for guard in self.close_guards):
