@@ -167,9 +167,15 @@ def _syntax_error(exc: Exception, filename: str) -> LoadError:
         # depth check: say it the same way, whichever parser noticed first
         return LoadError(filename, line, col, f"the file nests deeper than {MAX_DEPTH} levels")
     context = getattr(exc, "context", None)
+    start = getattr(exc, "context_mark", None)
+    if context and start is not None and "end of stream" in problem:
+        # an unclosed quote or bracket: the parser only notices at the end of the file; the fix
+        # goes where the unfinished thing begins, so that is where the problem is located
+        what = " ".join(str(context).split()).removeprefix("while scanning ").removeprefix("while parsing ")
+        return LoadError(filename, start.line + 1, start.column + 1,
+                         f"YAML syntax error: {what} starts here and is never closed (the file ends first)")
     if context and mark is not None and getattr(exc, "problem_mark", None) is not None:
         context = " ".join(str(context).split())
-        start = getattr(exc, "context_mark", None)
         if start is not None and start.line + 1 != line:
             # e.g. an unclosed quote: the parser notices lines later; say where the thing began
             context += f" that starts at line {start.line + 1}, column {start.column + 1}"
