@@ -110,8 +110,9 @@ class RelationsPage(QWidget):
         h.setHighlightSections(False)
         h.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
         h.setStretchLastSection(False)
-        for col, width in enumerate((170, 190, 170, 320, 80)):
-            h.resizeSection(col, width)
+        # names and the relation as wide as they need; the note takes the rest
+        for col in (0, 1, 2, 4):
+            h.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         h.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         table_panel = QWidget()
         tl = QVBoxLayout(table_panel)
