@@ -342,3 +342,17 @@ def test_the_model_keeps_where_each_element_and_field_stands():
     assert b.locations.of("", "as_of") == (line_of(MINIMAL, "as_of:"), 1)
     assert b.locations.of("timeline/e1", "no-such-field") == b.locations.of("timeline/e1")
     assert b.locations.of("actors/nobody") == (1, 1)
+
+
+def test_a_misspelt_required_field_is_one_problem_at_the_typo():
+    """`asof:` for `as_of:` used to give two lines (unknown 'asof' and missing 'as_of'); the fix is
+    one change at the typo, so one problem there says so."""
+    text = MINIMAL.replace("as_of:", "asof:")
+    p = only(text)
+    assert p.line == line_of(text, "asof:")
+    assert p.message == "unknown field 'asof'; did you mean 'as_of'? (it is required)"
+
+
+def test_a_missing_required_field_with_no_near_typo_is_still_reported():
+    text = MINIMAL.replace("as_of: 2023-05-01", "x-note: nothing")
+    assert "missing required field 'as_of'" in only(text).message

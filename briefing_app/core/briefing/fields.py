@@ -316,6 +316,7 @@ def convert_fields(ctx: Ctx, node: Node, path: str, spec: Fields) -> Any:
         return ctx.expected(node, path, "a mapping")
     out: dict[str, Any] = {}
     items = node.items
+    misspelt: set[str] = set()
     for key, value in items.items():
         conv = spec.get(key)
         if conv is None:
@@ -324,6 +325,9 @@ def convert_fields(ctx: Ctx, node: Node, path: str, spec: Fields) -> Any:
             keynode = node.keys[key]
             close = close_matches(key, list(spec), n=1, cutoff=0.6)
             hint = f"; did you mean {close[0]!r}?" if close else f"; known fields: {', '.join(spec)}"
+            if close and close[0] not in items and close[0] in required_keys(spec):
+                hint = f"; did you mean {close[0]!r}? (it is required)"
+                misspelt.add(close[0])  # one problem, here, not a second 'missing' one
             where = f"{path}: " if path else ""
             ctx.error(keynode, f"{where}unknown field {key!r}{hint}")
             continue
@@ -333,8 +337,9 @@ def convert_fields(ctx: Ctx, node: Node, path: str, spec: Fields) -> Any:
         out[key] = convert(ctx, value, f"{path}.{key}" if path else key)
     for key in required_keys(spec):
         if key not in items:
-            where = path or "the briefing"
-            ctx.error(node, f"{where}: missing required field {key!r}")
+            if key not in misspelt:
+                where = path or "the briefing"
+                ctx.error(node, f"{where}: missing required field {key!r}")
             out[key] = INVALID
     return out
 
