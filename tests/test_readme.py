@@ -27,3 +27,11 @@ def test_ci_runs_the_readme_test_command():
 
 def test_sample_named_in_readme_exists():
     assert (REPO / "resources" / "briefings" / "japan-nato-liaison-office.yaml").is_file()
+
+
+def test_the_readme_lists_the_tradecraft_rules_from_their_one_table():
+    from briefing_app.core.tradecraft.rules import rules_markdown
+
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    listed = text.split("<!-- rules:begin -->\n", 1)[1].split("\n<!-- rules:end -->", 1)[0]
+    assert listed == rules_markdown().rstrip()
