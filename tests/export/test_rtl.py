@@ -251,3 +251,52 @@ def test_a_persian_word_with_a_zero_width_non_joiner_stays_one_word():
     word = _first_line("می\u200cکنیم.")
     line = _first_line("ما توافق می\u200cکنیم.")
     assert line.startswith(word), (word, line)  # the whole word, full stop first, at the line's left end
+
+
+KJ_ARABIC = "من المرجح أن تستمر المحادثات حتى نهاية العام"
+KJ_HEBREW = "סביר שהשיחות יימשכו עד סוף השנה"
+
+
+@pytest.fixture(scope="module")
+def cited_rtl_pdf():
+    """Key points, a quote and its attribution in Arabic and Hebrew, each cited."""
+    from briefing_app.core.briefing.dates import PartialDate
+    from briefing_app.core.briefing.model import KeyPoint
+
+    b = rtl_briefing()
+    s2 = dataclasses.replace(b.sources[0], id="s2", text=f"x {KJ_ARABIC} {KJ_HEBREW}")
+    kps = (KeyPoint("k1", KJ_ARABIC, confidence="moderate", evidence=(Evidence("s1", QUOTE), Evidence("s2", KJ_ARABIC))),
+           KeyPoint("k2", KJ_HEBREW, evidence=(Evidence("s2", KJ_HEBREW),)))
+    actors = (*b.actors, Actor("min", "وزير الخارجية", "person", role="وزير (Minister) 2019–2024"))
+    quotes = (Quote("q3", "min", QUOTE, said_on=PartialDate(2024, 4), evidence=(Evidence("s1", QUOTE),)),)
+    b = dataclasses.replace(b, sources=(*b.sources, s2), actors=actors, quotes=quotes,
+                            summary=dataclasses.replace(b.summary, key_points=kps))
+    return build_brief(b, (), BriefOptions(sections=("judgments", "quotes", "endnotes")))
+
+
+def test_a_citation_mark_after_rtl_text_stays_whole_next_to_its_word(cited_rtl_pdf, tmp_path):
+    """"[1,2]" after an Arabic judgment is one mark, drawn touching the left of the judgment's last
+    word (its reading end); no lone bracket anywhere on the page."""
+    words = page_words(cited_rtl_pdf, tmp_path)[0]
+    texts = [w[4] for w in words]
+    assert "[" not in texts and "]" not in texts and "1]" not in texts, texts
+    for mark, last in (("[1,2]", "العام"), ("[3]", "השנה")):
+        i = texts.index(mark)
+        nxt = words[i + 1]
+        assert _logical(nxt[4]) == unicodedata.normalize("NFKC", last), (mark, nxt)
+        assert abs(nxt[0] - words[i][2]) < 1.0, (words[i], nxt)  # no gap: the mark is glued on
+
+
+def test_brackets_and_marks_in_a_right_to_left_attribution(cited_rtl_pdf, tmp_path):
+    """"وزير (Minister) 2019–2024 · April 2024[1]": the brackets pair around Minister, the mark stays after 2024."""
+    line = next(li for li in pages_text(cited_rtl_pdf, tmp_path)[0].splitlines() if "Minister" in li)
+    text = _norm(line)
+    assert "(Minister)" in text and "2024[1]" in text, text
+    assert "[1)" not in text and "Minister)" not in text.replace("(Minister)", ""), text
+
+
+def test_a_bracket_pair_resolves_as_one_by_rule_n0():
+    """R ( L ) EN in a right-to-left paragraph: the brackets take the paragraph's direction together."""
+    types = ["R", "ON", "L", "ON", "EN"]
+    assert word_levels(types, True, [(1, 3)]) == [1, 1, 2, 1, 2]
+    assert word_levels(types, True) != [1, 1, 2, 1, 2]
