@@ -255,7 +255,10 @@ class _Story:
         return "".join(parts)
 
     def bluf(self) -> None:
-        label = self.heading_flowable("sec-bluf", "BOTTOM LINE UP FRONT", "bluf_label", 0)
+        # Right under the title block the label needs no space of its own (the block ends with it);
+        # after another section (--sections timeline,bluf) it is spaced as every section heading is.
+        first = self.opts.sections[:1] == ("bluf",)
+        label = self.heading_flowable("sec-bluf", "BOTTOM LINE UP FRONT", "bluf_label" if first else "bluf_label_after", 0)
         label.outline = ("sec-bluf", SECTION_TITLES["bluf"], 0)
         self.flow.append(self.lead(label))
         content: list[Flowable] = [self.rt(self.text("summary", "bluf", self.b.summary.bluf), "bluf")]
