@@ -74,6 +74,16 @@ class BriefOptions:
     cancelled: Callable[[], bool] | None = field(default=None, compare=False)
 
 
+#: What a reader is told about a note placed on text the briefing has changed around (status
+#: "exact" says nothing: the note is where it was written).
+_PLACED_BY_TEXT = {"moved": "placed by its text; the briefing changed",
+                   "fuzzy": "placed on the closest wording; the briefing changed"}
+
+
+def _unbroken(name: str) -> str:
+    return " ".join(name.split()).replace(" ", "\u00a0")
+
+
 class _Story:
     """Builds the flowables; keeps endnote and note numbering."""
 
@@ -464,12 +474,13 @@ class _Story:
         meta = []
         if h.confidence:
             meta.append(f"{escape(h.confidence)} confidence")
+        # a name never wraps in its middle ("A. Analyst"), nor away from the word "layer"
         if h.author:
-            meta.append(markup_runs(h.author))
+            meta.append(markup_runs(_unbroken(h.author)))
         if h.layer and h.layer != h.author:
-            meta.append("layer " + markup_runs(h.layer))
-        if h.status in ("moved", "fuzzy"):
-            meta.append(f"re-anchored ({escape(h.status)})")
+            meta.append("layer\u00a0" + markup_runs(_unbroken(h.layer)))
+        if h.status in _PLACED_BY_TEXT:
+            meta.append(_PLACED_BY_TEXT[h.status])
         if meta:
             sep = "\u2002·\u2002"
             head += f'\u2002<font color="#5a6472" size="7.8">{sep.join(meta)}</font>'
