@@ -109,7 +109,7 @@ def export_command(file: str, fmt: str, output: str, briefing: str | None = None
         else:
             briefing_path = find_briefing(Path(file), briefing)
             found, report = _anchor(layer, file, briefing_path)
-            data = w3c_bytes(layer) if fmt == "w3c" else to_markdown(layer, found, report).encode("utf-8")
+            data = w3c_bytes(layer, report=report) if fmt == "w3c" else to_markdown(layer, found, report).encode("utf-8")
         _write(output, data)
     except _Failed:
         return EXIT_FAILED
