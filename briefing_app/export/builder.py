@@ -35,7 +35,7 @@ from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
 from briefing_app.export.judgments import KIND_BARS, KIND_TAGS, assessed_lead, attribution, likelihood_figure
 from briefing_app.export.markdown import parse_markdown, render_inline
-from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
+from briefing_app.export.richtext import LabelledChart, Rich, italic_reads, markup_paragraph, rich_paragraph
 from briefing_app.export.sections import (
     CONFIDENCE_MEANING,
     HEADINGS,
@@ -265,8 +265,7 @@ class _Story:
         return "".join(parts)
 
     def bluf(self) -> None:
-        # Right under the title block the label needs no space of its own (the block ends with it);
-        # after another section (--sections timeline,bluf) it is spaced as every section heading is.
+        # after another section (--sections timeline,bluf) it is spaced as any heading; the title block spaces it
         first = self.opts.sections[:1] == ("bluf",)
         label = self.heading_flowable("sec-bluf", "BOTTOM LINE UP FRONT", "bluf_label" if first else "bluf_label_after", 0)
         label.outline = ("sec-bluf", SECTION_TITLES["bluf"], 0)
@@ -312,9 +311,10 @@ class _Story:
                 meta.add(f"Confidence: {kp.confidence}", bold=True, colour=CONFIDENCE_COLOURS[kp.confidence or ""])
             elif kind == "judgment":
                 meta.add("\u2002·\u2002" if meta else "").add("Confidence: not stated", bold=True, colour=_GREY)
-            content = [self.rt(body, "body")] + ([self.rt(meta, "kp_meta")] if meta else [])
+            text_para = self.rt(body, "body")  # set from the right when right to left: its bar goes there
+            content = [text_para] + ([self.rt(meta, "kp_meta")] if meta else [])
             box = Boxed(content, bar=colors.HexColor(bar), bar_width=1.5 if kind == "judgment" else 3,
-                        pad=8, vpad=1, space_after=9)
+                        pad=8, vpad=1, space_after=9, bar_right=getattr(text_para, "rtl", None) is True)
             head = self.rt(tag, "confidence_tag")
             together = KeepTogether([head, box])
             together.brief_content, together.brief_kind = [head, box], "together"
@@ -436,7 +436,9 @@ class _Story:
             body.extend(self.text(q.address, "text", q.text)).add("\u201d")
             # A short quote never splits; a long one keeps at least its last two lines
             # with the attribution, which never starts a page alone.
-            self.flow.append(Boxed([self.rt(body, "quote"), self.rt(by, "quote_by")],
+            # a quote in a script with no italic (Arabic, CJK…) is upright: its Latin and digits too
+            style = "quote" if italic_reads(q.text) else "quote_upright"
+            self.flow.append(Boxed([self.rt(body, style), self.rt(by, "quote_by")],
                                    bar=PALETTE["quote_rule"], bar_width=2, pad=0, vpad=2, space_after=8,
                                    keep_under=_QUOTE_KEEP, keep_last=True))
 

@@ -111,6 +111,7 @@ STYLE_DEFS: dict[str, dict[str, Any]] = {
     "cell_right": {"parent": "cell", "alignment": TA_RIGHT},
     "quote": {"parent": "base", "fontName": SERIF + "-Italic", "fontSize": 10.5, "leading": 15,
               "leftIndent": 18, "rightIndent": 12, "spaceBefore": 4, "spaceAfter": 2},
+    "quote_upright": {"parent": "quote", "fontName": SERIF},
     "quote_by": {"parent": "sans", "fontSize": 8.5, "leading": 11.5, "leftIndent": 18,
                  "textColor": PALETTE["slate"], "spaceAfter": 10},
     "note": {"parent": "body_small", "spaceAfter": 4},
