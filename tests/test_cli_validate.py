@@ -77,3 +77,19 @@ def test_usage_errors_exit_2(capsys):
 def test_console_script_is_declared():
     text = (Path(__file__).resolve().parents[1] / "pyproject.toml").read_text()
     assert 'briefing-app = "briefing_app.cli:entry"' in text
+
+
+@pytest.mark.parametrize(("args", "help_of"), [
+    (["validate", "x.yaml", "--strict"], "briefing-app validate"),
+    (["check", "x.yaml", "--nope"], "briefing-app check"),
+    (["annotations", "merge", "a", "-o", "b", "--nope"], "briefing-app annotations merge"),
+])
+def test_an_unknown_option_points_to_its_commands_help(args, help_of, capsys):
+    from briefing_app.cli import main
+
+    with pytest.raises(SystemExit) as exc:
+        main(args)
+    assert exc.value.code == 2
+    err = capsys.readouterr().err
+    assert err.strip().endswith(f"; see '{help_of} --help'") and "unrecognized arguments: " in err, err
+    assert len(err.splitlines()) == 1

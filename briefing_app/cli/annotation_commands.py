@@ -9,6 +9,7 @@ command.
 
 from __future__ import annotations
 
+import datetime as _dt
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -21,11 +22,12 @@ from briefing_app.core.annotations.anchoring import AnchorReport, orphan_line, r
 from briefing_app.core.annotations.export import to_markdown, w3c_bytes
 from briefing_app.core.annotations.merge import summarise_merge
 from briefing_app.core.annotations.store import layer_to_bytes, load_layer
+from briefing_app.core.annotations.writer import annotation_sort_token
 from briefing_app.core.briefing.model import Briefing
 from briefing_app.core.io.atomic import write_atomic
 from briefing_app.core.problems import BriefingError
 
-__all__ = ["export_command", "merge_command", "find_briefing", "print_orphans"]
+__all__ = ["export_command", "merge_command", "find_briefing", "print_orphans", "conflict_lines"]
 
 EXIT_FAILED = EXIT_INVALID
 
@@ -107,7 +109,7 @@ def export_command(file: str, fmt: str, output: str, briefing: str | None = None
         else:
             briefing_path = find_briefing(Path(file), briefing)
             found, report = _anchor(layer, file, briefing_path)
-            data = w3c_bytes(layer) if fmt == "w3c" else to_markdown(layer, found, report).encode("utf-8")
+            data = w3c_bytes(layer, report=report) if fmt == "w3c" else to_markdown(layer, found, report).encode("utf-8")
         _write(output, data)
     except _Failed:
         return EXIT_FAILED
@@ -119,6 +121,36 @@ def _same_file(a: Path, b: Path) -> bool:
         return a.exists() and b.exists() and a.samefile(b)
     except OSError:
         return False
+
+
+def _utc(when: _dt.datetime) -> _dt.datetime:
+    return when.replace(tzinfo=_dt.UTC) if when.tzinfo is None else when.astimezone(_dt.UTC)
+
+
+def conflict_lines(layers: Sequence[AnnotationLayer], merged: AnnotationLayer) -> list[str]:
+    """`conflict: <id>: kept the version modified <timestamp> by <author>` for each id whose newest
+    versions differ but carry the same time (the merge broke the tie on content), by id."""
+    newest: dict[str, tuple[_dt.datetime | None, dict[str, list[str]]]] = {}
+    for layer in layers:
+        for a in layer:
+            when = a.modified or a.created
+            key = _utc(when) if when is not None else None
+            token = annotation_sort_token(a)
+            seen = newest.get(a.id)
+            if seen is None or (key is not None and (seen[0] is None or key > seen[0])):
+                newest[a.id] = (key, {token: [layer.author or a.author]})
+            elif key == seen[0]:
+                seen[1].setdefault(token, []).append(layer.author or a.author)
+    out = []
+    for ident in sorted(newest):
+        when, versions = newest[ident]
+        kept = merged.get(ident)
+        if len(versions) < 2 or kept is None:
+            continue
+        authors = sorted({x for x in versions.get(annotation_sort_token(kept), ()) if x}) or [kept.author or "?"]
+        stamp = when.strftime("%Y-%m-%dT%H:%M:%SZ") if when is not None else "never"
+        out.append(f"conflict: {ident}: kept the version modified {stamp} by {' and '.join(authors)}")
+    return out
 
 
 def merge_command(files: Sequence[str], output: str, briefing: str | None = None) -> int:
@@ -149,6 +181,8 @@ def merge_command(files: Sequence[str], output: str, briefing: str | None = None
         summary = summarise_merge(layers, merged, base)
         layers_word = "layer" if len(files) == 1 else "layers"
         print(f"merged {len(files)} {layers_word} into {output}: {summary.line()}", file=sys.stderr)
+        for line in conflict_lines(layers, merged):
+            print(line, file=sys.stderr)
     except _Failed:
         return EXIT_FAILED
     return EXIT_OK

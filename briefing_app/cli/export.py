@@ -24,7 +24,7 @@ from briefing_app.core.problems import BriefingError
 from briefing_app.export.builder import BriefOptions, build_brief
 from briefing_app.export.highlights import Highlight
 
-__all__ = ["export_command", "parse_sections", "count_pages"]
+__all__ = ["export_command", "parse_sections", "count_pages", "unmatched_filters"]
 
 #: A page object of the PDF (`/Type /Page`, not the `/Type /Pages` tree nodes).
 _PAGE_OBJECT = re.compile(rb"/Type\s*/Page(?![A-Za-z])")
@@ -49,6 +49,30 @@ def parse_sections(names: Sequence[str]) -> tuple[str, ...]:
             raise CommandError(f"--sections: {name!r} is given twice", EXIT_USAGE)
         seen.append(name)
     return tuple(seen)
+
+
+def _unmatched(option: str, what: str, given: Sequence[str], existing: set[str]) -> list[str]:
+    known = {x.casefold(): x for x in sorted(existing)}
+    out = []
+    for value in dict.fromkeys(given):
+        if value.casefold() in known:
+            continue
+        close = difflib.get_close_matches(value.casefold(), list(known), n=1, cutoff=0.6)
+        if close:
+            hint = f"; did you mean {known[close[0]]!r}?"
+        elif known:
+            hint = f"; the {what}s are {', '.join(repr(x) for x in known.values())}"
+        else:
+            hint = f"; no annotation has a {what}"
+        out.append(f"{option}: no annotation has the {what} {value!r}, so it selects nothing{hint}")
+    return out
+
+
+def unmatched_filters(highlights: Sequence[Highlight], labels: Sequence[str], tags: Sequence[str]) -> list[str]:
+    """One sentence per `--labels`/`--tags` value that matches no annotation (a filter, so not an error)."""
+    return (_unmatched("--labels", "label", labels, {h.label for h in highlights if h.label}
+                       | {h.colour for h in highlights if h.colour})
+            + _unmatched("--tags", "tag", tags, {t for h in highlights for t in h.tags}))
 
 
 def export_command(file: str, output: str, *, annotations: Sequence[str] = (), no_annotations: bool = False,
@@ -96,6 +120,7 @@ def export_command(file: str, output: str, *, annotations: Sequence[str] = (), n
             layers.append(layer)
         highlights, orphans = highlights_from_layers(briefing, layers)
         print_lines(o.line() for o in orphans)
+    print_lines(unmatched_filters(highlights, labels, tags))
 
     options = BriefOptions(page_size=page_size, annotations=not no_annotations,
                            labels=tuple(labels), tags=tuple(tags))

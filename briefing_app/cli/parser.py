@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import difflib
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from briefing_app import __version__
 from briefing_app.cli.errors import EXIT_USAGE, CommandError, say
@@ -47,6 +47,25 @@ class _Parser(argparse.ArgumentParser):
         where = f"{name}: " if name else ""
         say(f"{where}{message}; see '{self.prog} --help'")
         raise SystemExit(EXIT_USAGE)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        #: The parsers of this parser's commands, by name (`annotations` has its own: export, merge).
+        self.commands: dict[str, argparse.ArgumentParser] = {}
+
+    def parse_args(self, args: Any = None, namespace: Any = None) -> argparse.Namespace:  # type: ignore[override]
+        """As argparse, but an unknown option is reported by the command it was given to
+        (`validate FILE --strict` points to `validate --help`, not to the top-level help)."""
+        ns, extras = self.parse_known_args(args, namespace)
+        if extras:
+            target: argparse.ArgumentParser = self
+            for dest in ("command", "action"):
+                sub = getattr(target, "commands", {}).get(getattr(ns, dest, None) or "")
+                if sub is None:
+                    break
+                target = sub
+            target.error(f"unrecognized arguments: {' '.join(extras)}")
+        return ns
 
 
 def _comma_list(text: str) -> list[str]:
@@ -138,7 +157,8 @@ def command_parser() -> argparse.ArgumentParser:
     am = asub.add_parser("merge", help="merge layers; the same id twice keeps the newer 'modified'",
                          description="Merge annotation layers of one briefing. The same id twice keeps the "
                                      "newer 'modified'; the output is byte-identical whatever the order of "
-                                     "the inputs. A one-line summary goes to stderr.")
+                                     "the inputs. A one-line summary goes to stderr, then a line naming "
+                                     "each conflict (a tie on 'modified') and the version kept.")
     am.add_argument("files", nargs="+", metavar="A", help="annotation layers to merge")
     am.add_argument("-o", "--output", required=True, metavar="OUT",
                     help="the merged layer to write; when OUT is one of the inputs, its author is kept")
@@ -153,5 +173,8 @@ def command_parser() -> argparse.ArgumentParser:
                        "Entry, a MIME type for briefing files and the icon, under $XDG_DATA_HOME "
                        "(default ~/.local/share).")
     d.add_argument("action", choices=("install", "uninstall"), help="register or remove the app")
+    p.commands = {"validate": v, "export": e, "annotations": a, "check": c, "desktop": d}
+    if isinstance(a, _Parser):
+        a.commands = {"export": ax, "merge": am}
     return p
 

@@ -7,7 +7,10 @@ bidi needs `rlbidi`, which is not on PyPI) is put the *words* of a line in
 visual order. This module does that with the Unicode bidirectional algorithm
 (UAX #9) applied to whole words: a word's type is that of its first strong
 character (digits are weak types, punctuation neutral), levels are resolved by
-rules W2, W7, N1, N2, I1 and I2, and each line is reordered by rule L2. No
+rules W2, W7, N0 (bracket pairs cut from left-to-right words), N1, N2, I1 and
+I2, and each line is reordered by rule L2. A superscript mark (a citation
+"[1,4]", a note letter) is not a word: it is set whole after the word it
+follows, in that word's direction (to its left on a right-to-left run). No
 characters are moved: the words come shaped from ReportLab and stay as they are.
 Explicit embeddings and isolates (U+202A…U+2069) are not interpreted.
 """
@@ -16,6 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Sequence
 from typing import Any
 
 __all__ = ["needs_shaping", "base_is_rtl", "word_levels", "reorder", "visual_order"]
@@ -66,8 +70,12 @@ def _word_type(text: str) -> str:
     return weak or "ON"
 
 
-def word_levels(types: list[str], rtl: bool) -> list[int]:
-    """Embedding levels for words of the given types in a paragraph of the given direction."""
+def word_levels(types: list[str], rtl: bool, brackets: Sequence[tuple[int, int]] = ()) -> list[int]:
+    """Embedding levels for words of the given types in a paragraph of the given direction.
+
+    `brackets`: (opening, closing) positions of paired brackets, resolved together by rule N0
+    so that "(Minister)" inside a right-to-left line keeps both its brackets around the word.
+    """
     base = 1 if rtl else 0
     sos = "R" if rtl else "L"
     t = list(types)
@@ -86,6 +94,7 @@ def word_levels(types: list[str], rtl: bool) -> list[int]:
             last = x
         elif x == "EN" and last == "L":
             t[i] = "L"
+    _pair_brackets(t, brackets, sos)
     # N1, N2: neutral words take the direction of the strong text on both sides, else the paragraph's.
     i = 0
     n = len(t)
@@ -110,6 +119,24 @@ def word_levels(types: list[str], rtl: bool) -> list[int]:
         else:
             out.append(1 if x == "R" else 2)
     return out
+
+
+def _pair_brackets(t: list[str], brackets: Any, sos: str) -> None:
+    """Rule N0: a bracket pair takes the direction of the strong text inside it (digits count as R)."""
+    def strong(x: str) -> str | None:
+        return "R" if x in ("R", "EN", "AN") else "L" if x == "L" else None
+
+    opposite = "L" if sos == "R" else "R"
+    for i, j in sorted(brackets):
+        inside = {strong(x) for x in t[i + 1:j]}
+        if sos in inside:
+            d = sos
+        elif opposite in inside:
+            before = next((s for s in (strong(x) for x in reversed(t[:i])) if s), sos)
+            d = opposite if before == opposite else sos
+        else:
+            continue
+        t[i] = t[j] = d
 
 
 def reorder(items: list[Any], levels: list[int]) -> list[Any]:
@@ -149,10 +176,14 @@ def _mirrored(text: str) -> str:
 class _Item:
     """A word, a run of punctuation cut from a word's edge, or a space, on one line (logical order)."""
 
-    __slots__ = ("kind", "pieces", "other", "type")
+    __slots__ = ("kind", "pieces", "other", "type", "marks", "logical")
 
     def __init__(self, kind: str, pieces: list[Any], type_: str, other: list[Any] | None = None) -> None:
         self.kind, self.pieces, self.type, self.other = kind, pieces, type_, other
+        #: a citation mark ("[1,4]", superscript) set right after this item in reading order
+        self.marks: list[Any] = []
+        #: the punctuation as written, when it was cut from a left-to-right word (for bracket pairs)
+        self.logical = ""
 
 
 def _cut_edges(word: list[Any]) -> list[_Item]:
@@ -302,6 +333,9 @@ def _cut_runs(word: list[Any], glyphs: list[tuple[int, int]], ch: Any, cut_piece
         return [_Item("word", word, _word_type(text))]
     items = [_punctuation(cut_pieces(a, b), False) if k == "ON" else _Item("word", cut_pieces(a, b), k)
              for a, b, k in runs]
+    for it, (a, b, k) in zip(items, runs, strict=True):
+        if k == "ON":
+            it.logical = "".join(ch(glyphs[i]) for i in range(a, b))
     anchors = [p for p in word if hasattr(p, "cbDefn")]
     if anchors:
         items[0].pieces[:0] = anchors
@@ -339,9 +373,19 @@ def visual_order(frags: list[Any], rtl: bool) -> list[Any]:
 
     def end_word() -> None:
         nonlocal current
-        if any(getattr(p, "text", "") for p in current):
-            items.extend(_cut_edges(current))
-            current = []
+        if not any(getattr(p, "text", "") for p in current):
+            return
+        k = len(current)
+        while k > 0 and (_is_mark(current[k - 1]) or not getattr(current[k - 1], "text", "")):
+            k -= 1
+        while k < len(current) and not _is_mark(current[k]):
+            k += 1  # anchors before the mark stay with the word
+        word, mark = current[:k], current[k:]
+        if any(getattr(p, "text", "") for p in word):
+            items.extend(_cut_edges(word))
+        if mark:
+            _glue(items, mark)
+        current = []
 
     for f in frags:
         if getattr(f, "lineBreak", False) and not hasattr(f, "cbDefn"):
@@ -372,7 +416,7 @@ def visual_order(frags: list[Any], rtl: bool) -> list[Any]:
             items.append(_Item("word", current, "ON"))
     while items and items[-1].kind == "space":
         items.pop()
-    levels = word_levels([it.type for it in items], rtl)
+    levels = word_levels([it.type for it in items], rtl, _bracket_pairs(items))
     placed = reorder(list(zip(items, levels, strict=True)), levels)
     out: list[Any] = []
     for it, level in placed:
@@ -382,5 +426,46 @@ def visual_order(frags: list[Any], rtl: bool) -> list[Any]:
                     out[i] = out[i].clone(text=out[i].text + " ")
                     break
             continue
-        out.extend(it.other if it.kind == "punct" and level % 2 and it.other is not None else it.pieces)
+        drawn = it.other if it.kind == "punct" and level % 2 and it.other is not None else it.pieces
+        # a mark follows its word in reading order: to its left on a right-to-left run
+        out.extend([*it.marks, *drawn] if level % 2 else [*drawn, *it.marks])
     return out + tail
+
+
+def _is_mark(frag: Any) -> bool:
+    """A superscript fragment (a citation or note mark): it is set whole, after its word."""
+    return bool(getattr(frag, "text", "")) and not hasattr(frag, "cbDefn") and (getattr(frag, "rise", 0) or 0) > 0
+
+
+def _glue(items: list[_Item], mark: list[Any]) -> None:
+    """Attach a mark to the item before it (the space ReportLab needed between them goes)."""
+    while items and items[-1].kind == "space":
+        items.pop()
+    if items:
+        items[-1].marks.extend(mark)
+    else:
+        items.append(_Item("word", mark, "ON"))
+
+
+_OPENING = "([{"
+_CLOSING = ")]}"
+
+
+def _bracket_pairs(items: list[_Item]) -> list[tuple[int, int]]:
+    """Positions of punctuation items that open and close the same bracket (BD16, simplified)."""
+    pairs: list[tuple[int, int]] = []
+    stack: list[tuple[int, str]] = []
+    for i, it in enumerate(items):
+        text = it.logical or ("".join(str(getattr(p, "text", "")) for p in it.pieces) if it.type == "ON" else "")
+        if not text:
+            continue
+        if text[0] in _CLOSING:
+            want = _OPENING[_CLOSING.index(text[0])]
+            for d in range(len(stack) - 1, -1, -1):
+                if stack[d][1] == want:
+                    pairs.append((stack[d][0], i))
+                    del stack[d:]
+                    break
+        if text[-1] in _OPENING and (len(text) > 1 or text[0] not in _CLOSING):
+            stack.append((i, text[-1]))
+    return pairs

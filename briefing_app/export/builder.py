@@ -35,7 +35,7 @@ from briefing_app.export.grid import TableLook, brief_table
 from briefing_app.export.highlights import Highlight, NoteRef, marked_rich, select
 from briefing_app.export.judgments import KIND_BARS, KIND_TAGS, assessed_lead, attribution, likelihood_figure
 from briefing_app.export.markdown import parse_markdown, render_inline
-from briefing_app.export.richtext import LabelledChart, Rich, markup_paragraph, rich_paragraph
+from briefing_app.export.richtext import LabelledChart, Rich, italic_reads, markup_paragraph, rich_paragraph
 from briefing_app.export.sections import (
     CONFIDENCE_MEANING,
     HEADINGS,
@@ -72,6 +72,16 @@ class BriefOptions:
     layers: tuple[str, ...] = ()
     progress: Callable[[float], None] | None = field(default=None, compare=False)
     cancelled: Callable[[], bool] | None = field(default=None, compare=False)
+
+
+#: What a reader is told about a note placed on text the briefing has changed around (status
+#: "exact" says nothing: the note is where it was written).
+_PLACED_BY_TEXT = {"moved": "placed by its text; the briefing changed",
+                   "fuzzy": "placed on the closest wording; the briefing changed"}
+
+
+def _unbroken(name: str) -> str:
+    return " ".join(name.split()).replace(" ", "\u00a0")
 
 
 class _Story:
@@ -255,7 +265,9 @@ class _Story:
         return "".join(parts)
 
     def bluf(self) -> None:
-        label = self.heading_flowable("sec-bluf", "BOTTOM LINE UP FRONT", "bluf_label", 0)
+        # after another section (--sections timeline,bluf) it is spaced as any heading; the title block spaces it
+        first = self.opts.sections[:1] == ("bluf",)
+        label = self.heading_flowable("sec-bluf", "BOTTOM LINE UP FRONT", "bluf_label" if first else "bluf_label_after", 0)
         label.outline = ("sec-bluf", SECTION_TITLES["bluf"], 0)
         self.flow.append(self.lead(label))
         content: list[Flowable] = [self.rt(self.text("summary", "bluf", self.b.summary.bluf), "bluf")]
@@ -299,9 +311,10 @@ class _Story:
                 meta.add(f"Confidence: {kp.confidence}", bold=True, colour=CONFIDENCE_COLOURS[kp.confidence or ""])
             elif kind == "judgment":
                 meta.add("\u2002·\u2002" if meta else "").add("Confidence: not stated", bold=True, colour=_GREY)
-            content = [self.rt(body, "body")] + ([self.rt(meta, "kp_meta")] if meta else [])
+            text_para = self.rt(body, "body")  # set from the right when right to left: its bar goes there
+            content = [text_para] + ([self.rt(meta, "kp_meta")] if meta else [])
             box = Boxed(content, bar=colors.HexColor(bar), bar_width=1.5 if kind == "judgment" else 3,
-                        pad=8, vpad=1, space_after=9)
+                        pad=8, vpad=1, space_after=9, bar_right=getattr(text_para, "rtl", None) is True)
             head = self.rt(tag, "confidence_tag")
             together = KeepTogether([head, box])
             together.brief_content, together.brief_kind = [head, box], "together"
@@ -423,7 +436,9 @@ class _Story:
             body.extend(self.text(q.address, "text", q.text)).add("\u201d")
             # A short quote never splits; a long one keeps at least its last two lines
             # with the attribution, which never starts a page alone.
-            self.flow.append(Boxed([self.rt(body, "quote"), self.rt(by, "quote_by")],
+            # a quote in a script with no italic (Arabic, CJK…) is upright: its Latin and digits too
+            style = "quote" if italic_reads(q.text) else "quote_upright"
+            self.flow.append(Boxed([self.rt(body, style), self.rt(by, "quote_by")],
                                    bar=PALETTE["quote_rule"], bar_width=2, pad=0, vpad=2, space_after=8,
                                    keep_under=_QUOTE_KEEP, keep_last=True))
 
@@ -461,12 +476,13 @@ class _Story:
         meta = []
         if h.confidence:
             meta.append(f"{escape(h.confidence)} confidence")
+        # a name never wraps in its middle ("A. Analyst"), nor away from the word "layer"
         if h.author:
-            meta.append(markup_runs(h.author))
+            meta.append(markup_runs(_unbroken(h.author)))
         if h.layer and h.layer != h.author:
-            meta.append("layer " + markup_runs(h.layer))
-        if h.status in ("moved", "fuzzy"):
-            meta.append(f"re-anchored ({escape(h.status)})")
+            meta.append("layer\u00a0" + markup_runs(_unbroken(h.layer)))
+        if h.status in _PLACED_BY_TEXT:
+            meta.append(_PLACED_BY_TEXT[h.status])
         if meta:
             sep = "\u2002·\u2002"
             head += f'\u2002<font color="#5a6472" size="7.8">{sep.join(meta)}</font>'

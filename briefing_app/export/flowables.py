@@ -45,8 +45,10 @@ class Boxed(Flowable):
                  fill: colors.Color | None = None, pad: float = 8.0, indent: float = 0.0,
                  vpad: float = 0.0, space_before: float = 0.0, space_after: float = 0.0,
                  first: bool = True, last: bool = True, keep_under: float = 0.0,
-                 keep_last: bool = False) -> None:
+                 keep_last: bool = False, bar_right: bool = False) -> None:
         super().__init__()
+        # bar_right: the bar on the right, for a right-to-left paragraph (it starts at the right)
+        self.bar_right = bar_right
         # keep_under: a box no taller than this is never split (it moves on whole);
         # keep_last: the last item (a quote's attribution) never starts a page alone —
         # at least two lines of the item before it go with it.
@@ -109,7 +111,8 @@ class Boxed(Flowable):
         if not used or not rest:
             return []  # nothing sensible fits here: move on to the next frame
         kw = dict(bar=self.bar, bar_width=self.bar_width, fill=self.fill, pad=self.pad,
-                  indent=self.indent, vpad=self.vpad, keep_under=self.keep_under, keep_last=self.keep_last)
+                  indent=self.indent, vpad=self.vpad, keep_under=self.keep_under, keep_last=self.keep_last,
+                  bar_right=self.bar_right)
         head = Boxed(used, **kw, space_before=self.spaceBefore, first=self.first, last=False)
         tail = Boxed(rest, **kw, space_after=self.spaceAfter, first=False, last=self.last)
         return [head, tail]
@@ -121,9 +124,10 @@ class Boxed(Flowable):
             c.setFillColor(self.fill)
             c.rect(x0, 0, self.width - x0, self.height, stroke=0, fill=1)
         c.setFillColor(self.bar)
-        c.rect(x0, 0, self.bar_width, self.height, stroke=0, fill=1)
+        bar_x = self.width - self.bar_width if self.bar_right else x0
+        c.rect(bar_x, 0, self.bar_width, self.height, stroke=0, fill=1)
         y = self.height - (self.vpad if self.first else 0)
-        x = x0 + self.bar_width + self.pad
+        x = x0 + self.pad + (0 if self.bar_right else self.bar_width)
         for i, f in enumerate(self.content):
             _, fh = self.sizes[i] if i < len(self.sizes) else f.wrap(self.inner_width(self.width), self.height)
             y -= fh

@@ -36,7 +36,8 @@ from reportlab.platypus.paraparser import ParaFrag
 from briefing_app.export.bidi import base_is_rtl, needs_shaping, visual_order
 from briefing_app.export.fonts import split_runs
 
-__all__ = ["Rich", "RichParagraph", "rich_paragraph", "markup_paragraph", "is_cjk", "draw_line", "LabelledChart"]
+__all__ = ["Rich", "RichParagraph", "rich_paragraph", "markup_paragraph", "is_cjk", "italic_reads", "draw_line",
+           "LabelledChart"]
 
 #: Spaces other than U+0020 that ReportLab breaks lines at: as plain spaces (ReportLab joins a word
 #: to the next fragment's when they meet at one of them), same length so offsets hold.
@@ -206,6 +207,21 @@ _CJK = re.compile("[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\U00020000-\U0003ffff
 def is_cjk(text: str) -> bool:
     """Whether `text` has Chinese or Japanese characters (lines wrap between characters)."""
     return not text.isascii() and _CJK.search(text) is not None
+
+
+def italic_reads(text: str) -> bool:
+    """Whether `text` is mostly in a script that has italics (Latin, Greek, Cyrillic): not when
+    most of its letters are Arabic, Hebrew, Indic or CJK, whose faces are upright only."""
+    if text.isascii():
+        return True
+    latin = other = 0
+    for ch in text:
+        if ch.isalpha():
+            if needs_shaping(ch) or is_cjk(ch):
+                other += 1
+            else:
+                latin += 1
+    return latin >= other
 
 
 def rich_paragraph(rich: Rich | str, style: ParagraphStyle, *, bullet: str | None = None,

@@ -98,6 +98,8 @@ STYLE_DEFS: dict[str, dict[str, Any]] = {
            "textColor": PALETTE["slate"]},
     "bluf_label": {"parent": "sans", "fontName": SANS + "-Bold", "fontSize": 8.5, "leading": 11,
                    "textColor": PALETTE["navy"], "spaceAfter": 3},
+    # the label after another section: the same space before it as before any section heading (h1)
+    "bluf_label_after": {"parent": "bluf_label", "spaceBefore": 16},
     "bluf": {"parent": "base", "fontSize": 11, "leading": 15.5},
     "judgment": {"parent": "body", "leftIndent": 16, "firstLineIndent": 0, "spaceAfter": 8},
     "confidence_tag": {"parent": "sans", "fontName": SANS + "-Bold", "fontSize": 7.5, "leading": 9.5,
@@ -109,6 +111,7 @@ STYLE_DEFS: dict[str, dict[str, Any]] = {
     "cell_right": {"parent": "cell", "alignment": TA_RIGHT},
     "quote": {"parent": "base", "fontName": SERIF + "-Italic", "fontSize": 10.5, "leading": 15,
               "leftIndent": 18, "rightIndent": 12, "spaceBefore": 4, "spaceAfter": 2},
+    "quote_upright": {"parent": "quote", "fontName": SERIF},
     "quote_by": {"parent": "sans", "fontSize": 8.5, "leading": 11.5, "leftIndent": 18,
                  "textColor": PALETTE["slate"], "spaceAfter": 10},
     "note": {"parent": "body_small", "spaceAfter": 4},

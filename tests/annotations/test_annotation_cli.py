@@ -128,3 +128,40 @@ def test_cli_entry_point_runs_as_a_process(workdir):
                          cwd=workdir, capture_output=True, text=True)
     assert res.returncode == 0
     assert res.stderr.splitlines() == ["orphaned: d-orphan (actors/left-the-briefing): element actors/left-the-briefing is no longer in the briefing"]
+
+
+def test_export_w3c_gives_the_offsets_where_the_text_stands_now(tmp_path, layer, sample_briefing, capsys):
+    """Stale offsets in the file are not passed on when the briefing is at hand: a moved annotation
+    gets its current position, one placed on changed wording keeps its quote only; still valid W3C."""
+    import dataclasses
+
+    shutil.copy(SAMPLE, tmp_path / "brief.yaml")
+    bluf = layer.get("a-bluf")
+    sel = bluf.selector
+    layer.replace(dataclasses.replace(bluf, selector=dataclasses.replace(sel, start=sel.start + 7, end=sel.end + 7)))
+    quote = layer.get("b-quote")
+    qs = quote.selector
+    layer.replace(dataclasses.replace(quote, selector=dataclasses.replace(
+        qs, exact=qs.exact[:-3] + "zzz", start=qs.start + 2, end=qs.end + 2)))
+    save_layer(layer, tmp_path / "brief.annotations.yaml")
+    out = tmp_path / "out.json"
+    assert main(["annotations", "export", str(tmp_path / "brief.annotations.yaml"), "--format", "w3c",
+                 "-o", str(out)]) == 0
+    items = {i["id"].rsplit(":", 1)[-1]: i for i in json.loads(out.read_text())["first"]["items"]}
+    moved = {s["type"]: s for s in items["a-bluf"]["target"]["selector"]}
+    assert (moved["TextPositionSelector"]["start"], moved["TextPositionSelector"]["end"]) == (sel.start, sel.end)
+    assert sample_briefing.summary.bluf[sel.start:sel.end] == moved["TextQuoteSelector"]["exact"]
+    fuzzy = items["b-quote"]["target"]["selector"]
+    assert isinstance(fuzzy, dict) and fuzzy["type"] == "TextQuoteSelector", fuzzy
+    checker = shared_path("conformance", "w3c-annotation-model", "check_w3c.py")
+    res = subprocess.run([sys.executable, str(checker), str(out)], capture_output=True, text=True)
+    assert res.returncode == 0 and " 0 failed" in res.stdout, res.stdout + res.stderr
+    # without its briefing, a layer's selectors go out as recorded
+    lonely = tmp_path / "lonely"
+    lonely.mkdir()
+    shutil.copy(tmp_path / "brief.annotations.yaml", lonely / "x.annotations.yaml")
+    assert main(["annotations", "export", str(lonely / "x.annotations.yaml"), "--format", "w3c",
+                 "-o", str(lonely / "x.json")]) == 0
+    items = {i["id"].rsplit(":", 1)[-1]: i for i in json.loads((lonely / "x.json").read_text())["first"]["items"]}
+    recorded = {s["type"]: s for s in items["a-bluf"]["target"]["selector"]}
+    assert recorded["TextPositionSelector"]["start"] == sel.start + 7

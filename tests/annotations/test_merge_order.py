@@ -117,9 +117,14 @@ def test_cli_merge_in_both_orders_writes_the_same_bytes(two_layers):
               cwd=two_layers)
     assert ab.returncode == ba.returncode == 0, ab.stderr + ba.stderr
     assert (two_layers / "ab.yaml").read_bytes() == (two_layers / "ba.yaml").read_bytes()
-    assert ab.stderr.splitlines()[-1] == "merged 2 layers into ab.yaml: 0 kept, 0 replaced, 4 added, 1 conflict"
+    assert ab.stderr.splitlines()[-2] == "merged 2 layers into ab.yaml: 0 kept, 0 replaced, 4 added, 1 conflict"
     assert ba.stderr.replace("ba.yaml", "ab.yaml") == ab.stderr
     merged = load_layer(two_layers / "ab.yaml")
+    # the conflict names its id and the version kept: when it was modified, and by whom (its layer's author)
+    kept = merged.get("c-actor")
+    when = kept.modified.astimezone(dt.UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    who = "B. Colleague" if kept.note == "their reading, same second" else "A. Analyst"
+    assert ab.stderr.splitlines()[-1] == f"conflict: c-actor: kept the version modified {when} by {who}"
     assert merged.author == "A. Analyst" and merged.get("a-bluf").note == "theirs, newer"
 
 
@@ -128,7 +133,8 @@ def test_cli_merge_into_ones_own_layer_keeps_its_author(two_layers):
     res = _run("annotations", "merge", "brief.annotations.yaml", "colleague.annotations.yaml",
                "-o", "colleague.annotations.yaml", cwd=two_layers)
     assert res.returncode == 0, res.stderr
-    assert res.stderr.splitlines()[-1] == ("merged 2 layers into colleague.annotations.yaml: "
+    assert res.stderr.splitlines()[-2] == ("merged 2 layers into colleague.annotations.yaml: "
                                            "3 kept, 1 replaced, 0 added, 1 conflict")
+    assert res.stderr.splitlines()[-1].startswith("conflict: c-actor: kept the version modified ")
     merged = load_layer(two_layers / "colleague.annotations.yaml")
     assert merged.author == "B. Colleague" and len(merged) == 4

@@ -56,3 +56,39 @@ def test_numbering_follows_the_chosen_section_order(tmp_path):
     notes = text[text.index("Analyst notes"):]
     assert "A1 Yellow label · Quote: Actor zz" in notes  # the quotes print first here
     assert _marks(notes) == list(range(1, 8))  # notes on what is not printed come after, still in order
+
+
+def test_a_note_says_in_plain_words_how_it_was_placed_and_keeps_names_whole(tmp_path):
+    """No "re-anchored (moved)": a reader is told the note was placed by its text; names such as
+    "A. Analyst" never wrap in the middle (whatever the length of the line before them)."""
+    from .test_layout import page_words
+
+    statuses = ("exact", "moved", "fuzzy")
+    layer = [Highlight(id=f"n{k:02d}", address="quotes/q1", field="text", start=0, end=6, colour="yellow",
+                       label="key " + "x" * k, note_markdown="A note.", author="A. Analyst",
+                       layer="B. Colleague Smith", confidence="moderate", status=statuses[k % 3])
+             for k in range(40)]
+    pdf = build_brief(make_briefing("zz", events=1), layer, BriefOptions(sections=("quotes", "notes")))
+    text = flat(" ".join(pages_text(pdf, tmp_path)))
+    assert "re-anchored" not in text and "(moved)" not in text and "(fuzzy)" not in text
+    assert text.count("placed by its text; the briefing changed") == 13, text  # k = 1, 4, … 37
+    assert text.count("placed on the closest wording; the briefing changed") == 13
+    for words in page_words(pdf, tmp_path):
+        for i, w in enumerate(words[:-1]):
+            if w[4] in ("A.", "B.", "Colleague", "layer"):
+                nxt = words[i + 1]
+                assert abs(nxt[1] - w[1]) < 1.0, (w, nxt)  # the next word is on the same line
+
+
+def test_an_annotation_without_offsets_is_not_called_moved(sample_path, tmp_path):
+    """Core places an annotation that has only its quote (no offsets) as exact: the notes say nothing of moving."""
+    from briefing_app.cli import main
+
+    from .test_cli_export import LAYER as TEXT_ONLY
+
+    layer = tmp_path / "a.annotations.yaml"
+    layer.write_text(TEXT_ONLY, encoding="utf-8")
+    out = tmp_path / "brief.pdf"
+    assert main(["export", str(sample_path), "-o", str(out), "--annotations", str(layer)]) == 0
+    text = flat(" ".join(pages_text(out, tmp_path)))
+    assert "Analyst notes" in text and "placed by" not in text and "moved" not in text

@@ -174,3 +174,22 @@ def test_help_documents_the_default_layer(capsys):
         main(["export", "--help"])
     text = " ".join(capsys.readouterr().out.split())
     assert "<stem>.annotations.yaml" in text and "--no-annotations" in text
+
+
+def test_a_label_or_tag_that_matches_nothing_is_said_with_a_did_you_mean(sample_path, tmp_path, capsys):
+    """A filter, not an error: exit 0, one sentence on stderr per value that selects nothing."""
+    layer = tmp_path / "a.annotations.yaml"
+    layer.write_text(LAYER, encoding="utf-8")
+    out = tmp_path / "brief.pdf"
+    assert main(["export", str(sample_path), "-o", str(out), "--annotations", str(layer),
+                 "--labels", "corroborted", "--labels", "Corroborated", "--tags", "follow-upp", "--tags", "nope"]) == 0
+    err = capsys.readouterr().err.splitlines()
+    assert err[1:4] == [
+        "--labels: no annotation has the label 'corroborted', so it selects nothing; did you mean 'corroborated'?",
+        "--tags: no annotation has the tag 'follow-upp', so it selects nothing; did you mean 'follow-up'?",
+        "--tags: no annotation has the tag 'nope', so it selects nothing; the tags are 'checked', 'follow-up'",
+    ], err
+    assert err[4].startswith(f"wrote {out} (")
+    # a label that matches (in any case) says nothing
+    assert main(["export", str(sample_path), "-o", str(out), "--annotations", str(layer), "--labels", "PINK"]) == 0
+    assert len(capsys.readouterr().err.splitlines()) == 2

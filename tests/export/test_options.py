@@ -70,3 +70,28 @@ def test_section_names_are_those_of_the_command_line():
         build_brief(make_briefing("zz"), (), BriefOptions(sections=("key_judgments",)))
     with pytest.raises(ValueError, match="named twice"):
         build_brief(make_briefing("zz"), (), BriefOptions(sections=("bluf", "bluf")))
+
+
+def _space_above(pdf: bytes, word: str, tmp_path) -> tuple[float, float]:
+    """(space between `word`'s box and the nearest text above it, the title block's bottom to it)."""
+    from .test_layout import page_words
+
+    for ws in page_words(pdf, tmp_path):
+        hit = [w for w in ws if w[4] == word]
+        if hit:
+            top = hit[0][1]
+            return top - max(w[3] for w in ws if w[3] < top - 0.5 and w[1] > 40), top
+    raise AssertionError(word)
+
+
+def test_the_bluf_label_after_another_section_is_spaced_like_every_section_heading(tmp_path):
+    """--sections timeline,bluf: the label does not sit tight under the timeline table."""
+    b = make_briefing("zz")
+    after_table, _ = _space_above(build_brief(b, (), BriefOptions(sections=("timeline", "bluf"))), "BOTTOM", tmp_path)
+    heading, _ = _space_above(build_brief(b, (), BriefOptions(sections=("timeline", "quotes"))), "Quotations",
+                              tmp_path)
+    assert abs(after_table - heading) < 2.0, (after_table, heading)
+    # right under the title block, where it prints by default, it stays where it was
+    _, first = _space_above(build_brief(b, (), BriefOptions(sections=("bluf", "timeline"))), "BOTTOM", tmp_path)
+    _, actors_first = _space_above(build_brief(b, (), BriefOptions(sections=("actors",))), "Actors", tmp_path)
+    assert first < actors_first - 10, (first, actors_first)

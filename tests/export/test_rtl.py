@@ -251,3 +251,120 @@ def test_a_persian_word_with_a_zero_width_non_joiner_stays_one_word():
     word = _first_line("می\u200cکنیم.")
     line = _first_line("ما توافق می\u200cکنیم.")
     assert line.startswith(word), (word, line)  # the whole word, full stop first, at the line's left end
+
+
+KJ_ARABIC = "من المرجح أن تستمر المحادثات حتى نهاية العام"
+KJ_HEBREW = "סביר שהשיחות יימשכו עד סוף השנה"
+
+
+@pytest.fixture(scope="module")
+def cited_rtl_pdf():
+    """Key points, a quote and its attribution in Arabic and Hebrew, each cited."""
+    from briefing_app.core.briefing.dates import PartialDate
+    from briefing_app.core.briefing.model import KeyPoint
+
+    b = rtl_briefing()
+    s2 = dataclasses.replace(b.sources[0], id="s2", text=f"x {KJ_ARABIC} {KJ_HEBREW}")
+    kps = (KeyPoint("k1", KJ_ARABIC, confidence="moderate", evidence=(Evidence("s1", QUOTE), Evidence("s2", KJ_ARABIC))),
+           KeyPoint("k2", KJ_HEBREW, evidence=(Evidence("s2", KJ_HEBREW),)))
+    actors = (*b.actors, Actor("min", "وزير الخارجية", "person", role="وزير (Minister) 2019–2024"))
+    quotes = (Quote("q3", "min", QUOTE, said_on=PartialDate(2024, 4), evidence=(Evidence("s1", QUOTE),)),)
+    b = dataclasses.replace(b, sources=(*b.sources, s2), actors=actors, quotes=quotes,
+                            summary=dataclasses.replace(b.summary, key_points=kps))
+    return build_brief(b, (), BriefOptions(sections=("judgments", "quotes", "endnotes")))
+
+
+def test_a_citation_mark_after_rtl_text_stays_whole_next_to_its_word(cited_rtl_pdf, tmp_path):
+    """"[1,2]" after an Arabic judgment is one mark, drawn touching the left of the judgment's last
+    word (its reading end); no lone bracket anywhere on the page."""
+    words = page_words(cited_rtl_pdf, tmp_path)[0]
+    texts = [w[4] for w in words]
+    assert "[" not in texts and "]" not in texts and "1]" not in texts, texts
+    for mark, last in (("[1,2]", "العام"), ("[3]", "השנה")):
+        i = texts.index(mark)
+        nxt = words[i + 1]
+        assert _logical(nxt[4]) == unicodedata.normalize("NFKC", last), (mark, nxt)
+        assert abs(nxt[0] - words[i][2]) < 1.0, (words[i], nxt)  # no gap: the mark is glued on
+
+
+def test_brackets_and_marks_in_a_right_to_left_attribution(cited_rtl_pdf, tmp_path):
+    """"وزير (Minister) 2019–2024 · April 2024[1]": the brackets pair around Minister, the mark stays after 2024."""
+    line = next(li for li in pages_text(cited_rtl_pdf, tmp_path)[0].splitlines() if "Minister" in li)
+    text = _norm(line)
+    assert "(Minister)" in text and "2024[1]" in text, text
+    assert "[1)" not in text and "Minister)" not in text.replace("(Minister)", ""), text
+
+
+def test_a_bracket_pair_resolves_as_one_by_rule_n0():
+    """R ( L ) EN in a right-to-left paragraph: the brackets take the paragraph's direction together."""
+    types = ["R", "ON", "L", "ON", "EN"]
+    assert word_levels(types, True, [(1, 3)]) == [1, 1, 2, 1, 2]
+    assert word_levels(types, True) != [1, 1, 2, 1, 2]
+
+
+def _word_fonts(pdf: bytes, tmp_path) -> dict[str, str]:
+    """Each word of the first page and the full name of the face it is set in (pdftohtml -xml)."""
+    import html
+    import subprocess
+
+    from .pdftools import need
+
+    path = tmp_path / "fonts.pdf"
+    path.write_bytes(pdf)
+    xml = subprocess.run([need("pdftohtml"), "-xml", "-stdout", "-i", "-q", "-fontfullname", "-f", "1", "-l", "1",
+                          str(path)], check=True, capture_output=True).stdout.decode("utf-8")
+    faces = dict(re.findall(r'<fontspec id="(\d+)"[^>]*family="([^"]+)"', xml))
+    out = {}
+    for font, inner in re.findall(r'<text [^>]*font="(\d+)">(.*?)</text>', xml):
+        for word in html.unescape(re.sub(r"<[^>]+>", "", inner)).split():
+            out.setdefault(word.strip("\u201c\u201d"), faces[font])
+    return out
+
+
+@pytest.mark.parametrize(("text", "latin"), [
+    (QUOTE, False),
+    ("中国在2023年与NATO会谈", False),
+    ("NATO said in 2030 that talks go on", True),
+])
+def test_latin_and_digits_in_a_quote_lean_only_when_the_quote_is_in_a_latin_script(text, latin, tmp_path):
+    """Quotes print in italic; one in Arabic or Chinese (no italic faces) is upright throughout."""
+    b = dataclasses.replace(rtl_briefing(), quotes=(Quote("q9", "mbs", text),))
+    fonts = _word_fonts(build_brief(b, (), BriefOptions(sections=("quotes",))), tmp_path)
+    if latin:  # a Latin-script quote keeps its italic
+        assert fonts["NATO"].endswith("Italic") and fonts["2030"].endswith("Italic"), fonts
+        return
+    quoted = [face for word, face in fonts.items() if any(part in word for part in ("NATO", "2030", "2023", "\u4e2d"))]
+    assert quoted and not any(face.endswith("Italic") for face in quoted), fonts
+
+
+def test_a_right_to_left_key_point_has_its_bar_on_the_right(tmp_path):
+    """The text is set from the right: the coloured bar is beside its start, not across the page."""
+    import subprocess
+
+    from PIL import Image
+
+    from briefing_app.core.briefing.model import KeyPoint
+
+    from .pdftools import need
+
+    kps = (KeyPoint("k1", KJ_ARABIC, kind="fact"), KeyPoint("k2", "Talks continue in Riyadh", kind="fact"))
+    b = rtl_briefing()
+    b = dataclasses.replace(b, summary=dataclasses.replace(b.summary, key_points=kps))
+    pdf = build_brief(b, (), BriefOptions(sections=("judgments",)))
+    words = page_words(pdf, tmp_path)[0]
+    (tmp_path / "kp.pdf").write_bytes(pdf)
+    subprocess.run([need("pdftoppm"), "-r", "72", "-f", "1", "-l", "1", "-png", str(tmp_path / "kp.pdf"),
+                    str(tmp_path / "kp")], check=True)
+    page = Image.open(next(tmp_path.glob("kp*.png"))).convert("RGB")
+
+    def bar_between(x0: float, x1: float, y: float) -> bool:
+        """Ink (the bar: no text is drawn there) between x0 and x1 at height y."""
+        return any(min(page.getpixel((x, int(y)))) < 200 for x in range(int(x0), int(x1)))
+
+    for first, rtl in ((KJ_ARABIC.split()[0], True), ("Talks", False)):
+        w = next(w for w in words if _logical(w[4]) == unicodedata.normalize("NFKC", first))
+        line = [v for v in words if abs(v[1] - w[1]) < 1.5]
+        left, right, mid = min(v[0] for v in line), max(v[2] for v in line), (w[1] + w[3]) / 2
+        assert bar_between(right + 1, right + 16, mid) is rtl, (first, right)
+        assert bar_between(left - 16, left - 1, mid) is not rtl, (first, left)
+

@@ -9,6 +9,10 @@ into that field). Notes are `TextualBody`s with purpose `commenting`
 (Markdown), tags with purpose `tagging`, confidence with `assessing`; the
 colour is the target's `styleClass`, defined in the annotation's stylesheet.
 Orphaned annotations are exported as recorded (their selector unchanged).
+Given the anchoring report of the briefing (the CLI passes it when it finds
+the briefing), the position is where the text stands now: a moved
+annotation gets its current offsets, and one placed on changed wording (fuzzy)
+keeps only its quote, since the recorded offsets no longer select it.
 """
 
 from __future__ import annotations
@@ -55,7 +59,20 @@ def _ts(value: Any) -> str:
     return _timestamp(value)
 
 
-def _annotation_json(layer: AnnotationLayer, a: Annotation, labels: Mapping[str, str]) -> dict[str, Any]:
+def _position(a: Annotation, report: AnchorReport | None) -> tuple[int, int] | None:
+    """The offsets to export: as recorded without a report (or for an orphan), else where anchoring placed it."""
+    s = a.selector
+    recorded = (s.start, s.end) if s is not None and s.start is not None and s.end is not None else None
+    where = report.anchors.get(a.id) if report is not None else None
+    if where is None or where.status == "orphaned":
+        return recorded
+    if where.status not in ("exact", "moved") or where.field != a.field or where.start is None or where.end is None:
+        return None  # placed on other wording: the quote selector describes it, stale offsets would not
+    return where.start, where.end
+
+
+def _annotation_json(layer: AnnotationLayer, a: Annotation, labels: Mapping[str, str],
+                     report: AnchorReport | None = None) -> dict[str, Any]:
     bodies: list[dict[str, Any]] = []
     if a.note:
         bodies.append({"type": "TextualBody", "purpose": "commenting", "value": a.note,
@@ -78,8 +95,9 @@ def _annotation_json(layer: AnnotationLayer, a: Annotation, labels: Mapping[str,
         if s.suffix:
             quote_sel["suffix"] = s.suffix
         selectors: list[dict[str, Any]] = [quote_sel]
-        if s.start is not None and s.end is not None:
-            selectors.append({"type": "TextPositionSelector", "start": s.start, "end": s.end})
+        position = _position(a, report)
+        if position is not None:
+            selectors.append({"type": "TextPositionSelector", "start": position[0], "end": position[1]})
         target["selector"] = selectors if len(selectors) > 1 else selectors[0]
     if a.color:
         target["styleClass"] = a.color
@@ -104,11 +122,12 @@ def _annotation_json(layer: AnnotationLayer, a: Annotation, labels: Mapping[str,
     return out
 
 
-def to_w3c(layer: AnnotationLayer, labels: Mapping[str, str] | None = None) -> dict[str, Any]:
-    """The layer as a W3C `AnnotationCollection` (JSON-LD, compacted)."""
+def to_w3c(layer: AnnotationLayer, labels: Mapping[str, str] | None = None,
+           report: AnchorReport | None = None) -> dict[str, Any]:
+    """The layer as a W3C `AnnotationCollection` (JSON-LD, compacted); positions from `report` when given."""
     labels = {**DEFAULT_COLOR_LABELS, **(labels or {})}
     coll_id = f"urn:uuid:{uuid.uuid5(uuid.NAMESPACE_URL, target_urn(layer.briefing, 'annotations') + '/' + layer.author)}"
-    items = [_annotation_json(layer, a, labels) for a in layer]
+    items = [_annotation_json(layer, a, labels, report) for a in layer]
     coll: dict[str, Any] = {
         "@context": W3C_CONTEXT,
         "id": coll_id,
@@ -123,8 +142,9 @@ def to_w3c(layer: AnnotationLayer, labels: Mapping[str, str] | None = None) -> d
     return coll
 
 
-def w3c_bytes(layer: AnnotationLayer, labels: Mapping[str, str] | None = None) -> bytes:
-    return (json.dumps(to_w3c(layer, labels), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+def w3c_bytes(layer: AnnotationLayer, labels: Mapping[str, str] | None = None,
+              report: AnchorReport | None = None) -> bytes:
+    return (json.dumps(to_w3c(layer, labels, report), ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 _SECTION_TITLES = {
