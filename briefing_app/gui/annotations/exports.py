@@ -50,9 +50,10 @@ class AnnotationExports:
         from briefing_app.core.annotations.export import to_markdown, w3c_bytes
 
         labels = color_labels()
+        report = self.placement.report(layer)  # where each annotation stands now, as the CLI exports it
         if fmt == "w3c":
-            data = w3c_bytes(layer, labels)
+            data = w3c_bytes(layer, labels, report)
         else:
-            data = to_markdown(layer, b, self.placement.report(layer), labels).encode()
+            data = to_markdown(layer, b, report, labels).encode()
         write_atomic(path, data)
         self.feedback.tell(f"Exported {len(layer)} annotations to {path.name}.")
