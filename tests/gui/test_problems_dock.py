@@ -308,3 +308,34 @@ def test_the_dock_closes_when_a_clean_briefing_is_opened(opened, qtbot):
     qtbot.waitUntil(lambda: opened.problems.dock.isVisible())
     open_and_wait(qtbot, opened, SAMPLE)
     qtbot.waitUntil(lambda: not opened.problems.dock.isVisible())
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_the_misquoted_quote_card_is_marked_and_names_its_problem(opened, qtbot):
+    """README: "the faulty text is marked" — on the Quotes list's card too, as in the Inspector."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QTextCharFormat
+    from PySide6.QtWidgets import QToolTip
+
+    w = opened
+    press(qtbot, w, "Ctrl+5")  # Go › Quotes
+    qtbot.waitUntil(lambda: w.current_section() == "quotes")
+    page = w.pages.quotes
+    model = page.view.model()
+    rows = {model.index(r, 0).data(Role.ADDRESS): model.index(r, 0) for r in range(model.rowCount())}
+    bad = rows.pop("quotes/q-hayashi-discussions")
+    good = next(iter(rows.values()))
+    cards = page.cards
+    shown = bad.data()
+    dashed = [r for r in cards.field_ranges(bad, "text", shown)
+              if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline]
+    assert dashed and dashed[0].start <= 1 and dashed[0].length >= len(shown) - 2  # the whole quote
+    assert dashed[0].format.underlineColor().red() > 150  # red
+    assert "not found verbatim" in cards.problem_note(bad) and cards.problem_note(good) == ""
+    assert not cards.field_ranges(good, "text", good.data())
+    # hovering the card shows the problem
+    vp = page.view.viewport()
+    pos = page.view.visualRect(bad).center()
+    QApplication.sendEvent(vp, QHelpEvent(QEvent.Type.ToolTip, pos, vp.mapToGlobal(pos)))
+    qtbot.waitUntil(lambda: "not found verbatim" in QToolTip.text())
+    QToolTip.hideText()

@@ -147,6 +147,7 @@ class ProblemsController(QObject):
 
         b = self.briefing
         view.set_highlight_layer(LAYER, problem_highlights(b, self.entries, view.palette()) if b else [])
+        self.window.field_hub.set_layer(LAYER, view.highlight_layer(LAYER))  # the quote cards draw them too
 
     @property
     def file_text(self) -> FileTextView:
