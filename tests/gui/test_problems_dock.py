@@ -339,3 +339,56 @@ def test_the_misquoted_quote_card_is_marked_and_names_its_problem(opened, qtbot)
     QApplication.sendEvent(vp, QHelpEvent(QEvent.Type.ToolTip, pos, vp.mapToGlobal(pos)))
     qtbot.waitUntil(lambda: "not found verbatim" in QToolTip.text())
     QToolTip.hideText()
+
+
+def _rows_fit_and_wrap(qtbot, view) -> None:
+    """Every message wraps inside the view (nothing past its right edge) and its row holds it all."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    model = view.model()
+    last = model.columnCount() - 1
+
+    def fits() -> bool:
+        if view.header().length() > view.viewport().width():
+            return False
+        fm = QFontMetrics(view.font())
+        for r in range(model.rowCount()):
+            index = model.index(r, last)
+            rect = view.visualRect(index)
+            need = fm.boundingRect(QRect(0, 0, rect.width() - 8, 100_000), int(Qt.TextFlag.TextWordWrap),
+                                   index.data()).height()
+            if rect.right() > view.viewport().width() or rect.height() < need:
+                return False
+        return True
+
+    qtbot.waitUntil(fits)
+
+
+def test_the_dock_opens_tall_enough_and_wraps_at_every_width(window, qtbot, invalid):
+    w = window
+    w.resize(1400, 900)
+    open_with_file_menu(qtbot, w, invalid)
+    dock = w.problems.dock
+    qtbot.waitUntil(dock.isVisible)
+    view = dock.problems_view
+    # the three problems show whole (at most a quarter of the window), not two and a half rows
+    qtbot.waitUntil(lambda: all(view.visualRect(view.model().index(r, 1)).bottom() <= view.viewport().height()
+                                for r in range(view.model().rowCount())))
+    assert dock.height() <= w.height() // 4 + 8
+    _rows_fit_and_wrap(qtbot, view)
+    w.resize(1024, 768)
+    _rows_fit_and_wrap(qtbot, view)
+    w.resize(1400, 900)
+    _rows_fit_and_wrap(qtbot, view)
+
+
+def test_the_first_height_is_six_entries_at_most_a_quarter(window, qtbot):
+    """The planted briefing has ten findings: the dock opens at a quarter of the window."""
+    w = window
+    open_with_file_menu(qtbot, w, PLANTED)
+    dock = w.problems.dock
+    qtbot.waitUntil(dock.isVisible)
+    assert dock.findings.rowCount() > 6
+    qtbot.waitUntil(lambda: abs(dock.height() - w.height() // 4) <= 12)
+    _rows_fit_and_wrap(qtbot, dock.findings_view)
