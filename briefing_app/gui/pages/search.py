@@ -90,6 +90,8 @@ class HitDelegate(QStyledItemDelegate):
             if is_match:
                 box = QRect(x - 1, r.top() + 4, min(width, r.right() - x) + 2, r.height() - 8)
                 painter.fillRect(box, c.search)
+                painter.setPen(c.search_edge)  # boxed, as find matches are: no highlight looks like it
+                painter.drawRect(box.adjusted(0, 0, -1, -1))
                 painter.setPen(pal.color(QPalette.ColorRole.Text))
             else:
                 painter.setPen(sec if not is_match else text_color)
