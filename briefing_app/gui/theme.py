@@ -140,6 +140,11 @@ def apply_appearance(app: QGuiApplication, appearance: str = "system") -> None:
     app.setPalette(readable_palette(app.palette()))
 
 
+#: Find and search matches: teal, a hue none of the annotation colours, the evidence and quote washes,
+#: the problem and finding marks or the link mark (orange) use; each match is also boxed (search_edge).
+_FIND_HUE = "#00a8a8"
+
+
 class Colors(NamedTuple):
     """Semantic colours for the current palette."""
 
@@ -152,12 +157,14 @@ class Colors(NamedTuple):
     evidence_accent: QColor  # their dotted / dashed underlines
     quote_accent: QColor
     mark: QColor
-    search: QColor
+    search: QColor  # find and search matches: a teal wash in a box, a look no highlight colour has
     block: QColor
     rule: QColor
     confidence: dict[str, tuple[QColor, QColor]]
     timeline_mark: QColor
     timeline_range: QColor
+    search_current: QColor  # the current find match: a stronger wash (and a thicker box)
+    search_edge: QColor  # the box around each match
 
 
 def colors(palette: QPalette | None = None) -> Colors:
@@ -188,7 +195,9 @@ def colors(palette: QPalette | None = None) -> Colors:
         evidence_accent=QColor("#f2c200") if dark else QColor("#b07d00"),
         quote_accent=QColor("#7fb0ff") if dark else QColor("#2462c9"),
         mark=tint("#ff7a00", 0.65 if dark else 0.55),
-        search=tint("#ff4fa3", 0.5 if dark else 0.35),
+        search=tint(_FIND_HUE, 0.34 if dark else 0.20),
+        search_current=tint(_FIND_HUE, 0.58 if dark else 0.42),
+        search_edge=mix(QColor(_FIND_HUE), text, 0.25 if dark else 0.45),
         block=block,
         rule=mix(base, text, 0.18),
         confidence={

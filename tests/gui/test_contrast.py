@@ -51,6 +51,7 @@ def text_pairs(pal: QPalette) -> dict[str, tuple[QColor, QColor]]:
         "text on evidence": (c.text, c.evidence),
         "text on quote": (c.text, c.quote),
         "text on search match": (c.text, c.search),
+        "text on current find match": (c.text, c.search_current),
         "text on block": (c.text, c.block),
     }
     for level, (bg, fg) in c.confidence.items():

@@ -87,7 +87,7 @@ def test_find_follows_the_page_shown_and_in_a_source(loaded, qtbot):
     press(qtbot, w, "Ctrl+F")
     qtbot.keyClicks(w.find_bar.field, "liaison")
     assert w.overview.view.highlight_layer("find")
-    press(qtbot, w, "Ctrl+5")
+    press(qtbot, w, "Ctrl+6")
     text = w.pages.sources.text
     assert not w.overview.view.highlight_layer("find")  # marks leave with the page
     assert len(text.highlight_layer("find")) == sum(occurrences(s.text, "liaison") for s in text.segments())
@@ -98,7 +98,7 @@ def test_find_follows_the_page_shown_and_in_a_source(loaded, qtbot):
 
 def test_find_marks_words_on_the_quote_cards_and_esc_clears_them(loaded, qtbot):
     w = loaded
-    press(qtbot, w, "Ctrl+4")
+    press(qtbot, w, "Ctrl+5")
     page = w.pages.quotes
     quote = w.briefing.quotes[0]
     word = quote.text.split()[3].strip(",.\u201c\u201d")

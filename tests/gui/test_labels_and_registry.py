@@ -41,7 +41,7 @@ def test_the_editor_names_the_element_by_its_words_not_its_id(annotated, qtbot):
 
 def test_the_inspector_and_the_source_marks_name_citing_elements_without_ids(loaded, qtbot):
     w = loaded
-    press(qtbot, w, "Ctrl+5")
+    press(qtbot, w, "Ctrl+6")
     text = w.inspector.toPlainText()
     assert "cited by" in text.lower()
     b = w.briefing
@@ -64,7 +64,7 @@ def test_f1_lists_find_search_relations_and_the_annotation_actions(annotated, qt
     rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
     listed = " | ".join(f"{k} = {v}" for k, v in rows.items())
     for text, keys in (("Find in Page", "Ctrl+F"), ("Search Briefing", "Ctrl+Shift+F"), ("Find Next", "F3"),
-                       ("Relations", "Ctrl+6"), ("Annotate", "Ctrl+Shift+N"),
+                       ("Relations", "Ctrl+3"), ("Annotate", "Ctrl+Shift+N"),
                        ("Annotate Whole Element", "Ctrl+Shift+E")):
         assert any(k == text and keys in v for k, v in rows.items()), (text, listed)
     assert any(k.startswith("1  Highlight as ") for k in rows), listed

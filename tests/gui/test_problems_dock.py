@@ -308,3 +308,87 @@ def test_the_dock_closes_when_a_clean_briefing_is_opened(opened, qtbot):
     qtbot.waitUntil(lambda: opened.problems.dock.isVisible())
     open_and_wait(qtbot, opened, SAMPLE)
     qtbot.waitUntil(lambda: not opened.problems.dock.isVisible())
+
+
+@pytest.mark.qt_log_ignore("propagateSizeHints", "does not support raise")
+def test_the_misquoted_quote_card_is_marked_and_names_its_problem(opened, qtbot):
+    """README: "the faulty text is marked" — on the Quotes list's card too, as in the Inspector."""
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent, QTextCharFormat
+    from PySide6.QtWidgets import QToolTip
+
+    w = opened
+    press(qtbot, w, "Ctrl+5")  # Go › Quotes
+    qtbot.waitUntil(lambda: w.current_section() == "quotes")
+    page = w.pages.quotes
+    model = page.view.model()
+    rows = {model.index(r, 0).data(Role.ADDRESS): model.index(r, 0) for r in range(model.rowCount())}
+    bad = rows.pop("quotes/q-hayashi-discussions")
+    good = next(iter(rows.values()))
+    cards = page.cards
+    shown = bad.data()
+    dashed = [r for r in cards.field_ranges(bad, "text", shown)
+              if r.format.underlineStyle() == QTextCharFormat.UnderlineStyle.DashUnderline]
+    assert dashed and dashed[0].start <= 1 and dashed[0].length >= len(shown) - 2  # the whole quote
+    assert dashed[0].format.underlineColor().red() > 150  # red
+    assert "not found verbatim" in cards.problem_note(bad) and cards.problem_note(good) == ""
+    assert not cards.field_ranges(good, "text", good.data())
+    # hovering the card shows the problem
+    vp = page.view.viewport()
+    pos = page.view.visualRect(bad).center()
+    QApplication.sendEvent(vp, QHelpEvent(QEvent.Type.ToolTip, pos, vp.mapToGlobal(pos)))
+    qtbot.waitUntil(lambda: "not found verbatim" in QToolTip.text())
+    QToolTip.hideText()
+
+
+def _rows_fit_and_wrap(qtbot, view) -> None:
+    """Every message wraps inside the view (nothing past its right edge) and its row holds it all."""
+    from PySide6.QtCore import QRect
+    from PySide6.QtGui import QFontMetrics
+
+    model = view.model()
+    last = model.columnCount() - 1
+
+    def fits() -> bool:
+        if view.header().length() > view.viewport().width():
+            return False
+        fm = QFontMetrics(view.font())
+        for r in range(model.rowCount()):
+            index = model.index(r, last)
+            rect = view.visualRect(index)
+            need = fm.boundingRect(QRect(0, 0, rect.width() - 8, 100_000), int(Qt.TextFlag.TextWordWrap),
+                                   index.data()).height()
+            if rect.right() > view.viewport().width() or rect.height() < need:
+                return False
+        return True
+
+    qtbot.waitUntil(fits)
+
+
+def test_the_dock_opens_tall_enough_and_wraps_at_every_width(window, qtbot, invalid):
+    w = window
+    w.resize(1400, 900)
+    open_with_file_menu(qtbot, w, invalid)
+    dock = w.problems.dock
+    qtbot.waitUntil(dock.isVisible)
+    view = dock.problems_view
+    # the three problems show whole (at most a quarter of the window), not two and a half rows
+    qtbot.waitUntil(lambda: all(view.visualRect(view.model().index(r, 1)).bottom() <= view.viewport().height()
+                                for r in range(view.model().rowCount())))
+    assert dock.height() <= w.height() // 4 + 8
+    _rows_fit_and_wrap(qtbot, view)
+    w.resize(1024, 768)
+    _rows_fit_and_wrap(qtbot, view)
+    w.resize(1400, 900)
+    _rows_fit_and_wrap(qtbot, view)
+
+
+def test_the_first_height_is_six_entries_at_most_a_quarter(window, qtbot):
+    """The planted briefing has ten findings: the dock opens at a quarter of the window."""
+    w = window
+    open_with_file_menu(qtbot, w, PLANTED)
+    dock = w.problems.dock
+    qtbot.waitUntil(dock.isVisible)
+    assert dock.findings.rowCount() > 6
+    qtbot.waitUntil(lambda: abs(dock.height() - w.height() // 4) <= 12)
+    _rows_fit_and_wrap(qtbot, dock.findings_view)

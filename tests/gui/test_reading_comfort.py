@@ -154,7 +154,7 @@ def test_text_zoom_keys_size_every_text_view_and_are_remembered(reader, qtbot):
     qtbot.keyClick(view, Qt.Key.Key_Equal, CTRL)
     qtbot.keyClick(view, Qt.Key.Key_Plus, CTRL)  # Ctrl++ too (with Shift on most keyboards)
     assert w.current_section() == "overview"  # the text grew; the reader did not go to the timeline
-    qtbot.keyClick(w, Qt.Key.Key_5, CTRL)
+    qtbot.keyClick(w, Qt.Key.Key_6, CTRL)
     assert w.pages.sources.text.font().pointSizeF() == pytest.approx(base * 1.2)
     w2, _ctl2, _p = annotation_window(qtbot, w.path)
     assert w2.overview.view.font().pointSizeF() == pytest.approx(base * 1.2)
@@ -164,7 +164,7 @@ def test_text_zoom_keys_size_every_text_view_and_are_remembered(reader, qtbot):
 def test_on_the_timeline_the_zoom_keys_stay_the_timelines(reader, qtbot):
     w, ctl = reader
     base = w.overview.view.font().pointSizeF()
-    qtbot.keyClick(w.overview.view, Qt.Key.Key_3, CTRL)  # Go › Timeline
+    qtbot.keyClick(w.overview.view, Qt.Key.Key_4, CTRL)  # Go › Timeline
     strip = w.pages.timeline.strip
     qtbot.waitUntil(lambda: w.current_section() == "timeline")
     scale = strip.px_per_day
@@ -190,7 +190,7 @@ def test_the_sources_counts_say_what_they_count(reader, qtbot):
     n_ev = sum(1 for s in spans if s.kind == "evidence")
     passages = len({(s.start, s.end) for s in spans})
     citing = len({s.address for s in spans})
-    qtbot.keyClick(w.overview.view, Qt.Key.Key_5, CTRL)  # Go › Sources
+    qtbot.keyClick(w.overview.view, Qt.Key.Key_6, CTRL)  # Go › Sources
     page = w.pages.sources
     qtbot.waitUntil(lambda: w.inspector.address == src.address)
     assert page.list.model().index(0, 0).data(Role.SECONDARY).endswith(

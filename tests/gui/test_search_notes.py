@@ -47,7 +47,7 @@ def test_notes_and_tags_are_found_grouped_and_open_the_annotation(annotated, qtb
     qtbot.keyClicks(field, "zebra")
     search = w.pages.search
     assert groups(search) == ["notes"]
-    assert group_titles(search) == ["Notes  (1)"]
+    assert group_titles(search) == ["Notes \u2014 1 match"]
     hit = search.model.hit(search.view.currentIndex())
     assert hit.entry.annotation == a.id and hit.entry.address == "summary"
     label = search.model.index(0, 0, search.model.index(0, 0)).data(Qt.ItemDataRole.DisplayRole)

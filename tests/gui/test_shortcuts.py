@@ -38,13 +38,13 @@ def test_no_two_actions_share_a_shortcut(loaded):
 
 
 def test_shortcuts_dialog_lists_every_action_with_a_shortcut(loaded, qtbot):
-    from briefing_app.gui.dialogs.shortcuts import shortcut_rows
+    from briefing_app.gui.dialogs.shortcuts import shortcut_keys, shortcut_rows
 
     w = _full_window(loaded)
     rows = shortcut_rows(w)
     texts = {text for _m, text, _k in rows}
     for act in w.findChildren(QAction):
-        if act.text() and not act.shortcut().isEmpty():
+        if act.text() and shortcut_keys(act):
             clean = act.text().replace("&", "").replace("\u2026", "").strip()
             assert clean in texts, act.objectName()
     assert any(m == "Annotations" and "Annotate" in t for m, t, _k in rows)
@@ -67,7 +67,7 @@ def test_help_menu_has_shortcuts_and_about_qt(loaded):
 
 def test_the_list_leaves_out_keys_few_keyboards_have(qapp):
     """X11's standard Undo is 'Ctrl+Z, F14, Undo': the list shows Ctrl+Z; an action bound only to
-    such a key still shows it."""
+    such a key has no key to show (its name, 'Zoom In', would read as words)."""
     from PySide6.QtCore import Qt
 
     from briefing_app.gui.dialogs.shortcuts import shortcut_keys
@@ -79,4 +79,56 @@ def test_the_list_leaves_out_keys_few_keyboards_have(qapp):
                                         QKeySequence("Ctrl+Ins").toString(QKeySequence.SequenceFormat.NativeText)]
     odd = QAction("Odd")
     odd.setShortcut(QKeySequence(Qt.Key.Key_F14))
-    assert shortcut_keys(odd) == QKeySequence(Qt.Key.Key_F14).toString(QKeySequence.SequenceFormat.NativeText)
+    assert shortcut_keys(odd) == ""
+    zoom = QAction("Zoom")
+    zoom.setShortcut(QKeySequence(Qt.Key.Key_ZoomIn))
+    assert shortcut_keys(zoom) == ""
+
+
+def _f1_rows(qtbot, w):
+    from briefing_app.gui.dialogs.shortcuts import ShortcutsDialog
+
+    from .conftest import press
+
+    press(qtbot, w, "F1")
+    qtbot.waitUntil(lambda: w.findChild(ShortcutsDialog) is not None and w.findChild(ShortcutsDialog).isVisible())
+    dialog = w.findChild(ShortcutsDialog)
+    model = dialog.model
+    rows = {model.index(r, 0).data(): model.index(r, 1).data() for r in range(model.rowCount())}
+    note = dialog.note.text()
+    dialog.close()
+    qtbot.waitUntil(lambda: w.findChild(ShortcutsDialog) is None or not w.findChild(ShortcutsDialog).isVisible())
+    return rows, note
+
+
+def test_f1_shows_keys_not_words_and_where_the_zoom_keys_go(loaded, qtbot):
+    """Away from the Timeline its zoom actions hold only the dedicated Zoom keys: no row says 'Zoom In'."""
+    from .conftest import press
+
+    w = loaded
+    rows, note = _f1_rows(qtbot, w)
+    for text, keys in rows.items():
+        for part in keys.split(",  "):
+            seq = QKeySequence.fromString(part, QKeySequence.SequenceFormat.NativeText)
+            assert not seq.isEmpty() and seq.toString(QKeySequence.SequenceFormat.NativeText) == part, (text, keys)
+        assert "Zoom" not in keys, (text, keys)
+    assert "Ctrl++" in note and "Timeline page" in note
+    press(qtbot, w, "Ctrl+4")
+    qtbot.waitUntil(lambda: w.current_section() == "timeline")
+    rows, _note = _f1_rows(qtbot, w)
+    assert rows["Zoom Timeline In"] == "Ctrl++" and rows["Zoom Timeline Out"] == "Ctrl+-", rows
+
+
+def test_go_keys_follow_the_navigator(loaded, qtbot):
+    """Ctrl+1 … Ctrl+6 go to the sections in the order the navigator lists them."""
+    from briefing_app.gui.pages.sections_model import SECTIONS
+
+    from .conftest import press
+
+    w = loaded
+    assert SECTIONS[:3] == ("overview", "actors", "relations")
+    for n, section in reversed(list(enumerate(SECTIONS, 1))):
+        press(qtbot, w, f"Ctrl+{n}")
+        qtbot.waitUntil(lambda s=section: w.current_section() == s)
+        nav = w.pages.navigator
+        assert nav.currentIndex().row() == nav.section_row(section)

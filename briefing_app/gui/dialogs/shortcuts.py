@@ -16,13 +16,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHeaderView,
+    QLabel,
     QMainWindow,
     QMenu,
     QTreeView,
     QVBoxLayout,
 )
 
-__all__ = ["shortcut_rows", "shortcut_keys", "ShortcutsDialog"]
+__all__ = ["shortcut_rows", "shortcut_keys", "ShortcutsDialog", "SHARED_KEYS_NOTE"]
+
+#: Keys that change owner with the page (gui/views/text_zoom.py): said once under the list.
+SHARED_KEYS_NOTE = ("Ctrl++, Ctrl+- and Ctrl+0 zoom the timeline on the Timeline page, "
+                    "and make the text larger, smaller or normal everywhere else.")
 
 
 def _clean(text: str) -> str:
@@ -41,9 +46,8 @@ def _on_common_keyboards(seq: QKeySequence) -> bool:
 
 def shortcut_keys(action: QAction) -> str:
     """The action's shortcuts in the platform's notation, leaving out keys few keyboards have
-    ('Ctrl+Z, F14, Undo' reads 'Ctrl+Z'), unless the action has no other."""
-    seqs = [s for s in action.shortcuts() if not s.isEmpty()]
-    common = [s for s in seqs if _on_common_keyboards(s)] or seqs[:1]
+    ('Ctrl+Z, F14, Undo' reads 'Ctrl+Z'; an action with only such keys reads '')."""
+    common = [s for s in action.shortcuts() if not s.isEmpty() and _on_common_keyboards(s)]
     return ",  ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in common)
 
 
@@ -117,6 +121,10 @@ class ShortcutsDialog(QDialog):
         buttons.rejected.connect(self.reject)
         lay = QVBoxLayout(self)
         lay.addWidget(self.view)
+        self.note = QLabel(SHARED_KEYS_NOTE)
+        self.note.setObjectName("shortcuts_note")
+        self.note.setWordWrap(True)
+        lay.addWidget(self.note)
         lay.addWidget(buttons)
         self.resize(620, 520)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

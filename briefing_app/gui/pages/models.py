@@ -373,9 +373,13 @@ class SearchResultsModel(QAbstractItemModel):
             return None
         if index.internalId() == 0:
             section, hits, total = self.groups[index.row()]
-            if role == DISPLAY:
-                shown = f"{total}" if total == len(hits) else f"{len(hits)} of {total}"
-                return f"{GROUP_TITLES[section]}  ({shown})"
+            if role == DISPLAY:  # "Actors — 10 matches"; "Actors — 9 shown of 10 matches" when some are not listed
+                matches = f"{total} match{'es' if total != 1 else ''}"
+                shown = matches if total == len(hits) else f"{len(hits)} shown of {matches}"
+                return f"{GROUP_TITLES[section]} \u2014 {shown}"
+            if role == Qt.ItemDataRole.ToolTipRole and total != len(hits):
+                return (f"{total} matches in {GROUP_TITLES[section]}; {len(hits)} are listed "
+                        "(a few per element, and at most a set number per section)")
             if role == Role.SECTION:
                 return section
             if role == Qt.ItemDataRole.FontRole:

@@ -14,6 +14,11 @@ its format ranges. Cards repaint when the hub's highlights change. The
 in-page find bar (gui/views/find_bar.py) searches the fields `find_fields`
 names and draws its marks the same way, above the annotations
 (`set_find_marks`).
+
+A quote with a problem (a misquote: its text no longer matches the source)
+carries the same mark as in the text views — a red wash with a dashed red
+underline over the faulty field, from the hub's "problems" layer — and a red
+"⚠" with the problem on the card's first line; hovering the card names it.
 """
 
 from __future__ import annotations
@@ -22,8 +27,8 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QPointF, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
-from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextLayout, QTextOption
+from PySide6.QtWidgets import QAbstractItemView, QStyle, QStyledItemDelegate, QStyleOptionViewItem, QToolTip
 
 from briefing_app.gui.pages.models import Role
 from briefing_app.gui.theme import colors
@@ -39,6 +44,8 @@ __all__ = ["QuoteCardDelegate", "CardLayout"]
 
 WRAP = int(Qt.TextFlag.TextWordWrap)
 LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop
+#: The hub layer of the problems marks (gui/problems/marks.py LAYER; not imported, so it loads only when needed).
+PROBLEMS = "problems"
 
 
 @dataclass(frozen=True, slots=True)
@@ -94,6 +101,7 @@ class QuoteCardDelegate(QStyledItemDelegate):
         """The hub's highlights on one field of this card, as `QTextLayout.FormatRange`s over `shown`."""
         address = index.data(Role.ADDRESS) or ""
         hs = [h for h in self.hub.highlights_for(address) if h.field == field] if self.hub is not None else []
+        hs += [h for h in self.problem_marks(index) if h.field == field]
         hs += [h for h in self._find_marks.get(address, ()) if h.field == field]
         if not hs:
             return []
@@ -118,6 +126,21 @@ class QuoteCardDelegate(QStyledItemDelegate):
             r.format = highlight_format(h, h.style or MARKER)
             out.append(r)
         return out
+
+    def problem_marks(self, index: QModelIndex | QPersistentModelIndex) -> list[FieldHighlight]:
+        """The problems and findings marked on this card (none without a hub)."""
+        return self.hub.layer_for(PROBLEMS, index.data(Role.ADDRESS) or "") if self.hub is not None else []
+
+    def problem_note(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        """What the card's ⚠ says on hover: one line per problem or finding ("" for a sound quote)."""
+        return "\n".join(dict.fromkeys(h.tooltip for h in self.problem_marks(index) if h.tooltip))
+
+    def helpEvent(self, event, view, option, index) -> bool:  # noqa: N802
+        note = self.problem_note(index) if index.isValid() else ""
+        if note and event.type() == QEvent.Type.ToolTip:
+            QToolTip.showText(event.globalPos(), note, view)
+            return True
+        return super().helpEvent(event, view, option, index)
 
     def _draw_text(self, painter, rect: QRect, text: str, font: QFont, ranges: list) -> None:
         """Word-wrapped text with highlight ranges (the same breaks as `drawText(..., WordWrap)`)."""
@@ -222,6 +245,19 @@ class QuoteCardDelegate(QStyledItemDelegate):
         painter.drawText(lay.speaker, int(LEFT), fs.elidedText(index.data(Role.SPEAKER) or "",
                                                              Qt.TextElideMode.ElideRight, lay.speaker.width()))
         painter.setFont(small_f)
+        marks = self.problem_marks(index)
+        if marks and lay.date.width():  # "⚠ Problem: …" in the mark's red, right of the date
+            fm = QFontMetrics(small_f)
+            room = lay.date.width() // 2
+            words = marks[0].tooltip.partition(": ")[2] or marks[0].tooltip  # without "Problem: "
+            if words.startswith(marks[0].address):  # … nor the element's address, the card is the element
+                words = words.partition(": ")[2] or words
+            warn = fm.elidedText("\u26a0 " + words, Qt.TextElideMode.ElideRight, room)
+            painter.setPen(text_color if selected else QColor(marks[0].accent or c.secondary))
+            painter.drawText(lay.date, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), warn)
+            lay = CardLayout(lay.speaker, QRect(lay.date.left(), lay.date.top(),
+                                                max(0, lay.date.width() - fm.horizontalAdvance(warn) - 12),
+                                                lay.date.height()), lay.quote, lay.context, lay.height)
         painter.setPen(soft)
         if lay.date.width():
             painter.drawText(lay.date, int(LEFT), QFontMetrics(small_f).elidedText(
@@ -229,12 +265,13 @@ class QuoteCardDelegate(QStyledItemDelegate):
         painter.setFont(quote_f)
         painter.setPen(text_color)
         quote = index.data() or ""
-        self._draw_text(painter, lay.quote, quote, quote_f, self.field_ranges(index, "text", quote))
+        self._draw_text(painter, lay.quote, quote, quote_f, _readable(self.field_ranges(index, "text", quote), selected))
         if lay.context.height():
             painter.setFont(small_f)
             painter.setPen(soft)
             context = index.data(Role.CONTEXT) or ""
-            self._draw_text(painter, lay.context, context, small_f, self.field_ranges(index, "context", context))
+            self._draw_text(painter, lay.context, context, small_f,
+                            _readable(self.field_ranges(index, "context", context), selected))
         painter.setPen(c.rule)
         painter.drawLine(option.rect.bottomLeft(), option.rect.bottomRight())
         painter.restore()
@@ -264,6 +301,17 @@ class QuoteCardDelegate(QStyledItemDelegate):
 
     def leave(self) -> None:
         self._set_hover(None)
+
+
+def _readable(ranges: list, selected: bool) -> list:
+    """On a selected card (light text), marks with a light wash take dark ink, as on a light card."""
+    if selected:
+        for r in ranges:
+            bg = r.format.background()
+            if bg.style() != Qt.BrushStyle.NoBrush and bg.color().lightnessF() > 0.5 and not r.format.hasProperty(
+                    r.format.Property.ForegroundBrush):
+                r.format.setForeground(QColor("#1b1c1f"))
+    return ranges
 
 
 def _utf16(text: str, i: int) -> int:

@@ -40,8 +40,15 @@ def hit_label(hit: SearchHit) -> str:
     return e.label
 
 
+def label_room(width: int) -> int:
+    """How wide a result's name may be in a row `width` wide: all but 200 px for the match and its
+    context (in a narrow row, a third)."""
+    return max(width // 3, width - 200)
+
+
 class HitDelegate(QStyledItemDelegate):
-    """Paints `label: before [match] after` on one line with the match highlighted."""
+    """Paints `label: before [match] after` on one line with the match highlighted (the label whole
+    when the row has room for it and a snippet, see `label_room`)."""
 
     def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> QSize:  # noqa: N802
         s = super().sizeHint(option, index)
@@ -63,7 +70,8 @@ class HitDelegate(QStyledItemDelegate):
         bold = QFont(option.font)
         bold.setWeight(QFont.Weight.DemiBold)
         fm_b, fm = QFontMetrics(bold), QFontMetrics(option.font)
-        label = fm_b.elidedText(hit_label(hit), Qt.TextElideMode.ElideRight, min(260, r.width() // 3))
+        # the element's whole name; elided only when it would leave the snippet less than its share
+        label = fm_b.elidedText(hit_label(hit), Qt.TextElideMode.ElideRight, label_room(r.width()))
         painter.setFont(bold)
         painter.setPen(text_color)
         painter.drawText(r, int(Qt.AlignmentFlag.AlignVCenter), label)
@@ -82,6 +90,8 @@ class HitDelegate(QStyledItemDelegate):
             if is_match:
                 box = QRect(x - 1, r.top() + 4, min(width, r.right() - x) + 2, r.height() - 8)
                 painter.fillRect(box, c.search)
+                painter.setPen(c.search_edge)  # boxed, as find matches are: no highlight looks like it
+                painter.drawRect(box.adjusted(0, 0, -1, -1))
                 painter.setPen(pal.color(QPalette.ColorRole.Text))
             else:
                 painter.setPen(sec if not is_match else text_color)

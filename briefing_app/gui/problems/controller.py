@@ -147,6 +147,7 @@ class ProblemsController(QObject):
 
         b = self.briefing
         view.set_highlight_layer(LAYER, problem_highlights(b, self.entries, view.palette()) if b else [])
+        self.window.field_hub.set_layer(LAYER, view.highlight_layer(LAYER))  # the quote cards draw them too
 
     @property
     def file_text(self) -> FileTextView:
@@ -220,9 +221,9 @@ class ProblemsController(QObject):
         first = not self._sized and self.dock.isHidden()
         self.dock.show()
         self.dock.raise_()
-        if first:  # a fifth of the window the first time: the pages stay the thing to read
+        if first:  # up to six entries, at most a quarter of the window: the pages stay the thing to read
             self._sized = True
-            self.window.resizeDocks([self.dock], [max(130, self.window.height() // 5)], Qt.Orientation.Vertical)
+            self.window.resizeDocks([self.dock], [self.dock.first_height(self.window.width(), self.window.height())], Qt.Orientation.Vertical)
         if raise_findings:
             self.dock.tabs.setCurrentIndex(1)
 

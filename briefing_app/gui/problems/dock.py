@@ -4,12 +4,17 @@ Two tabs over `EntriesModel`s: "Problems" (the file is not valid there; what
 could not be read is left out) and "Tradecraft" (ICD 203/206 findings, with
 the rule's why in the tooltip). A row activated by a click or Enter is
 announced with `entry_activated(Entry)`; the window jumps there.
+
+Messages wrap at every width (the message column takes what the others leave
+and never runs past the view's right edge), and the dock first opens tall
+enough for up to six entries, at most a quarter of the window
+(`first_height`).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QGuiApplication
+from PySide6.QtGui import QFontMetrics, QGuiApplication, QResizeEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -62,10 +67,31 @@ class EntriesView(QTreeView):
         self.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.setItemDelegate(_WrappingDelegate(self))
+        # the message wraps to the view's width: it never runs off to the right behind a scroll bar
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
         header = self.header()
         header.setStretchLastSection(True)
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(model.columnCount() - 1, QHeaderView.ResizeMode.Stretch)
         header.sectionResized.connect(lambda *_a: self.scheduleDelayedItemsLayout())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # rows as tall as their messages wrapped to the new width
+
+    def rows_height(self, width: int, rows: int) -> int:
+        """The height of the first `rows` entries with the view `width` wide (messages wrapped)."""
+        model = self.model()
+        fm = QFontMetrics(self.font())
+        others = sum(self.columnWidth(c) for c in range(model.columnCount() - 1))
+        room = max(120, width - others - 24)
+        total = 0
+        for r in range(min(rows, model.rowCount())):
+            text = model.index(r, model.columnCount() - 1).data() or ""
+            total += fm.boundingRect(QRect(0, 0, room, 100_000), int(Qt.TextFlag.TextWordWrap), text).height() + 6
+        return total
 
     def resize_columns(self) -> None:
         """Where (and Rule) as wide as their text, the message takes the rest and wraps."""
@@ -128,6 +154,17 @@ class ProblemsDock(QDockWidget):
             self.tabs.setCurrentIndex(0)
         elif m:
             self.tabs.setCurrentIndex(1)
+
+    #: How many entries the dock shows when it first opens (if a quarter of the window holds them).
+    FIRST_ROWS = 6
+
+    def first_height(self, window_width: int, window_height: int) -> int:
+        """The dock's first height: its first entries (up to six), at most a quarter of the window."""
+        view = self.current_view()
+        rows = view.rows_height(window_width, self.FIRST_ROWS)
+        chrome = (self.tabs.tabBar().sizeHint().height() + view.header().sizeHint().height()
+                  + QFontMetrics(self.font()).height() + 24)  # the dock's title, frames and margins
+        return max(130, min(window_height // 4, chrome + rows))
 
     def current_view(self) -> EntriesView:
         return self.problems_view if self.tabs.currentIndex() == 0 else self.findings_view

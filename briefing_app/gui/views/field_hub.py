@@ -9,6 +9,10 @@ subscribe to changes with `on_change(fn)`. Their context menus have no text
 view to hand to `FieldView.context_menu_hooks`, so they run
 `element_menu_hooks` instead: each is called as `fn(address, field, menu)`
 and may add whole-element actions (e.g. "Annotate Quote…") to the `QMenu`.
+
+A layer every text view draws alike (the problems marks, gui/problems/marks.py)
+is also kept here by name (`set_layer`), so the cards can draw it too
+(`layer_for(name, address)`); setting one calls the same listeners.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ class FieldViewHub:
         self._listeners: list[Callable[[], None]] = []
         #: whole-element context-menu hooks for views without a FieldView (see the module docstring)
         self.element_menu_hooks: list[ElementMenuHook] = []
+        self._layers: dict[str, dict[str, list[FieldHighlight]]] = {}
 
     def register(self, view: FieldView) -> FieldView:
         view.hub = self
@@ -62,6 +67,21 @@ class FieldViewHub:
     def highlights_for(self, address: str) -> list[FieldHighlight]:
         """The extra highlights on any field of one element."""
         return self._by_address.get(address, [])
+
+    def set_layer(self, name: str, highlights: Iterable[FieldHighlight]) -> None:
+        """A named layer (e.g. "problems") for the views that are not FieldViews; listeners are called."""
+        by_address: dict[str, list[FieldHighlight]] = {}
+        for h in highlights:
+            by_address.setdefault(h.address, []).append(h)
+        if by_address == self._layers.get(name, {}):
+            return
+        self._layers[name] = by_address
+        for fn in list(self._listeners):
+            fn()
+
+    def layer_for(self, name: str, address: str) -> list[FieldHighlight]:
+        """The highlights of a named layer on any field of one element."""
+        return self._layers.get(name, {}).get(address, [])
 
     def on_change(self, fn: Callable[[], None]) -> None:
         """Call `fn()` after every `set_extra_highlights`."""

@@ -53,6 +53,7 @@ from briefing_app.gui.theme import colors
 from briefing_app.gui.views.field_hub import FieldViewHub
 from briefing_app.gui.views.field_writer import LINK_SCHEME, FieldSegment, FieldWriter
 from briefing_app.gui.views.highlights import (
+    CURRENT_MATCH,
     FILL,
     LAYER_STYLE,
     MARKER,
@@ -322,6 +323,29 @@ class FieldView(QTextBrowser):
                 out += self.range_rects(a, b)
         return out
 
+    def find_boxes(self) -> list[tuple[QRectF, bool]]:
+        """The boxes around the find bar's matches (viewport coordinates), and whether each is the current one."""
+        out: list[tuple[QRectF, bool]] = []
+        for h in self._layers.get("find", ()):
+            current = h.tooltip == CURRENT_MATCH
+            for a, b in self.document_range(h.address, h.field, h.start, h.end):
+                out += [(r, current) for r in self.range_rects(a, b)]
+        return out
+
+    def _draw_find_boxes(self) -> None:
+        """A box around each find match (thicker, in the text colour, around the current one): no
+        highlight colour looks like it, so a match never reads as an analyst's highlight."""
+        boxes = self.find_boxes()
+        if not boxes:
+            return
+        c = colors(self.palette())
+        painter = QPainter(self.viewport())
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for r, current in sorted(boxes, key=lambda rc: rc[1]):
+            painter.setPen(QPen(c.text if current else c.search_edge, 2 if current else 1))
+            painter.drawRect(r.adjusted(-1, 0, 0, -1) if current else r.adjusted(-0.5, 0.5, -0.5, -0.5))
+        painter.end()
+
     def mark_color(self) -> QColor:
         """The outline's colour: the palette's selection colour, unlike every annotation marker."""
         c = QColor(self.palette().color(QPalette.ColorRole.Highlight))
@@ -335,6 +359,8 @@ class FieldView(QTextBrowser):
             for hook in list(self.overlay_hooks):
                 hook(overlay)
             overlay.end()
+        if self._layers.get("find"):
+            self._draw_find_boxes()
         if not self._layers.get("mark"):
             return
         rects = self.mark_rects()

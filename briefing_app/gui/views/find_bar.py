@@ -328,7 +328,7 @@ class FindBar(QWidget):
 
     def _draw(self) -> None:
         """Every match in each text view's find layer; the current one in the stronger colour."""
-        strong = colors(self.palette()).mark
+        strong = colors(self.palette()).search_current
         by_view: dict[int, list[FieldHighlight]] = {id(v): [] for v in self._marked}
         for n, m in enumerate(self.matches):
             if isinstance(m, (FieldMatch, CardMatch)):

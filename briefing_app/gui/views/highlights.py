@@ -5,6 +5,7 @@ alike: `tint` (a light wash of `color` with a dotted or dashed underline in
 `accent`; the built-in evidence and quote marks), `marker` (a solid fill of
 `color` in dark ink with a solid, or for read-only layers dashed, underline
 in a darker shade; annotations), `fill` (plain background; search matches)
+(the find bar's matches in the `find` layer also get a box; see FieldView)
 and `outline` (no fill: a rounded box in the palette's selection colour
 drawn over the text; the "shown from a link" mark). A highlight with no
 style takes its layer's: `evidence` -> tint, `extra` -> marker, others -> fill.
@@ -16,7 +17,10 @@ from typing import NamedTuple
 
 from PySide6.QtGui import QColor, QTextCharFormat
 
-__all__ = ["FieldHighlight", "highlight_format", "LAYER_STYLE", "TINT", "MARKER", "FILL", "OUTLINE"]
+__all__ = ["FieldHighlight", "highlight_format", "LAYER_STYLE", "TINT", "MARKER", "FILL", "OUTLINE", "CURRENT_MATCH"]
+
+#: The tooltip of the find bar's current match (gui/views/find_bar.py): text views box it more strongly.
+CURRENT_MATCH = "Current match"
 
 TINT, MARKER, FILL, OUTLINE = "tint", "marker", "fill", "outline"
 LAYER_STYLE = {"evidence": TINT, "extra": MARKER}

@@ -7,7 +7,15 @@ pushed down and a leader line ties them to their place. When the view is too
 narrow for cards the column shrinks to markers, and the marker of the chosen
 note opens into its card over the text. A highlight with a note also carries
 a small note glyph at its end (drawn over the text through the view's
-`overlay_hooks`).
+`overlay_hooks`), after any punctuation that closes the highlight and raised
+above the line, so it covers no character.
+
+A card reads: the title (colour label · author), the note — cut with "…"
+when longer than the card shows (the whole note in its tooltip, and in the
+card once chosen) — and a last line with the tags (#tag) and the confidence.
+Its text keeps a padding from the card's border on every side. When the
+text beside the margin is too narrow for cards, markers stand in for them
+and their tooltip says why.
 
 `NoteMargins` is one window's set of notes for its margins: the annotation
 controller hands it `MarginNote`s (`set_notes`) and the note the analyst
@@ -43,12 +51,17 @@ from briefing_app.gui.views.field_view import FieldView
 __all__ = ["MarginNote", "NoteMargin", "NoteMargins", "CARD_WIDTH", "MARKER_WIDTH"]
 
 #: Width of the card column, of the marker column, and the text width below which cards become markers.
-CARD_WIDTH, MARKER_WIDTH, MIN_TEXT_WIDTH = 214, 28, 450
+CARD_WIDTH, MARKER_WIDTH, MIN_TEXT_WIDTH = 214, 28, 330
 #: Below this text width even markers would squeeze the text: the view keeps the glyphs only.
 MIN_MARKER_TEXT_WIDTH = 300
 #: Lines of a note a card shows until it is chosen (then up to CURRENT_LINES).
 CARD_LINES, CURRENT_LINES = 4, 18
 _GAP, _PAD = 6, 7
+#: A card's text starts right of its colour stripe, and stops this far from its right border.
+_TEXT_LEFT, _TEXT_RIGHT = _PAD + 5, _PAD + 4
+#: Characters that close a highlighted phrase: the note glyph goes after them, not over them.
+_CLOSING = frozenset(".,;:!?)]}\"'\u2019\u201d\u00bb\u2026")
+_ELLIPSIS = "\u2026"
 
 
 class MarginNote(NamedTuple):
@@ -63,14 +76,21 @@ class MarginNote(NamedTuple):
     title: str  # "key judgment · T. Tester"
     note: str  # plain text
     tags: tuple[str, ...] = ()
+    confidence: str = ""  # "moderate", as the analyst graded it ("" for none)
 
     @property
     def has_note(self) -> bool:
-        return bool(self.note.strip() or self.tags)
+        return bool(self.note.strip() or self.tags or self.confidence)
+
+    def footer(self) -> str:
+        """The card's last line: "#core #verify · moderate confidence" ("" when neither is set)."""
+        tags = " ".join(f"#{t}" for t in self.tags)
+        grade = f"{self.confidence} confidence" if self.confidence else ""
+        return " \u00b7 ".join(p for p in (tags, grade) if p)
 
     def body(self) -> str:
-        tags = " ".join(f"#{t}" for t in self.tags)
-        return "\n".join(p for p in (self.note.strip(), tags) if p)
+        """The whole note with its tags and confidence (the card's tooltip)."""
+        return "\n".join(p for p in (self.note.strip(), self.footer()) if p)
 
 
 class _Card(NamedTuple):
@@ -78,7 +98,7 @@ class _Card(NamedTuple):
     anchor_y: int  # document y of the highlight's first line (top)
     y: int  # document y of the card (after stacking)
     height: int
-    lines: int
+    lines: tuple[str, ...]  # the note as the card shows it, line by line (the last one ends "…" when cut)
 
 
 class NoteMargins(QObject):
@@ -165,6 +185,18 @@ class NoteMargin(QWidget):
     def card_rect(self, annotation_id: str) -> QRect | None:
         return next((r for i, r in self.cards() if i == annotation_id), None)
 
+    def card_text(self, annotation_id: str) -> list[str]:
+        """The lines a card shows: its title, its note (as cut), and its tags and confidence."""
+        card = next((c for c in self._cards if c.note.annotation_id == annotation_id), None)
+        if card is None or self.compact:
+            return []
+        return [card.note.title, *card.lines, *_footer_lines(QFontMetrics(self._font()), card.note)]
+
+    def card_text_rect(self, annotation_id: str) -> QRect | None:
+        """Where a card's text may go (inside its padding), in this widget's coordinates."""
+        rect = self.card_rect(annotation_id)
+        return None if rect is None or self.compact else rect.adjusted(_TEXT_LEFT, _PAD, -_TEXT_RIGHT, -_PAD)
+
     def _segments(self, n: MarginNote) -> list:
         if n.field is None:
             return [s for s in self.view.segments() if s.address == n.address][:1]
@@ -223,7 +255,6 @@ class NoteMargin(QWidget):
     def _layout_cards(self) -> None:
         scroll = self.view.verticalScrollBar().value()
         fm = QFontMetrics(self._font())
-        text_w = CARD_WIDTH - 2 * _PAD - 10
         placed: list[tuple[int, MarginNote]] = []
         for n in self._here:
             pos = self._doc_pos(n)
@@ -236,13 +267,13 @@ class NoteMargin(QWidget):
         cards: list[_Card] = []
         bottom = -10**9
         for anchor, n in placed:
+            lines: tuple[str, ...] = ()
             if self.compact:
-                height, lines = 20, 0
+                height = 20
             else:
                 limit = CURRENT_LINES if n.annotation_id == self.hub.current else CARD_LINES
-                wrapped = fm.boundingRect(QRect(0, 0, text_w, 10**6), Qt.TextFlag.TextWordWrap, n.body())
-                lines = min(limit, max(1, round(wrapped.height() / max(1, fm.lineSpacing()))))
-                height = 2 * _PAD + fm.lineSpacing() * (lines + 1) + 2
+                lines = card_lines(fm, n.note, CARD_TEXT_WIDTH, limit)
+                height = _card_height(fm, n, lines)
             y = max(anchor, bottom + _GAP)
             cards.append(_Card(n, anchor, y, height, lines))
             bottom = y + height
@@ -295,15 +326,22 @@ class NoteMargin(QWidget):
         p.drawRoundedRect(QRectF(rect).adjusted(0.5, 0.5, -0.5, -0.5), 5, 5)
         stripe = QRectF(rect.left() + 1, rect.top() + 1, 4, rect.height() - 2)
         p.fillRect(stripe, n.color)
-        inner = rect.adjusted(_PAD + 5, _PAD, -_PAD, -_PAD)
+        inner = rect.adjusted(_TEXT_LEFT, _PAD, -_TEXT_RIGHT, -_PAD)
+        p.save()
+        p.setClipRect(inner)
         p.setPen(c.secondary)
-        p.drawText(QRect(inner.left(), inner.top(), inner.width(), fm.lineSpacing()),
+        line = fm.lineSpacing()
+        p.drawText(QRect(inner.left(), inner.top(), inner.width(), line),
                    Qt.TextFlag.TextSingleLine, fm.elidedText(n.title, Qt.TextElideMode.ElideRight, inner.width()))
         p.setPen(c.text)
-        body = QRect(inner.left(), inner.top() + fm.lineSpacing() + 2, inner.width(), fm.lineSpacing() * card.lines)
-        p.save()
-        p.setClipRect(body)
-        p.drawText(body, Qt.TextFlag.TextWordWrap, n.body())
+        y = inner.top() + line + 2
+        for text in card.lines:
+            p.drawText(QRect(inner.left(), y, inner.width(), line), Qt.TextFlag.TextSingleLine, text)
+            y += line
+        p.setPen(c.secondary)
+        for text in _footer_lines(fm, n):
+            p.drawText(QRect(inner.left(), y + 2, inner.width(), line), Qt.TextFlag.TextSingleLine, text)
+            y += line
         p.restore()
 
     def _paint_marker(self, p: QPainter, rect: QRect, n: MarginNote, current: bool) -> None:
@@ -318,10 +356,8 @@ class NoteMargin(QWidget):
         card = next((c for c in self._cards if c.note.annotation_id == self.hub.current), None)
         if not self.compact or card is None:
             return None
-        text_w = CARD_WIDTH - 2 * _PAD - 10
-        wrapped = fm.boundingRect(QRect(0, 0, text_w, 10**6), Qt.TextFlag.TextWordWrap, card.note.body())
-        lines = min(CURRENT_LINES, max(1, round(wrapped.height() / max(1, fm.lineSpacing()))))
-        height = 2 * _PAD + fm.lineSpacing() * (lines + 1) + 2
+        lines = card_lines(fm, card.note.note, CARD_TEXT_WIDTH, CURRENT_LINES)
+        height = _card_height(fm, card.note, lines)
         marker = self._card_rect(card)
         # below the highlight's last line, so the card does not hide the words it is about
         below = marker.bottom()
@@ -353,12 +389,9 @@ class NoteMargin(QWidget):
             if n.field is None or n.end is None:
                 continue
             for seg in self._segments(n):
-                cur = QTextCursor(self.view.document())
-                cur.setPosition(seg.to_doc(n.end))
-                r = self.view.cursorRect(cur)
-                if r.bottom() < 0 or r.top() > height:
+                box = QRectF(self._glyph_box(seg, n.end))
+                if box.bottom() < 0 or box.top() > height:
                     continue
-                box = QRectF(r.left() + 1, r.top() - 6, 10, 9)
                 ink = n.color.darker(210)
                 if n.annotation_id == self.hub.current:
                     ink = self.view.palette().color(self.view.palette().ColorRole.Highlight)
@@ -378,12 +411,20 @@ class NoteMargin(QWidget):
         for n in self._here:
             if n.annotation_id != annotation_id or n.field is None or n.end is None:
                 continue
-            for seg in self._segments(n):
-                cur = QTextCursor(self.view.document())
-                cur.setPosition(seg.to_doc(n.end))
-                r = self.view.cursorRect(cur)
-                out.append(QRect(r.left() + 1, r.top() - 6, 10, 9))
+            out += [self._glyph_box(seg, n.end) for seg in self._segments(n)]
         return out
+
+    def _glyph_box(self, seg, end: int) -> QRect:
+        """The glyph's place: after the highlight and the punctuation closing it, raised above the line's
+        letters (its tail just reaches the line), so it covers no character."""
+        doc = self.view.document()
+        pos = seg.to_doc(end)
+        while pos < seg.doc_end and doc.characterAt(pos) in _CLOSING:
+            pos += 1
+        cur = QTextCursor(doc)
+        cur.setPosition(pos)
+        r = self.view.cursorRect(cur)
+        return QRect(r.left() + 2, r.top() - 9, 10, 9)
 
     # -- the analyst's clicks ----------------------------------------------------------------
     def _card_at(self, pos: QPoint) -> str | None:
@@ -412,8 +453,11 @@ class NoteMargin(QWidget):
             hit = self._card_at(event.pos())
             n = next((x for x in self._here if x.annotation_id == hit), None)
             if n is not None:
-                QToolTip.showText(event.globalPos(), f"{n.title}\n{n.body()}\n(click: select; double-click: edit)",
-                                  self)
+                why = ("\n\nMarkers stand in for the cards: the text here is too narrow for both. Widen the "
+                       "window, or hide the Inspector (Ctrl+I) or the navigator (F9), to see the cards."
+                       if self.compact else "")
+                QToolTip.showText(event.globalPos(),
+                                  f"{n.title}\n{n.body()}\n(click: select; double-click: edit){why}", self)
             else:
                 QToolTip.hideText()
             return True
@@ -448,6 +492,51 @@ class NoteMargin(QWidget):
                     if hit is not None:
                         self.hub.note_activated.emit(hit)
         return False
+
+
+#: The width of a card's text (the card less its stripe and padding; see `_card_rect`).
+CARD_TEXT_WIDTH = CARD_WIDTH - 14 - _TEXT_LEFT - _TEXT_RIGHT
+
+
+def card_lines(fm: QFontMetrics, note: str, width: int, limit: int) -> tuple[str, ...]:
+    """`note` wrapped to `width`, at most `limit` lines; when it is longer the last line ends with "…"."""
+    wrapped: list[str] = []
+    for para in note.strip().splitlines() or [""]:
+        words, line = para.split(), ""
+        for word in words:
+            while fm.horizontalAdvance(word) > width:  # a word longer than the card: broken where it must be
+                cut = len(fm.elidedText(word, Qt.TextElideMode.ElideRight, width)) - 1 or 1
+                if line:
+                    wrapped.append(line)
+                    line = ""
+                wrapped.append(word[:cut])
+                word = word[cut:]
+            trial = f"{line} {word}" if line else word
+            if line and fm.horizontalAdvance(trial) > width:
+                wrapped.append(line)
+                line = word
+            else:
+                line = trial
+        if line:
+            wrapped.append(line)
+    if len(wrapped) <= limit:
+        return tuple(wrapped)
+    rest = " ".join(wrapped[limit - 1:])
+    last = fm.elidedText(rest, Qt.TextElideMode.ElideRight, width)
+    if not last.endswith(_ELLIPSIS):
+        last = fm.elidedText(last, Qt.TextElideMode.ElideRight, width - fm.horizontalAdvance(_ELLIPSIS)) + _ELLIPSIS
+    return (*wrapped[:limit - 1], last)
+
+
+def _card_height(fm: QFontMetrics, n: MarginNote, lines: tuple[str, ...]) -> int:
+    """Padding, the title, the note's lines and (with tags or a confidence) the last line."""
+    footer = len(_footer_lines(fm, n))
+    return 2 * _PAD + fm.lineSpacing() * (1 + len(lines) + footer) + 2 + (2 if footer else 0)
+
+
+def _footer_lines(fm: QFontMetrics, n: MarginNote) -> tuple[str, ...]:
+    """The tags and confidence, on up to two lines."""
+    return card_lines(fm, n.footer(), CARD_TEXT_WIDTH, 2) if n.footer() else ()
 
 
 def _note_lines(p: QPainter, box: QRectF, ink: QColor) -> None:

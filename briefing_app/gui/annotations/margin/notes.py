@@ -46,7 +46,7 @@ def margin_notes(store: LayerStore, placement: Placement) -> list[MarginNote]:
                 continue
             color = highlight_color(a.color, 255) if a.color else NO_COLOUR
             out.append(MarginNote(a.id, a.target, x.field, x.start, x.end, color, card_title(a, layer, own, labels),
-                                  note_plain_text(a.note), tuple(a.tags)))
+                                  note_plain_text(a.note), tuple(a.tags), a.confidence or ""))
     return out
 
 
