@@ -308,3 +308,28 @@ def test_the_dock_closes_when_a_clean_briefing_is_opened(opened, qtbot):
     qtbot.waitUntil(lambda: opened.problems.dock.isVisible())
     open_and_wait(qtbot, opened, SAMPLE)
     qtbot.waitUntil(lambda: not opened.problems.dock.isVisible())
+
+
+def test_the_dock_comes_back_where_the_analyst_put_it(opened, qtbot, invalid):
+    """The layout is saved on close; in the next window the dock (made when first needed) takes
+    its saved place, and a clean briefing still leaves it closed."""
+    from briefing_app.gui.window.main_window import MainWindow
+
+    from .conftest import open_and_wait
+
+    dock = opened.problems.dock
+    opened.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, dock)  # the analyst drags it to the top
+    qtbot.waitUntil(dock.isVisible)
+    opened.close()  # saves the layout
+    w = MainWindow(prompts=opened.prompts)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    open_and_wait(qtbot, w, SAMPLE)
+    assert not w.problems.dock.isVisible()  # nothing wrong: closed, wherever it stands
+    open_and_wait(qtbot, w, invalid)
+    assert w.problems.dock.isVisible() and w.dockWidgetArea(w.problems.dock) == Qt.DockWidgetArea.TopDockWidgetArea
+    assert w.actions[ActionName.TOGGLE_PROBLEMS].isChecked()
+    press(qtbot, w, "Ctrl+Shift+M")
+    assert not w.problems.dock.isVisible()
+    w.close()
