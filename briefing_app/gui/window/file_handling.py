@@ -117,12 +117,10 @@ class FileHandling(QObject):
             self.open_path(target)
 
     def shown(self, path: Path | None, stamp: tuple[int, int] | None = None) -> None:
-        """The window shows the briefing of `path` now: watch it, remember it (Open Recent)."""
+        """The window shows the briefing of `path` now: watch it (`remember` it once it is on screen)."""
         self.path = path.resolve() if path else None
         self.failed_path = None
         self.watcher.watch(self.path, stamp)
-        if self.path is not None:
-            self.remember(self.path)
         self.reloadable_changed.emit(self.path is not None)
 
     def _loaded(self, result: LoadedBriefing) -> None:
@@ -151,6 +149,7 @@ class FileHandling(QObject):
     # -- recent files --------------------------------------------------------------
     @staticmethod
     def remember(path: Path) -> None:
+        """The file to open next time, first in Open Recent (each setting written is a file write)."""
         cfg.put(cfg.LAST_FILE, str(path))
         recent = [p for p in cfg.get(cfg.RECENT_FILES) if p != str(path)]
         cfg.put(cfg.RECENT_FILES, ([str(path)] + recent)[: cfg.MAX_RECENT])

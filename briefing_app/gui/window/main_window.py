@@ -291,6 +291,8 @@ class MainWindow(QMainWindow):
         if not keep_place:
             self.navigation.start()
         self.briefing_changed.emit(briefing)
+        if self.path is not None:  # bookkeeping (two settings written) once the briefing is on screen
+            self.files.remember(self.path)
 
     def _load_started(self, path: Path) -> None:
         self.statusBar().showMessage(f"Opening {path.name}\u2026")
