@@ -184,7 +184,8 @@ def test_a_syntax_error_shows_the_text_around_it_with_the_line_marked(window, qt
 
 def test_planted_tradecraft_faults_are_listed_with_their_rules_and_counted(window, qtbot):
     w = window
-    open_with_file_menu(qtbot, w, PLANTED)
+    with qtbot.waitSignal(w.files.checked, timeout=10_000):  # the rules run once the briefing is on screen
+        open_with_file_menu(qtbot, w, PLANTED)
     dock = w.problems.dock
     assert dock.isVisible() and dock.problems.rowCount() == 0
     assert dock.tabs.currentWidget() is dock.findings_view

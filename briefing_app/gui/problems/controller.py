@@ -114,14 +114,31 @@ class ProblemsController(QObject):
     def loaded(self, briefing: Briefing, path: Path, problems: list[Problem], findings: list[Any] | None) -> None:
         """A briefing was read (with its problems, if any): call before the window shows it.
 
-        `findings` None: the tradecraft rules were not run (a briefing with problems, as `check` does).
+        `findings` None: the tradecraft rules were not run — a briefing with problems is not checked
+        (as `check` does), and one without gets its findings with `checked`, once it is on screen.
         """
         self.briefing, self.unreadable = briefing, None
         self._set_entries(from_problems(problems) + from_findings(findings or [], path.name), findings is not None)
         self._hide_file_text()
+        if problems or findings is not None:
+            self._show_or_hide(raise_findings=not problems)
+        # else the findings follow: the dock stays as it is until they say whether it is needed
+
+    def checked(self, briefing: Briefing, path: Path, findings: list[Any] | None) -> None:
+        """The tradecraft findings of the briefing shown (None: the rules could not be run on it)."""
+        if briefing is not self.briefing or self.unreadable is not None:
+            return  # another file since
+        problems = [e for e in self.entries if e.kind == PROBLEM]
+        self._set_entries(problems + from_findings(findings or [], path.name), findings is not None)
+        self._show_or_hide(raise_findings=not problems)
+        self._counts()
+        for view in self.window.field_views():
+            self.mark(view)
+
+    def _show_or_hide(self, raise_findings: bool) -> None:
         show: bool = cfg.get(cfg.SHOW_PROBLEMS)
         if self.entries and show:
-            self.show_dock(raise_findings=not problems)
+            self.show_dock(raise_findings=raise_findings)
         elif not self.entries and self._dock is not None:
             self._dock.hide()  # nothing wrong: an empty dock only takes room
 

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
 
         files.started.connect(self._load_started)
         files.loaded.connect(self._loaded)
+        files.checked.connect(lambda result, findings: self.problems.checked(result.briefing, result.path, findings))
         files.failed.connect(self._failed)
         files.message.connect(self.statusBar().showMessage)
         self.briefing_changed.connect(self.problems.briefing_shown)
