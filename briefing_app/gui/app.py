@@ -11,7 +11,8 @@ a build known to crash is refused with one sentence naming what to install)
 one named, else the last one opened, else the bundled sample) is read on
 the loader's worker thread, with progress → the briefing shown, at the
 section or element `goto` names and with the search `search` runs, if any
-→ the annotations. A file that fails to open shows its problems instead.
+→ the clean-shutdown handler (gui/signals.py) and the annotations, which are
+what it saves. A file that fails to open shows its problems instead.
 """
 
 from __future__ import annotations
@@ -43,10 +44,15 @@ def file_to_open(path: Path | None) -> Path:
 
 
 def start_window(path: Path | None, *, goto: str | None = None, search: str | None = None,
-                 prompts: Prompts | None = None) -> MainWindow:
+                 prompts: Prompts | None = None, handle_signals: bool = False) -> MainWindow:
     """Make the window, start reading the file and show the window; `goto` and `search` apply once
-    the briefing is shown, and the annotations (menu, panel, highlights) arrive right after it."""
+    the briefing is shown, and the annotations (menu, panel, highlights) arrive right after it.
+
+    `handle_signals` (the app, not tests): SIGTERM, SIGINT and SIGHUP then end the app cleanly
+    (gui/signals.py), from just before the annotations arrive — before that there is nothing to save.
+    """
     from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
 
     from briefing_app.gui.window.main_window import MainWindow
 
@@ -59,6 +65,12 @@ def start_window(path: Path | None, *, goto: str | None = None, search: str | No
         annotating: they come once the briefing is on screen (or the file failed to open)."""
         if not installed:
             installed.append(True)
+            if handle_signals:  # first: from the moment a layer is locked, a signal must unlock it
+                from briefing_app.gui.signals import install_termination_handler
+
+                app = QApplication.instance()
+                if app is not None:
+                    install_termination_handler(app)  # save, unlock, exit 0
             from briefing_app.gui.annotations.controller import install_annotations
 
             window.annotations = install_annotations(window)
@@ -108,9 +120,7 @@ def run_gui(path: Path | None = None, *, goto: str | None = None, search: str | 
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(sys.argv[:1])
     from briefing_app.gui.fonts import register_bundled_fonts
-    from briefing_app.gui.signals import install_termination_handler
 
-    install_termination_handler(app)  # SIGTERM/SIGINT/SIGHUP: save, unlock, exit 0 (gui/signals.py)
     app.setOrganizationName(cfg.ORGANISATION)
     app.setApplicationName(cfg.APPLICATION)
     app.setApplicationDisplayName("Briefing Reader")
@@ -119,6 +129,6 @@ def run_gui(path: Path | None = None, *, goto: str | None = None, search: str | 
     register_bundled_fonts()  # Hangul, CJK, Arabic, Hebrew on a machine with no such system font
     scheme = appearance or cfg.get(cfg.APPEARANCE)
     apply_appearance(app, scheme)
-    window = start_window(path, goto=goto, search=search)
+    window = start_window(path, goto=goto, search=search, handle_signals=True)
     window.show_appearance(scheme)
     return app.exec()

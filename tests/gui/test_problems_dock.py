@@ -184,7 +184,8 @@ def test_a_syntax_error_shows_the_text_around_it_with_the_line_marked(window, qt
 
 def test_planted_tradecraft_faults_are_listed_with_their_rules_and_counted(window, qtbot):
     w = window
-    open_with_file_menu(qtbot, w, PLANTED)
+    with qtbot.waitSignal(w.files.checked, timeout=10_000):  # the rules run once the briefing is on screen
+        open_with_file_menu(qtbot, w, PLANTED)
     dock = w.problems.dock
     assert dock.isVisible() and dock.problems.rowCount() == 0
     assert dock.tabs.currentWidget() is dock.findings_view
@@ -392,3 +393,28 @@ def test_the_first_height_is_six_entries_at_most_a_quarter(window, qtbot):
     assert dock.findings.rowCount() > 6
     qtbot.waitUntil(lambda: abs(dock.height() - w.height() // 4) <= 12)
     _rows_fit_and_wrap(qtbot, dock.findings_view)
+
+
+def test_the_dock_comes_back_where_the_analyst_put_it(opened, qtbot, invalid):
+    """The layout is saved on close; in the next window the dock (made when first needed) takes
+    its saved place, and a clean briefing still leaves it closed."""
+    from briefing_app.gui.window.main_window import MainWindow
+
+    from .conftest import open_and_wait
+
+    dock = opened.problems.dock
+    opened.addDockWidget(Qt.DockWidgetArea.TopDockWidgetArea, dock)  # the analyst drags it to the top
+    qtbot.waitUntil(dock.isVisible)
+    opened.close()  # saves the layout
+    w = MainWindow(prompts=opened.prompts)
+    qtbot.addWidget(w)
+    w.show()
+    qtbot.waitExposed(w)
+    open_and_wait(qtbot, w, SAMPLE)
+    assert not w.problems.dock.isVisible()  # nothing wrong: closed, wherever it stands
+    open_and_wait(qtbot, w, invalid)
+    assert w.problems.dock.isVisible() and w.dockWidgetArea(w.problems.dock) == Qt.DockWidgetArea.TopDockWidgetArea
+    assert w.actions[ActionName.TOGGLE_PROBLEMS].isChecked()
+    press(qtbot, w, "Ctrl+Shift+M")
+    assert not w.problems.dock.isVisible()
+    w.close()

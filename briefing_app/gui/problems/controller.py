@@ -7,6 +7,12 @@ navigator, a notice above the pages and a word in the title bar ("3
 problems"), and the reason PDF export is off (only a valid briefing is
 exported). When nothing of a file can be read (a YAML syntax error) it
 shows the file's text around the error in place of the pages.
+
+Most briefings have nothing wrong, so the dock (and its modules), the
+notice and the file's text are made the first time there is something to
+show in them or the analyst asks (View › Problems), not with the window.
+A dock made after the window restored its layout takes its saved place
+(`QMainWindow.restoreDockWidget`).
 """
 
 from __future__ import annotations
@@ -22,7 +28,6 @@ from PySide6.QtWidgets import QLabel
 from briefing_app.core.problems import Problem
 from briefing_app.gui import settings as cfg
 from briefing_app.gui.actions import ActionName
-from briefing_app.gui.problems.dock import ProblemsDock
 from briefing_app.gui.problems.entries import PROBLEM, Entry, counts_by_section, from_findings, from_problems
 from briefing_app.gui.theme import colors, mix
 
@@ -30,6 +35,7 @@ if TYPE_CHECKING:
     from PySide6.QtGui import QColor
 
     from briefing_app.core.briefing.model import Briefing
+    from briefing_app.gui.problems.dock import ProblemsDock
     from briefing_app.gui.problems.file_text import FileTextView
     from briefing_app.gui.views.field_view import FieldView
 
@@ -49,51 +55,97 @@ class ProblemsController(QObject):
         #: the briefing the entries belong to (a briefing shown some other way has none)
         self.briefing: Briefing | None = None
         self.entries: list[Entry] = []
+        #: whether the tradecraft rules were run on the briefing the entries are about
+        self._checked = True
         #: a file nothing could be read of, shown as text (None when a briefing is shown)
         self.unreadable: Path | None = None
-        self.dock = ProblemsDock(window)
-        self.dock.hide()
-        window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.dock)
-        self.notice = QLabel()
-        self.notice.setObjectName("problems_notice")
-        self.notice.setWordWrap(True)
-        self.notice.setTextFormat(Qt.TextFormat.RichText)
-        self.notice.setAccessibleName("Problems notice")
-        self.notice.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
-                                            | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
-        self.notice.hide()
-        self.notice.linkActivated.connect(self._notice_link)
-        window.chrome.central_layout.insertWidget(0, self.notice)
+        self._dock: ProblemsDock | None = None
+        self._notice: QLabel | None = None
         self._file_text: FileTextView | None = None
-        action = window.actions[ActionName.TOGGLE_PROBLEMS]
-        action.toggled.connect(self._toggled)
-        self.dock.visibilityChanged.connect(lambda _v: action.setChecked(not self.dock.isHidden()))
-        self.dock.entry_activated.connect(self.activate)
+        window.actions[ActionName.TOGGLE_PROBLEMS].toggled.connect(self._toggled)
         self._sized = False
         export = window.actions[ActionName.EXPORT_PDF]
         self._export_tips = (export.toolTip(), export.statusTip())
+
+    # -- the parts made on first use --------------------------------------------------------
+    @property
+    def dock(self) -> ProblemsDock:
+        """The Problems dock, made (hidden, where the saved layout had it) when first needed."""
+        if self._dock is None:
+            from briefing_app.gui.problems.dock import ProblemsDock
+
+            dock = self._dock = ProblemsDock(self.window)
+            dock.hide()
+            dock.set_entries(self.entries, checked=self._checked)
+            if not self.window.restoreDockWidget(dock):  # not in the saved layout: the default place
+                self.window.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, dock)
+            dock.hide()  # shown by what asked for it (a restored layout may have had it open)
+            action = self.window.actions[ActionName.TOGGLE_PROBLEMS]
+            dock.visibilityChanged.connect(lambda _v: action.setChecked(not dock.isHidden()))
+            dock.entry_activated.connect(self.activate)
+        return self._dock
+
+    def dock_built(self) -> bool:
+        return self._dock is not None
+
+    @property
+    def notice(self) -> QLabel:
+        """The line above the pages saying what is wrong (made when there is first something to say)."""
+        if self._notice is None:
+            notice = self._notice = QLabel()
+            notice.setObjectName("problems_notice")
+            notice.setWordWrap(True)
+            notice.setTextFormat(Qt.TextFormat.RichText)
+            notice.setAccessibleName("Problems notice")
+            notice.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse
+                                           | Qt.TextInteractionFlag.LinksAccessibleByKeyboard)
+            notice.hide()
+            notice.linkActivated.connect(self._notice_link)
+            self.window.chrome.central_layout.insertWidget(0, notice)
+        return self._notice
+
+    def _set_entries(self, entries: list[Entry], checked: bool) -> None:
+        """The entries shown, on the dock if it is made (else it starts with them when it is)."""
+        self.entries, self._checked = entries, checked
+        if self._dock is not None:
+            self._dock.set_entries(entries, checked=checked)
 
     # -- what the window tells it ------------------------------------------------------
     def loaded(self, briefing: Briefing, path: Path, problems: list[Problem], findings: list[Any] | None) -> None:
         """A briefing was read (with its problems, if any): call before the window shows it.
 
-        `findings` None: the tradecraft rules were not run (a briefing with problems, as `check` does).
+        `findings` None: the tradecraft rules were not run — a briefing with problems is not checked
+        (as `check` does), and one without gets its findings with `checked`, once it is on screen.
         """
         self.briefing, self.unreadable = briefing, None
-        self.entries = from_problems(problems) + from_findings(findings or [], path.name)
+        self._set_entries(from_problems(problems) + from_findings(findings or [], path.name), findings is not None)
         self._hide_file_text()
-        self.dock.set_entries(self.entries, checked=findings is not None)
+        if problems or findings is not None:
+            self._show_or_hide(raise_findings=not problems)
+        # else the findings follow: the dock stays as it is until they say whether it is needed
+
+    def checked(self, briefing: Briefing, path: Path, findings: list[Any] | None) -> None:
+        """The tradecraft findings of the briefing shown (None: the rules could not be run on it)."""
+        if briefing is not self.briefing or self.unreadable is not None:
+            return  # another file since
+        problems = [e for e in self.entries if e.kind == PROBLEM]
+        self._set_entries(problems + from_findings(findings or [], path.name), findings is not None)
+        self._show_or_hide(raise_findings=not problems)
+        self._counts()
+        for view in self.window.field_views():
+            self.mark(view)
+
+    def _show_or_hide(self, raise_findings: bool) -> None:
         show: bool = cfg.get(cfg.SHOW_PROBLEMS)
         if self.entries and show:
-            self.show_dock(raise_findings=not problems)
-        elif not self.entries:
-            self.dock.hide()  # nothing wrong: an empty dock (restored with the layout) only takes room
+            self.show_dock(raise_findings=raise_findings)
+        elif not self.entries and self._dock is not None:
+            self._dock.hide()  # nothing wrong: an empty dock only takes room
 
     def unreadable_file(self, path: Path, problems: list[Problem]) -> None:
         """Nothing of `path` could be read and nothing else is shown: its problems and its text."""
         self.briefing, self.unreadable = None, path
-        self.entries = from_problems(problems)
-        self.dock.set_entries(self.entries, checked=False)
+        self._set_entries(from_problems(problems), False)
         self.show_dock()
         # a file that is not there, or not a readable file, is not "an invalid briefing"
         what = "is not a briefing that can be read" if path.is_file() and os.access(path, os.R_OK) \
@@ -108,8 +160,7 @@ class ProblemsController(QObject):
         """The briefing shown, read again after a change, can no longer be read (saved mid-edit, say):
         its problems and the file's text around them; the briefing as last read stays a click away."""
         self.unreadable = path
-        self.entries = from_problems(problems)  # about the file on disk; the pages keep the last read
-        self.dock.set_entries(self.entries, checked=False)
+        self._set_entries(from_problems(problems), False)  # about the file on disk; the pages keep the last read
         self.show_dock()
         self._set_notice(f"\u26a0 <b>{html.escape(path.name)}</b> can no longer be read: "
                          f"{plural(len(problems), 'problem')}; the briefing as last read is kept. Fix the file "
@@ -124,8 +175,8 @@ class ProblemsController(QObject):
     def briefing_shown(self, briefing: Briefing) -> None:
         """The window shows `briefing`: mark it, count, say so (nothing if it came without `loaded`)."""
         if briefing is not self.briefing:
-            self.briefing, self.entries = briefing, []
-            self.dock.set_entries([])
+            self.briefing = briefing
+            self._set_entries([], True)
         self.unreadable = None
         self._hide_file_text()
         n = self.problem_count()
@@ -133,8 +184,8 @@ class ProblemsController(QObject):
             self._set_notice(f"\u26a0 This briefing has <b>{plural(n, 'problem')}</b>: what could not be read "
                              "is left out, and PDF export is off until they are fixed. "
                              "<a href='problems'>Show the problems</a>")
-        else:
-            self.notice.hide()
+        elif self._notice is not None:
+            self._notice.hide()
         self._counts()
         for view in self.window.field_views():
             self.mark(view)
@@ -184,9 +235,9 @@ class ProblemsController(QObject):
             self.notice.setText(text[:text.index("<a href=")] + f"<a href='{target}'>{words}</a>")
 
     def _hide_file_text(self) -> None:
-        if self._file_text is not None:
+        if self._file_text is not None:  # else the pages were never put aside
             self._file_text.hide()
-        self.window.chrome.splitter.show()
+            self.window.chrome.splitter.show()
 
     # -- what the window asks ------------------------------------------------------------
     def problem_count(self) -> int:
@@ -228,6 +279,8 @@ class ProblemsController(QObject):
             self.dock.tabs.setCurrentIndex(1)
 
     def _toggled(self, on: bool) -> None:
+        if not on and self._dock is None:
+            return  # nothing to hide
         self.dock.setVisible(on)
         if on:
             self.dock.raise_()

@@ -27,9 +27,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QSplitter,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -392,24 +390,14 @@ class FindBar(QWidget):
         return super().eventFilter(obj, event)
 
 
-def place_under(splitter: QSplitter, page_area: QWidget, bar: FindBar) -> QWidget:
-    """Put the find bar under `page_area` (a widget of `splitter`), in a column that takes its place."""
-    column = QWidget()
-    column.setObjectName("page_column")
-    i = splitter.indexOf(page_area)
-    lay = QVBoxLayout(column)
-    lay.setContentsMargins(0, 0, 0, 0)
-    lay.setSpacing(0)
-    sizes, stretch = splitter.sizes(), page_area.sizePolicy().horizontalStretch()
-    lay.addWidget(page_area, 1)  # the column takes the page area from the splitter ...
-    lay.addWidget(bar)
-    splitter.insertWidget(i, column)  # ... and stands where it stood
-    splitter.setStretchFactor(i, stretch or 1)
-    splitter.setCollapsible(i, False)
-    splitter.setSizes(sizes)
+def place_under(column: QWidget, bar: FindBar) -> None:
+    """Put the find bar at the foot of `column`, the page area's column (a `QVBoxLayout` with the pages)."""
+    layout = column.layout()
+    if layout is None:
+        raise ValueError("the find bar goes under the pages in their column's layout")
+    layout.addWidget(bar)
     # Esc anywhere on the page closes the bar while it is open (and is left alone while it is not)
     escape = QShortcut(QKeySequence(Qt.Key.Key_Escape), column, context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
     escape.setEnabled(False)
     escape.activated.connect(bar.close_bar)
     bar.visibility_changed.connect(escape.setEnabled)
-    return column

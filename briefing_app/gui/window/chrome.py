@@ -3,7 +3,8 @@
 Classification banners (top, above the menus, and bottom), the menu bar and
 toolbar made from the action registry's lists (gui/actions.py), the search
 field, the navigator and page stack side by side (with room above them for a
-notice), the inspector dock, and the status bar with its progress bar,
+notice, and under the pages for the find bar), the inspector dock, and the
+status bar with its progress bar,
 "Unsaved annotations" label and file name.
 It only builds and updates widgets; what they do is wired by the window.
 """
@@ -53,7 +54,14 @@ class WindowChrome:
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.setObjectName("main_splitter")
         self.splitter.addWidget(pages.navigator)
-        self.splitter.addWidget(pages.stack)
+        #: the page stack's column in the splitter, where the find bar goes under the pages when first used
+        self.page_column = QWidget()
+        self.page_column.setObjectName("page_column")
+        column = QVBoxLayout(self.page_column)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addWidget(pages.stack, 1)
+        self.splitter.addWidget(self.page_column)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([190, 900])
         self.splitter.setCollapsible(1, False)

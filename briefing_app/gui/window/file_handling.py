@@ -4,9 +4,11 @@ Files are read, validated and indexed on a worker thread (`BriefingLoader`,
 gui/window/loading.py), with progress; the briefing on screen stays until
 the new one has loaded. A briefing with problems loads (what can be read,
 with its problems); a file nothing can be read of is reported (`failed`)
-for the window to show its problems. The open file is watched (`FileWatcher`) and
-read again when it changes on disk. What a reload changed is told by
-`describe_changes`, and which history places survive it by `still_there`.
+for the window to show its problems. Once a briefing without problems is
+shown, the tradecraft rules run on it on a worker thread (`checked`). The
+open file is watched (`FileWatcher`) and read again when it changes on
+disk. What a reload changed is told by `describe_changes`, and which
+history places survive it by `still_there`.
 """
 
 from __future__ import annotations
@@ -76,6 +78,9 @@ class FileHandling(QObject):
     started = Signal(object)
     #: A file was read: (LoadedBriefing, True when it is the open file read again).
     loaded = Signal(object, bool)
+    #: The tradecraft findings of the briefing just shown: (LoadedBriefing, list of Finding, or None
+    #: if the rules could not be run).
+    checked = Signal(object, object)
     #: A file could not be opened: (Path, list of Problem).
     failed = Signal(object, object)
     #: A line for the status bar: (text, milliseconds).
@@ -94,6 +99,7 @@ class FileHandling(QObject):
         self.loader.started.connect(self.started)
         self.loader.loaded.connect(self._loaded)
         self.loader.failed.connect(self._failed)
+        self.loader.checked.connect(self.checked)
         self.watcher = FileWatcher(self)
         self.watcher.changed.connect(self._file_changed)
 
@@ -117,17 +123,17 @@ class FileHandling(QObject):
             self.open_path(target)
 
     def shown(self, path: Path | None, stamp: tuple[int, int] | None = None) -> None:
-        """The window shows the briefing of `path` now: watch it, remember it (Open Recent)."""
+        """The window shows the briefing of `path` now: watch it (`remember` it once it is on screen)."""
         self.path = path.resolve() if path else None
         self.failed_path = None
         self.watcher.watch(self.path, stamp)
-        if self.path is not None:
-            self.remember(self.path)
         self.reloadable_changed.emit(self.path is not None)
 
     def _loaded(self, result: LoadedBriefing) -> None:
-        self.loaded.emit(result, self._reloading and result.path == self.path)
+        self.loaded.emit(result, self._reloading and result.path == self.path)  # the window shows it
         self._reloading = False
+        if not result.problems:  # as `briefing-app check` does: a briefing with problems is not checked
+            self.loader.check(result)
 
     def _failed(self, path: Path, problems: object) -> None:
         self._reloading = False
@@ -151,6 +157,7 @@ class FileHandling(QObject):
     # -- recent files --------------------------------------------------------------
     @staticmethod
     def remember(path: Path) -> None:
+        """The file to open next time, first in Open Recent (each setting written is a file write)."""
         cfg.put(cfg.LAST_FILE, str(path))
         recent = [p for p in cfg.get(cfg.RECENT_FILES) if p != str(path)]
         cfg.put(cfg.RECENT_FILES, ([str(path)] + recent)[: cfg.MAX_RECENT])

@@ -1,12 +1,13 @@
 """Loading briefings off the GUI thread, and watching the open file for changes.
 
 `BriefingLoader.load(path)` reads, validates and indexes a briefing in a
-worker thread (the model's indexes, the search index and the tradecraft
-findings are made there too), then emits `loaded` or `failed` on the GUI
-thread. A briefing with problems is loaded leniently (whatever can be read,
-with its problems: core/briefing/lenient.py); `failed` means nothing could
-be read. Only the newest request's result is delivered, so a quick second
-open wins.
+worker thread (the model's indexes and the search index are made there
+too), then emits `loaded` or `failed` on the GUI thread. A briefing with
+problems is loaded leniently (whatever can be read, with its problems:
+core/briefing/lenient.py); `failed` means nothing could be read. The
+tradecraft rules are not needed to show a briefing, so they run once it is
+on screen: `check(result)` runs them on a worker thread and emits `checked`.
+Only the newest request's results are delivered, so a quick second open wins.
 
 `FileWatcher` reports when the open file changes on disk. Editors that save
 by writing a new file and renaming it over the old one make
@@ -31,7 +32,8 @@ from PySide6.QtCore import QFileSystemWatcher, QObject, QTimer, Signal
 from briefing_app.core.problems import BriefingError, Problem
 from briefing_app.core.search import SearchIndex
 
-__all__ = ["BriefingLoader", "FileWatcher", "LoadedBriefing", "load_now", "load_or_problems", "file_stamp"]
+__all__ = ["BriefingLoader", "FileWatcher", "LoadedBriefing", "load_now", "load_or_problems", "check_findings",
+           "file_stamp"]
 
 
 def file_stamp(path: Path) -> tuple[int, int] | None:
@@ -59,16 +61,15 @@ class LoadedBriefing:
         self.findings: list[Finding] | None = findings
 
 
-def load_now(path: Path) -> LoadedBriefing:
+def load_now(path: Path, check: bool = True) -> LoadedBriefing:
     """Load what can be read, and index it; what the worker thread runs.
 
     Raises BriefingError only when nothing can be read (a YAML syntax error,
     not a briefing, no such file). The model's lazy indexes (evidence spans,
-    per-actor lists) and the tradecraft findings are computed here too, so
-    the GUI thread never has to.
+    per-actor lists) and, with `check`, the tradecraft findings are computed
+    here too, so the GUI thread never has to.
     """
     from briefing_app.core.briefing.loader import load_briefing_lenient
-    from briefing_app.core.tradecraft import check_briefing
 
     t0 = time.perf_counter()
     try:
@@ -82,7 +83,7 @@ def load_now(path: Path) -> LoadedBriefing:
     index = SearchIndex(b)
     # as `briefing-app check` does, a file with problems is not checked further: the rules would
     # judge what was left out (evidence citing an unknown source, say) as missing
-    findings = None if problems else check_briefing(b)
+    findings = check_findings(b) if check and not problems else None
     return LoadedBriefing(path, b, index, time.perf_counter() - t0, stamp, problems, findings)
 
 
@@ -96,10 +97,17 @@ def _warm(b: Briefing) -> None:
     _ = b.chronological
 
 
-def load_or_problems(path: Path) -> tuple[LoadedBriefing | None, list[Problem] | None]:
+def check_findings(b: Briefing) -> list[Finding]:
+    """The tradecraft rules' findings (core/tradecraft)."""
+    from briefing_app.core.tradecraft import check_briefing
+
+    return check_briefing(b)
+
+
+def load_or_problems(path: Path, check: bool = True) -> tuple[LoadedBriefing | None, list[Problem] | None]:
     """`load_now`, with every failure turned into problems: (result, None) or (None, problems)."""
     try:
-        return load_now(path), None
+        return load_now(path, check), None
     except BriefingError as exc:
         return None, list(exc.problems)
     except Exception as exc:  # a bug in a lower layer must not kill the window
@@ -108,8 +116,11 @@ def load_or_problems(path: Path) -> tuple[LoadedBriefing | None, list[Problem] |
 
 class BriefingLoader(QObject):
     started = Signal(object)  # Path
-    loaded = Signal(object)  # LoadedBriefing
+    loaded = Signal(object)  # LoadedBriefing (its findings None: see `check`)
     failed = Signal(object, object)  # Path, list[Problem]
+    #: The tradecraft findings of a briefing `check` was asked for: (LoadedBriefing, list[Finding]),
+    #: or None for the list if the rules failed on it.
+    checked = Signal(object, object)
 
     def __init__(self, parent: QObject | None = None):
         super().__init__(parent)
@@ -117,8 +128,10 @@ class BriefingLoader(QObject):
         self._lock = threading.Lock()
         self.busy = False
         self._deliver.connect(self._on_deliver)
+        self._deliver_check.connect(self._on_deliver_check)
 
     _deliver = Signal(int, object, object, object)
+    _deliver_check = Signal(int, object, object)
 
     def load(self, path: Path) -> None:
         with self._lock:
@@ -129,7 +142,24 @@ class BriefingLoader(QObject):
         threading.Thread(target=self._work, args=(gen, path), daemon=True, name="briefing-loader").start()
 
     def _work(self, gen: int, path: Path) -> None:
-        self._deliver.emit(gen, path, *load_or_problems(path))
+        self._deliver.emit(gen, path, *load_or_problems(path, check=False))
+
+    def check(self, result: LoadedBriefing) -> None:
+        """Run the tradecraft rules on a briefing `loaded` delivered (a worker thread); `checked`
+        follows unless another file is being read by then."""
+        gen = self._generation
+        threading.Thread(target=self._check_work, args=(gen, result), daemon=True, name="briefing-checker").start()
+
+    def _check_work(self, gen: int, result: LoadedBriefing) -> None:
+        try:
+            findings: list[Finding] | None = check_findings(result.briefing)
+        except Exception:  # a bug in a rule must not kill the window: the briefing stays "not checked"
+            findings = None
+        self._deliver_check.emit(gen, result, findings)
+
+    def _on_deliver_check(self, gen: int, result: LoadedBriefing, findings: list[Finding] | None) -> None:
+        if gen == self._generation:
+            self.checked.emit(result, findings)
 
     def _on_deliver(self, gen: int, path: Path, result: LoadedBriefing | None, problems) -> None:
         if gen != self._generation:

@@ -11,7 +11,8 @@ The parts, each testable alone:
 * `files` — `FileHandling` (file_handling.py): Open, Open Recent, reading on
   a worker thread with progress, reload on change;
 * `layout_settings` — `LayoutSettings` (layout_settings.py);
-* `find_bar` — `FindBar` (gui/views/find_bar.py): Ctrl+F under the page shown.
+* `find_bar` — `FindBar` (gui/views/find_bar.py): Ctrl+F under the page shown,
+  made the first time it is asked for.
 * `problems` — `ProblemsController` (gui/problems/): the Problems dock, marks,
   navigator counts, the notice and title word, why Export PDF is off.
 
@@ -66,7 +67,6 @@ from briefing_app.gui.dialogs.prompts import Prompts
 from briefing_app.gui.problems.controller import ProblemsController, plural
 from briefing_app.gui.theme import apply_appearance
 from briefing_app.gui.views.field_hub import FieldViewHub
-from briefing_app.gui.views.find_bar import FindBar, place_under
 from briefing_app.gui.views.text_zoom import TextZoom
 from briefing_app.gui.window.chrome import WindowChrome
 from briefing_app.gui.window.file_handling import FileHandling, describe_changes, still_there
@@ -84,6 +84,7 @@ if TYPE_CHECKING:
     from briefing_app.gui.dialogs.shortcuts import ShortcutsDialog
     from briefing_app.gui.pages.overview import OverviewPage
     from briefing_app.gui.views.field_view import FieldView
+    from briefing_app.gui.views.find_bar import FindBar
     from briefing_app.gui.views.inspector import Inspector
     from briefing_app.gui.window.loading import LoadedBriefing
 
@@ -122,8 +123,7 @@ class MainWindow(QMainWindow):
         self.navigation = Navigation(self, self.pages, self.chrome.search_field)
         self.files = FileHandling(self, self.prompts)
         self.layout_settings = LayoutSettings(self, self.chrome, self.pages)
-        self.find_bar = FindBar(self.pages.stack.currentWidget)
-        place_under(self.chrome.splitter, self.pages.stack, self.find_bar)
+        self._find_bar: FindBar | None = None
         self.problems = ProblemsController(self)
         self._appearance = QActionGroup(self)
         for name in APPEARANCE_ACTIONS.values():
@@ -149,11 +149,11 @@ class MainWindow(QMainWindow):
         a[ActionName.EXPORT_PDF].triggered.connect(self.export_pdf)
         a[ActionName.QUIT].triggered.connect(self.close)
         a[ActionName.COPY].triggered.connect(self._copy)
-        a[ActionName.FIND].triggered.connect(self.find_bar.open_bar)
-        a[ActionName.FIND_NEXT].triggered.connect(self.find_bar.find_next)
-        a[ActionName.FIND_PREVIOUS].triggered.connect(self.find_bar.find_previous)
+        a[ActionName.FIND].triggered.connect(lambda: self.find_bar.open_bar())
+        a[ActionName.FIND_NEXT].triggered.connect(lambda: self.find_bar.find_next())
+        a[ActionName.FIND_PREVIOUS].triggered.connect(lambda: self.find_bar.find_previous())
         a[ActionName.SEARCH].triggered.connect(nav.focus_search)
-        nav.place_changed.connect(lambda _p: self.find_bar.page_changed())
+        nav.place_changed.connect(lambda _p: self._find_bar.page_changed() if self._find_bar is not None else None)
         a[ActionName.BACK].triggered.connect(nav.back)
         a[ActionName.FORWARD].triggered.connect(nav.forward)
         for name, section in ((ActionName.GO_OVERVIEW, "overview"), (ActionName.GO_ACTORS, "actors"),
@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
 
         files.started.connect(self._load_started)
         files.loaded.connect(self._loaded)
+        files.checked.connect(lambda result, findings: self.problems.checked(result.briefing, result.path, findings))
         files.failed.connect(self._failed)
         files.message.connect(self.statusBar().showMessage)
         self.briefing_changed.connect(self.problems.briefing_shown)
@@ -209,6 +210,16 @@ class MainWindow(QMainWindow):
     @property
     def path(self) -> Path | None:
         return self.files.path
+
+    @property
+    def find_bar(self) -> FindBar:
+        """Ctrl+F's bar under the pages, made (hidden) the first time it is asked for."""
+        if self._find_bar is None:
+            from briefing_app.gui.views.find_bar import FindBar, place_under
+
+            self._find_bar = FindBar(self.pages.stack.currentWidget)
+            place_under(self.chrome.page_column, self._find_bar)
+        return self._find_bar
 
     @property
     def menu_bar(self) -> QMenuBar:
@@ -291,6 +302,8 @@ class MainWindow(QMainWindow):
         if not keep_place:
             self.navigation.start()
         self.briefing_changed.emit(briefing)
+        if self.path is not None:  # bookkeeping (two settings written) once the briefing is on screen
+            self.files.remember(self.path)
 
     def _load_started(self, path: Path) -> None:
         self.statusBar().showMessage(f"Opening {path.name}\u2026")

@@ -79,9 +79,9 @@ class Navigation(QObject):
         search_field.installEventFilter(self)
         search_field.textChanged.connect(self._search_changed)
         search_field.returnPressed.connect(lambda: self.pages.search.activate_current())
-        app = QApplication.instance()
-        if app is not None:  # the mouse's Back/Forward buttons, anywhere in the window
-            app.installEventFilter(self)
+        #: whether the application-wide filter (the mouse's Back/Forward buttons, Esc in the search
+        #: results) is installed: from the first briefing shown, when there is somewhere to go back to
+        self._watching_app = False
 
     @property
     def briefing(self) -> Briefing | None:
@@ -112,6 +112,21 @@ class Navigation(QObject):
         self._search_transient = False
         self.history.clear()
         self.go(Place("overview", "summary"))
+        self._watch_app()
+
+    def _watch_app(self) -> None:
+        """Filter every event of the application, for the mouse's Back/Forward buttons anywhere in
+        the window and Esc in the search results.
+
+        Installed once a briefing is shown, not with the window: before that there is nothing to go
+        back to and no results, and a Python filter on the application costs on every event (on the
+        first object of a class PySide6 has no wrapper for, it builds the Python types of all Qt's
+        classes, ~20 ms), which would otherwise all be paid before the briefing appears.
+        """
+        app = QApplication.instance()
+        if app is not None and not self._watching_app:
+            self._watching_app = True
+            app.installEventFilter(self)
 
     def here(self, place: Place | None = None) -> Place:
         """Where the analyst is now (`place`, if it is on the section shown), with the view's scrolling."""
