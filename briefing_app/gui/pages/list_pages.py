@@ -8,6 +8,8 @@ selection (the inspector follows, history is not touched), and
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import (
     QAbstractItemModel,
     QEvent,
@@ -88,6 +90,22 @@ def _search_field(placeholder: str, name: str) -> QLineEdit:
     e.setAccessibleName(placeholder)
     e.setMinimumWidth(220)
     return e
+
+
+def fill_actor_filter(combo: QComboBox, b: Briefing | None, all_label: str,
+                      count: Callable[[Briefing, str], int]) -> None:
+    """Refill an actor filter with the actors that have something on the page (with how many),
+    keeping the analyst's choice when that actor is still there; no filter signal meanwhile."""
+    combo.blockSignals(True)
+    current = combo.currentData()
+    combo.clear()
+    combo.addItem(all_label, "")
+    if b:
+        for a in sorted(b.actors, key=lambda a: a.name.lower()):
+            if n := count(b, a.id):
+                combo.addItem(f"{a.name} ({n})", a.id)
+    combo.setCurrentIndex(max(combo.findData(current), 0))
+    combo.blockSignals(False)
 
 
 def element_table(object_name: str, accessible_name: str, model: QAbstractItemModel) -> QTableView:
@@ -316,18 +334,7 @@ class TimelinePage(_Page):
 
     def set_briefing(self, b: Briefing | None) -> None:
         self.model.set_briefing(b)
-        self.actor.blockSignals(True)
-        current = self.actor.currentData()
-        self.actor.clear()
-        self.actor.addItem("All actors", "")
-        if b:
-            for a in sorted(b.actors, key=lambda a: a.name.lower()):
-                n = len(b.events_for(a.id))
-                if n:
-                    self.actor.addItem(f"{a.name} ({n})", a.id)
-        i = self.actor.findData(current)
-        self.actor.setCurrentIndex(max(i, 0))
-        self.actor.blockSignals(False)
+        fill_actor_filter(self.actor, b, "All actors", lambda b, a: len(b.events_for(a)))
         self._filter_changed()
         self.strip.set_events(b.timeline if b else (), b.as_of if b else None)
 
@@ -494,15 +501,5 @@ class QuotesPage(_Page):
     def set_briefing(self, b: Briefing | None) -> None:
         self.cards.forget_sizes()
         self.model.set_briefing(b)
-        self.speaker.blockSignals(True)
-        current = self.speaker.currentData()
-        self.speaker.clear()
-        self.speaker.addItem("All speakers", "")
-        if b:
-            for a in sorted(b.actors, key=lambda a: a.name.lower()):
-                n = len(b.quotes_for(a.id))
-                if n:
-                    self.speaker.addItem(f"{a.name} ({n})", a.id)
-        self.speaker.setCurrentIndex(max(self.speaker.findData(current), 0))
-        self.speaker.blockSignals(False)
+        fill_actor_filter(self.speaker, b, "All speakers", lambda b, a: len(b.quotes_for(a)))
         self._filter_changed()

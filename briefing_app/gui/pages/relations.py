@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.briefing.address import Address
 from briefing_app.gui.dialogs.prompts import Prompts
 from briefing_app.gui.pages.link_chart import LinkChart
-from briefing_app.gui.pages.list_pages import element_table
+from briefing_app.gui.pages.list_pages import element_table, fill_actor_filter
 from briefing_app.gui.pages.relations_model import RelationsModel, RelationsProxy
 from briefing_app.gui.pages.sections_model import Role
 
@@ -162,17 +162,7 @@ class RelationsPage(QWidget):
     def set_briefing(self, b: Briefing | None) -> None:
         self.briefing = b
         self.model.set_briefing(b)
-        self.actor.blockSignals(True)
-        current = self.actor.currentData()
-        self.actor.clear()
-        self.actor.addItem("All actors", "")
-        if b:
-            for a in sorted(b.actors, key=lambda a: a.name.lower()):
-                n = len(b.relations_for(a.id))
-                if n:
-                    self.actor.addItem(f"{a.name} ({n})", a.id)
-        self.actor.setCurrentIndex(max(self.actor.findData(current), 0))
-        self.actor.blockSignals(False)
+        fill_actor_filter(self.actor, b, "All actors", lambda b, a: len(b.relations_for(a)))
         self._filter_changed()
         self.chart.set_briefing(b)
         self.export.setEnabled(bool(b and b.actors))
