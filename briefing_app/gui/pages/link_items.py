@@ -28,6 +28,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyle, QStyleOptionGraphicsItem, Q
 
 from briefing_app.core.briefing.model import ACTOR_KINDS
 from briefing_app.gui.theme import colors, mix
+from briefing_app.gui.views.item_paint import wrap_elided
 
 __all__ = ["ChartStyle", "chart_style", "NodeItem", "EdgeItem", "KIND_LABELS", "NODE_RADIUS",
            "paint_legend", "legend_size", "contrast_ratio", "kind_shape", "loop_room"]
@@ -164,21 +165,6 @@ def _glyph(kind: str, r: float) -> QPainterPath:
     return g
 
 
-def _wrap(text: str, fm: QFontMetricsF, width: float, lines: int = 2) -> list[str]:
-    words, out, line = text.split(), [], ""
-    for i, word in enumerate(words):
-        trial = f"{line} {word}" if line else word
-        if fm.horizontalAdvance(trial) <= width or not line:
-            line = trial
-            continue
-        out.append(line)
-        line = word
-        if len(out) == lines - 1:
-            line = " ".join(words[i:])
-            break
-    out.append(line)
-    return [fm.elidedText(s, Qt.TextElideMode.ElideRight, width) for s in out if s]
-
 
 def _draw_plated_text(painter: QPainter, rect: QRectF, lines: list[str], fm: QFontMetricsF,
                       plate: QColor, pen: QColor) -> None:
@@ -206,7 +192,7 @@ class NodeItem(QGraphicsItem):
         self.setToolTip(tooltip)
         self.setZValue(2)
         fm = QFontMetricsF(style.font)
-        self.lines = _wrap(name, fm, LABEL_WIDTH)
+        self.lines = wrap_elided(name, fm, LABEL_WIDTH, 2)
         w = max(fm.horizontalAdvance(s) for s in self.lines) + 8 if self.lines else 0
         self.label_rect = QRectF(-w / 2, NODE_RADIUS * 1.3 + 4, w, fm.height() * len(self.lines) + 2)
         self.loop_room = loop_room  # extra room above for self-relations, so the layout keeps it free

@@ -55,7 +55,7 @@ from briefing_app.gui.pages.models import (
 )
 from briefing_app.gui.pages.quote_cards import QuoteCardDelegate
 from briefing_app.gui.theme import colors
-from briefing_app.gui.views.item_paint import draw_item_panel
+from briefing_app.gui.views.item_paint import draw_item_panel, wrap_elided
 
 __all__ = ["ActorsPage", "TimelinePage", "QuotesPage", "CardDelegate", "select_address"]
 
@@ -366,21 +366,6 @@ class CardDelegate(QStyledItemDelegate):
         h = QFontMetrics(main).lineSpacing() * self.MAIN_LINES + QFontMetrics(sec).lineSpacing()
         return QSize(self._width(option), h + 2 * self.PAD + 6)
 
-    def _elide_lines(self, fm: QFontMetrics, text: str, width: int, lines: int) -> list[str]:
-        words, out, line = text.split(), [], ""
-        for i, word in enumerate(words):
-            trial = f"{line} {word}" if line else word
-            if fm.horizontalAdvance(trial) <= width or not line:
-                line = trial
-                continue
-            out.append(line)
-            line = word
-            if len(out) == lines - 1:
-                rest = " ".join(words[i:])
-                out.append(fm.elidedText(rest, Qt.TextElideMode.ElideRight, width))
-                return out
-        out.append(fm.elidedText(line, Qt.TextElideMode.ElideRight, width))
-        return out
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex) -> None:
         draw_item_panel(self, painter, option, index)
@@ -395,7 +380,7 @@ class CardDelegate(QStyledItemDelegate):
         painter.setPen(text_color)
         fm_main, fm_sec = QFontMetrics(main), QFontMetrics(sec)
         y = r.top()
-        for line in self._elide_lines(fm_main, index.data() or "", r.width(), self.MAIN_LINES):
+        for line in wrap_elided(index.data() or "", fm_main, r.width(), self.MAIN_LINES):
             painter.drawText(QRect(r.left(), y, r.width(), fm_main.lineSpacing()),
                              int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), line)
             y += fm_main.lineSpacing()

@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QSplitter,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -36,21 +35,12 @@ from briefing_app.gui.pages.link_chart import LinkChart
 from briefing_app.gui.pages.list_pages import element_table, fill_actor_filter
 from briefing_app.gui.pages.relations_model import RelationsModel, RelationsProxy
 from briefing_app.gui.pages.sections_model import Role
+from briefing_app.gui.views.tool_button import tool_button
 
 if TYPE_CHECKING:
     from briefing_app.core.briefing.model import Briefing
 
 __all__ = ["RelationsPage"]
-
-
-def _tool(text: str, tip: str, name: str) -> QToolButton:
-    b = QToolButton()
-    b.setText(text)
-    b.setToolTip(tip)
-    b.setAccessibleName(tip)
-    b.setObjectName(name)
-    b.setAutoRaise(True)
-    return b
 
 
 class RelationsPage(QWidget):
@@ -71,10 +61,10 @@ class RelationsPage(QWidget):
         self.proxy = RelationsProxy(self)
         self.proxy.setSourceModel(self.model)
 
-        self.zoom_in = _tool("Zoom in", "Zoom in (Ctrl+=)", "chart_zoom_in")
-        self.zoom_out = _tool("Zoom out", "Zoom out (Ctrl+-)", "chart_zoom_out")
-        self.fit = _tool("Fit", "Fit the whole chart (Ctrl+0)", "chart_fit")
-        self.export = _tool("Export chart\u2026", "Export the chart as a PNG image or an SVG drawing",
+        self.zoom_in = tool_button("Zoom in", "Zoom in (Ctrl+=)", "chart_zoom_in")
+        self.zoom_out = tool_button("Zoom out", "Zoom out (Ctrl+-)", "chart_zoom_out")
+        self.fit = tool_button("Fit", "Fit the whole chart (Ctrl+0)", "chart_fit")
+        self.export = tool_button("Export chart\u2026", "Export the chart as a PNG image or an SVG drawing",
                             "chart_export")
         top = QHBoxLayout()
         top.setContentsMargins(8, 4, 8, 4)

@@ -27,12 +27,12 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QToolButton,
     QWidget,
 )
 
 from briefing_app.gui.theme import colors
 from briefing_app.gui.views.highlights import FILL, FieldHighlight
+from briefing_app.gui.views.tool_button import tool_button
 
 if TYPE_CHECKING:  # imported when the bar first finds something: the window starts without the text views
     from briefing_app.gui.views.field_view import FieldView
@@ -110,16 +110,6 @@ def _row_text(view: QAbstractItemView, index: QModelIndex) -> str:
     return "\n".join(texts)
 
 
-def _tool(text: str, tip: str, name: str) -> QToolButton:
-    b = QToolButton()
-    b.setText(text)
-    b.setToolTip(tip)
-    b.setAccessibleName(tip)
-    b.setObjectName(name)
-    b.setAutoRaise(True)
-    return b
-
-
 class FindBar(QWidget):
     """A bar under the page: query field, "3 of 12", previous, next, close."""
 
@@ -149,9 +139,9 @@ class FindBar(QWidget):
         self.count = QLabel()
         self.count.setObjectName("find_count")
         self.count.setMinimumWidth(90)
-        self.previous_button = _tool("\u2191 Previous", "Previous match (Shift+F3, Shift+Enter)", "find_previous")
-        self.next_button = _tool("\u2193 Next", "Next match (F3, Enter)", "find_next")
-        self.close_button = _tool("\u2715", "Close the find bar (Esc)", "find_close")
+        self.previous_button = tool_button("\u2191 Previous", "Previous match (Shift+F3, Shift+Enter)", "find_previous")
+        self.next_button = tool_button("\u2193 Next", "Next match (F3, Enter)", "find_next")
+        self.close_button = tool_button("\u2715", "Close the find bar (Esc)", "find_close")
         lay = QHBoxLayout(self)
         lay.setContentsMargins(8, 4, 8, 4)
         lay.setSpacing(6)
